@@ -1,0 +1,89 @@
+import type { Episode, Platform } from './model';
+
+/** Query parameters that say where a click came from, not which episode it is. */
+const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|si|ref|ref_src|feature|context)$/i;
+/** Parameters that are only a position inside the episode. */
+const TIME_PARAMS = /^(t|time_continue|start)$/i;
+
+/**
+ * The URL that names the episode itself: no fragment, no tracking or time parameters, a
+ * lower-case host and no trailing slash. Two visits to the same episode give the same string.
+ */
+export function canonicalEpisodeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.trim();
+  }
+  parsed.hash = '';
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (TRACKING_PARAMS.test(key) || TIME_PARAMS.test(key)) parsed.searchParams.delete(key);
+  }
+  parsed.searchParams.sort();
+  parsed.hostname = parsed.hostname.toLowerCase();
+  let text = parsed.toString();
+  if (parsed.search === '' && text.endsWith('/') && parsed.pathname !== '/') text = text.slice(0, -1);
+  return text;
+}
+
+/**
+ * A stable episode id derived from the canonical URL (53-bit cyrb53 hash, base 36): short
+ * enough for a URL parameter, and the same on every visit and every machine.
+ */
+export function episodeIdForUrl(url: string): string {
+  const text = canonicalEpisodeUrl(url);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `ep-${hash.toString(36)}`;
+}
+
+/** What detection knows about an episode, used to create the record on first capture. */
+export interface EpisodeSeed {
+  url: string;
+  platform: Platform;
+  title: string;
+  show: string;
+  publishedAt?: string | null;
+  durationSec?: number | null;
+  feedUrl?: string | null;
+  imageUrl?: string | null;
+  participants?: { name: string; role?: Episode['participants'][number]['role'] }[];
+}
+
+/** A new episode record from what the page said; the episode page is its first reference. */
+export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string): Episode {
+  const url = seed.url;
+  const title = seed.title.trim() || 'Untitled episode';
+  return {
+    id: episodeIdForUrl(url),
+    url,
+    platform: seed.platform,
+    title,
+    show: seed.show.trim(),
+    publishedAt: seed.publishedAt ?? null,
+    durationSec: seed.durationSec ?? null,
+    feedUrl: seed.feedUrl ?? null,
+    imageUrl: seed.imageUrl ?? null,
+    participants: (seed.participants ?? []).map((p) => ({
+      id: makeId(),
+      name: p.name,
+      role: p.role ?? 'guest',
+    })),
+    sections: [],
+    summary: '',
+    twoCents: '',
+    references: [{ title: seed.show ? `${seed.show.trim()}: ${title}` : title, url }],
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
