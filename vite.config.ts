@@ -11,9 +11,9 @@ function manifestFor(browser: Browser): ManifestV3Export {
     manifestJson as Record<string, unknown>;
   if (browser === 'firefox') {
     const permissions = ((common.permissions as string[]) ?? []).filter((p) => p !== 'sidePanel');
-    return { ...common, permissions, browser_specific_settings, sidebar_action } as ManifestV3Export;
+    return { ...common, permissions, browser_specific_settings, sidebar_action } as unknown as ManifestV3Export;
   }
-  return { ...common, side_panel } as ManifestV3Export;
+  return { ...common, side_panel } as unknown as ManifestV3Export;
 }
 
 export default defineConfig(({ mode }) => {

@@ -1,4 +1,5 @@
 import type { Episode, Platform } from './model';
+import type { Detection } from './detect';
 
 /** Query parameters that say where a click came from, not which episode it is. */
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|si|ref|ref_src|feature|context)$/i;
@@ -85,5 +86,21 @@ export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string)
     tags: [],
     createdAt: now,
     updatedAt: now,
+  };
+}
+
+/** The episode a page is about, from detection, falling back to the page's own title. */
+export function seedFromDetection(url: string, pageTitle: string, detection: Detection): EpisodeSeed {
+  const found = detection.episode;
+  return {
+    url,
+    platform: detection.platform ?? 'generic',
+    title: found?.title || pageTitle,
+    show: found?.show ?? '',
+    publishedAt: found?.publishedAt ?? null,
+    durationSec: found?.durationSec ?? null,
+    feedUrl: found?.feedUrl ?? null,
+    imageUrl: found?.imageUrl ?? null,
+    participants: found?.participants ?? [],
   };
 }

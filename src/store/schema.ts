@@ -1,0 +1,38 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Episode, Quote } from '../core/model';
+
+export const DB_NAME = 'earmark';
+
+/** The IndexedDB layout. Quotes have their own store, indexed by episode, so a large library stays fast. */
+export interface EarmarkDB extends DBSchema {
+  episodes: {
+    key: string;
+    value: Episode;
+    indexes: { byUpdatedAt: string };
+  };
+  quotes: {
+    key: string;
+    value: Quote;
+    indexes: { byEpisode: string; byUpdatedAt: string };
+  };
+}
+
+type UpgradeTx = IDBPTransaction<EarmarkDB, StoreNames<EarmarkDB>[], 'versionchange'>;
+
+/**
+ * Numbered migrations: entry N upgrades version N to N+1. They run in order inside the
+ * upgrade transaction, so a failure leaves the previous version intact. Never edit a
+ * released migration; add the next one, with a test on data written by every earlier version.
+ */
+export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[] = [
+  // 0 → 1: the first schema.
+  (db) => {
+    const episodes = db.createObjectStore('episodes', { keyPath: 'id' });
+    episodes.createIndex('byUpdatedAt', 'updatedAt');
+    const quotes = db.createObjectStore('quotes', { keyPath: 'id' });
+    quotes.createIndex('byEpisode', 'episodeId');
+    quotes.createIndex('byUpdatedAt', 'updatedAt');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
