@@ -18,8 +18,7 @@ import { playAndSeek, selectText } from '../test/support/page-actions';
 import { servePages } from '../test/support/server';
 
 const OUTPUT = join(REPO_ROOT, 'demo-output');
-const QUOTE =
-  'An hour of audio without timestamps is a haystack; with them it is an index.';
+const QUOTE = 'An hour of audio without timestamps is a haystack; with them it is an index.';
 
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 const server = await servePages(join(REPO_ROOT, 'test/fixtures/demo'));
@@ -39,7 +38,9 @@ try {
   const tabId = await tabIdFor(browser.worker, url);
   if (!headless) {
     console.log(`Demo episode: ${url}`);
-    console.log('Play it, highlight a sentence, and click the Earmark icon (pin it from the puzzle-piece menu).');
+    console.log(
+      'Play it, highlight a sentence, and click the Earmark icon (pin it from the puzzle-piece menu).',
+    );
     console.log('Close the browser window to end the demo.');
     await new Promise<void>((resolve) => browser.context.on('close', () => resolve()));
   } else {

@@ -51,8 +51,9 @@ async function openEpisode(b: ExtensionBrowser): Promise<{ page: Page; tabId: nu
 describe('foundation: detect, capture, store, export in real Chromium', () => {
   it('marks the episode page with a badge', async () => {
     browser = await launchWithExtension(profile);
-    const { tabId } = await openEpisode(browser);
+    const { page, tabId } = await openEpisode(browser);
     await expect.poll(() => badgeText(browser!.worker, tabId), { timeout: 10_000 }).toBe('•');
+    await page.close();
   });
 
   it('saves the selection with the playback time from the page player', async () => {
@@ -62,6 +63,7 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     await selectText(page, QUOTE);
 
     const popup = await browser!.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 420 });
     await popup.goto(popupUrl(browser!.extensionId, tabId));
     await expect
       .poll(() => popup.locator('h1').textContent())
@@ -107,9 +109,6 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     expect(await popup.getByLabel('My 2 cents').inputValue()).toBe(TWO_CENTS);
     await expect.poll(() => badgeText(browser!.worker, tabId)).toBe('1');
 
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: `chrome-extension://${browser.extensionId}`,
-    });
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
       popup.getByRole('button', { name: 'Export Markdown' }).click(),
@@ -119,7 +118,11 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     );
     const markdown = await readFile((await download.path())!, 'utf8');
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('copied');
-    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(markdown);
+    // The browser's clipboard, read back from an ordinary page that may read it.
+    await browser.context.grantPermissions(['clipboard-read'], { origin: server.origin });
+    const reader = await browser.context.newPage();
+    await reader.goto(`${server.origin}/episode.html`);
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(markdown);
 
     const tree: Root = fromMarkdown(markdown);
     const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
@@ -133,7 +136,7 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     expect(links.map((l) => l.url)).toContain(`${server.origin}/episode.html`);
     expect(links.map((l) => l.url)).toContain(`${server.origin}/episode.html#t=62`);
     expect(links.find((l) => l.url.endsWith('#t=62'))).toMatchObject({
-      children: [{ type: 'text', value: '1:02' }],
+      children: [{ type: 'text', value: '0:01:02' }],
     });
     const text = toString(tree);
     expect(text).toContain(QUOTE);

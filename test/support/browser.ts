@@ -68,14 +68,27 @@ export async function launchWithExtension(
   return { context, worker, extensionId, close: () => context.close() };
 }
 
-/** The tab id of the open page at `url`, asked of the extension (tests have no other way). */
+/**
+ * The tab id of the open page at `url`. Without the `tabs` permission the extension can't see
+ * tab URLs, so ask each tab's content script where it is, as the popup would.
+ */
 export async function tabIdFor(worker: Worker, url: string): Promise<number> {
-  const id = await worker.evaluate(async (wanted) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === wanted)?.id ?? null;
-  }, url);
-  if (id === null) throw new Error(`No tab found for ${url}`);
-  return id;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const id = await worker.evaluate(async (wanted) => {
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = await chrome.tabs
+          .sendMessage(tab.id, { type: 'page/read' })
+          .catch(() => null);
+        if (reply?.ok && reply.page.url === wanted) return tab.id;
+      }
+      return null;
+    }, url);
+    if (id !== null) return id;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No tab with Earmark's content script at ${url}`);
 }
 
 export async function badgeText(worker: Worker, tabId: number): Promise<string> {

@@ -33,7 +33,9 @@ export async function servePages(root: string, audioSeconds = 120): Promise<Page
     }
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        });
         response.end(body);
       },
       () => response.writeHead(404).end('not found'),

@@ -66,7 +66,7 @@ export function TwoCents({ initial, onSave }: Props) {
         onInput={onInput}
         onBlur={flush}
       />
-      <p class="status" role="status">
+      <p class={`status${typeof status === 'object' ? ' error' : ''}`} role="status">
         {status === 'saved'
           ? t('popupSavedDraft')
           : typeof status === 'object'

@@ -105,9 +105,7 @@ export function Popup({ api }: { api: PopupApi }) {
         <h1 class="title">{title}</h1>
         {show && <p class="show">{show}</p>}
         {detected.kind !== 'episode' && (
-          <p class="muted">
-            {t(detected.kind === 'media' ? 'popupMediaOnly' : 'popupNoEpisode')}
-          </p>
+          <p class="muted">{t(detected.kind === 'media' ? 'popupMediaOnly' : 'popupNoEpisode')}</p>
         )}
       </header>
       <div class="actions">
@@ -125,7 +123,11 @@ export function Popup({ api }: { api: PopupApi }) {
         <h2>{t('popupQuotesHeading')}</h2>
         <QuoteList quotes={quotes} participants={episode?.participants ?? []} onSeek={seek} />
       </section>
-      <TwoCents key={episode?.id ?? seed.url} initial={episode?.twoCents ?? ''} onSave={saveTwoCents} />
+      <TwoCents
+        key={episode?.id ?? seed.url}
+        initial={episode?.twoCents ?? ''}
+        onSave={saveTwoCents}
+      />
     </>
   );
 }

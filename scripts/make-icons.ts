@@ -1,5 +1,5 @@
 // Draws the toolbar icons (a bookmark ribbon on a sound-wave disc) as PNGs into public/icons.
-// Run once when the design changes: `node scripts/make-icons.mjs`. No image library needed.
+// Run once when the design changes: `npx tsx scripts/make-icons.ts`. No image library needed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -8,12 +8,12 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-const crc32 = (bytes) => {
+const crc32 = (bytes: Uint8Array) => {
   let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
-const chunk = (type, data) => {
+const chunk = (type: string, data: Buffer) => {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'ascii');
@@ -22,13 +22,15 @@ const chunk = (type, data) => {
   return out;
 };
 
-function png(size, pixel) {
+type Rgba = [number, number, number, number];
+
+function png(size: number, pixel: (u: number, v: number) => Rgba): Buffer {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
       // 4×4 supersampling for smooth edges at 16 px.
-      let acc = [0, 0, 0, 0];
+      let acc: Rgba = [0, 0, 0, 0];
       for (let sy = 0; sy < 4; sy++)
         for (let sx = 0; sx < 4; sx++) {
           const [r, g, b, a] = pixel((x + (sx + 0.5) / 4) / size, (y + (sy + 0.5) / 4) / size);
@@ -54,11 +56,11 @@ function png(size, pixel) {
   ]);
 }
 
-const PURPLE = [109, 40, 217, 1];
-const WHITE = [255, 255, 255, 1];
-const CLEAR = [0, 0, 0, 0];
+const PURPLE: Rgba = [109, 40, 217, 1];
+const WHITE: Rgba = [255, 255, 255, 1];
+const CLEAR: Rgba = [0, 0, 0, 0];
 
-function earmark(u, v) {
+function earmark(u: number, v: number): Rgba {
   const dx = u - 0.5;
   const dy = v - 0.5;
   if (dx * dx + dy * dy > 0.25) return CLEAR;
