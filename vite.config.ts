@@ -11,7 +11,16 @@ function manifestFor(browser: Browser): ManifestV3Export {
     manifestJson as Record<string, unknown>;
   if (browser === 'firefox') {
     const permissions = ((common.permissions as string[]) ?? []).filter((p) => p !== 'sidePanel');
-    return { ...common, permissions, browser_specific_settings, sidebar_action } as unknown as ManifestV3Export;
+    // Firefox runs the background as an event page from `scripts`, not as a service worker.
+    const worker = (common.background as { service_worker: string }).service_worker;
+    const background = { scripts: [worker], type: 'module' };
+    return {
+      ...common,
+      background,
+      permissions,
+      browser_specific_settings,
+      sidebar_action,
+    } as unknown as ManifestV3Export;
   }
   return { ...common, side_panel } as unknown as ManifestV3Export;
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
-import { overviewFileName, renderOverviewMarkdown } from '../../core/markdown';
 import type { Episode, Quote } from '../../core/model';
 import { formatClock } from '../../core/time';
 import type { PageState } from '../../messages/schemas';
@@ -83,6 +82,8 @@ export function Popup({ api }: { api: PopupApi }) {
     try {
       const record = await api.store.episode((await ensureEpisode()).id);
       if (!record) return;
+      // The Markdown serialiser is the popup's largest part: load it on the first export only.
+      const { overviewFileName, renderOverviewMarkdown } = await import('../../core/markdown');
       const markdown = renderOverviewMarkdown(record, quotes);
       const fileName = overviewFileName(record);
       api.download(fileName, markdown);
