@@ -60,6 +60,16 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           test: {
+            // Checks of the built extension: run after `npm run build` and `build:firefox`.
+            name: 'build',
+            include: ['test/build/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
             name: 'e2e',
             include: ['test/e2e/**/*.e2e.ts'],
             environment: 'node',

@@ -1,0 +1,77 @@
+/**
+ * Least privilege, read off the built manifests (issue 8): what ships is what is checked.
+ * Runs after `npm run build` and `npm run build:firefox`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/browser';
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[]; js: string[] }[];
+  web_accessible_resources?: unknown[];
+  externally_connectable?: unknown;
+  content_security_policy?: unknown;
+  background?: { service_worker?: string; scripts?: string[] };
+}
+
+const builds = [
+  ['Chrome', 'dist'],
+  ['Firefox', 'dist-firefox'],
+] as const;
+
+const ALL_SITES = /^(<all_urls>|\*:\/\/\*\/\*|https?:\/\/\*\/\*|\*:\/\/\*\/.*|https?:\/\/\*\/.*)$/;
+const ALLOWED_PERMISSIONS = new Set([
+  'activeTab',
+  'scripting',
+  'contextMenus',
+  'storage',
+  'sidePanel',
+]);
+
+describe.each(builds)('the %s build', (_browser, dir) => {
+  const manifest = JSON.parse(
+    readFileSync(join(REPO_ROOT, dir, 'manifest.json'), 'utf8'),
+  ) as Manifest;
+
+  it('is Manifest V3', () => {
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('asks only for the permissions the README explains, and never for tabs', () => {
+    for (const permission of manifest.permissions ?? []) {
+      expect(ALLOWED_PERMISSIONS, `unexpected permission ${permission}`).toContain(permission);
+    }
+    expect(manifest.permissions).not.toContain('tabs');
+  });
+
+  it('reaches all sites only through the optional permission', () => {
+    for (const pattern of manifest.host_permissions ?? []) expect(pattern).not.toMatch(ALL_SITES);
+    for (const script of manifest.content_scripts ?? []) {
+      for (const pattern of script.matches) expect(pattern).not.toMatch(ALL_SITES);
+    }
+    expect(manifest.optional_host_permissions ?? []).toEqual(
+      expect.arrayContaining(['https://*/*', 'http://*/*']),
+    );
+  });
+
+  it('exposes nothing to web pages or other extensions, and loads no remote code', () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.content_security_policy).toBeUndefined();
+    const text = JSON.stringify(manifest);
+    expect(text).not.toMatch(/https?:\/\/(?!\*)[^"]*\.js/);
+  });
+
+  it('ships its content script as one self-contained file', () => {
+    const files = manifest.content_scripts?.flatMap((s) => s.js) ?? [];
+    expect(files).toHaveLength(1);
+    const code = readFileSync(join(REPO_ROOT, dir, files[0]!), 'utf8');
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(code).not.toMatch(/^\s*import\s/m);
+  });
+});
