@@ -24,7 +24,8 @@ export function canonicalEpisodeUrl(url: string): string {
   parsed.searchParams.sort();
   parsed.hostname = parsed.hostname.toLowerCase();
   let text = parsed.toString();
-  if (parsed.search === '' && text.endsWith('/') && parsed.pathname !== '/') text = text.slice(0, -1);
+  if (parsed.search === '' && text.endsWith('/') && parsed.pathname !== '/')
+    text = text.slice(0, -1);
   return text;
 }
 
@@ -90,7 +91,11 @@ export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string)
 }
 
 /** The episode a page is about, from detection, falling back to the page's own title. */
-export function seedFromDetection(url: string, pageTitle: string, detection: Detection): EpisodeSeed {
+export function seedFromDetection(
+  url: string,
+  pageTitle: string,
+  detection: Detection,
+): EpisodeSeed {
   const found = detection.episode;
   return {
     url,

@@ -31,7 +31,9 @@ export function parseClock(text: string): number | null {
     if (parts.slice(1).some((p) => Number(p) >= 60)) return null;
     return parts.reduce((sum, p) => sum * 60 + Number(p), 0);
   }
-  const units = /^P?T?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(value);
+  const units = /^P?T?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(
+    value,
+  );
   if (units && (units[1] ?? units[2] ?? units[3]) !== undefined) {
     const [h, m, s] = [units[1], units[2], units[3]].map((p) => (p ? Number(p) : 0));
     return Math.floor(h! * 3600 + m! * 60 + s!);

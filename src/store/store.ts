@@ -17,17 +17,12 @@ export interface CaptureInput {
 export type EpisodeEdit = Partial<
   Pick<
     Episode,
-    | 'title'
-    | 'show'
-    | 'participants'
-    | 'sections'
-    | 'summary'
-    | 'twoCents'
-    | 'references'
-    | 'tags'
+    'title' | 'show' | 'participants' | 'sections' | 'summary' | 'twoCents' | 'references' | 'tags'
   >
 >;
-export type QuoteEdit = Partial<Pick<Quote, 'text' | 'speakerId' | 'sectionId' | 'timeSec' | 'note'>>;
+export type QuoteEdit = Partial<
+  Pick<Quote, 'text' | 'speakerId' | 'sectionId' | 'timeSec' | 'note'>
+>;
 
 export interface StoreOptions {
   name?: string;

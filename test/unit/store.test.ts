@@ -8,7 +8,11 @@ let store: Store;
 let clock = 0;
 let ids = 0;
 
-function capture(text: string, timeSec: number | null, speakerName: string | null = null): CaptureInput {
+function capture(
+  text: string,
+  timeSec: number | null,
+  speakerName: string | null = null,
+): CaptureInput {
   const anchor: QuoteAnchor = {
     quote: { type: 'TextQuoteSelector', exact: text, prefix: 'before ', suffix: ' after' },
     position: { type: 'TextPositionSelector', start: 10, end: 10 + text.length },
@@ -47,7 +51,12 @@ describe('store', () => {
       twoCents: '',
       references: [{ title: 'Margin Notes: Episode 12', url: URL }],
     });
-    expect(quote).toMatchObject({ episodeId: episode.id, text: 'First words.', timeSec: 62.5, order: 0 });
+    expect(quote).toMatchObject({
+      episodeId: episode.id,
+      text: 'First words.',
+      timeSec: 62.5,
+      order: 0,
+    });
     expect(await store.episode(episode.id)).toEqual(episode);
   });
 
@@ -72,7 +81,9 @@ describe('store', () => {
   it('matches a guessed speaker to a participant, or adds them as a guest', async () => {
     const first = await store.saveCapture(capture('a', 1, 'Sam Rivera'));
     const second = await store.saveCapture(capture('b', 2, '  sam rivera '));
-    expect(second.episode.participants).toEqual([{ id: first.quote.speakerId, name: 'Sam Rivera', role: 'guest' }]);
+    expect(second.episode.participants).toEqual([
+      { id: first.quote.speakerId, name: 'Sam Rivera', role: 'guest' },
+    ]);
     expect(second.quote.speakerId).toBe(first.quote.speakerId);
   });
 
@@ -94,8 +105,12 @@ describe('store', () => {
   });
 
   it('refuses to edit what is no longer there, with a message a person understands', async () => {
-    await expect(store.updateQuote('missing', { note: 'x' })).rejects.toThrow(/no longer in your library/);
-    await expect(store.updateEpisode('missing', { title: 'x' })).rejects.toThrow(/no longer in your library/);
+    await expect(store.updateQuote('missing', { note: 'x' })).rejects.toThrow(
+      /no longer in your library/,
+    );
+    await expect(store.updateEpisode('missing', { title: 'x' })).rejects.toThrow(
+      /no longer in your library/,
+    );
   });
 
   it('deletes a quote and restores it exactly on Undo', async () => {
