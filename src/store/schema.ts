@@ -15,6 +15,17 @@ export interface EarmarkDB extends DBSchema {
     value: Quote;
     indexes: { byEpisode: string; byUpdatedAt: string };
   };
+  /** Small named records about the library itself (settings, the last backup). */
+  meta: {
+    key: string;
+    value: MetaRecord;
+  };
+}
+
+/** A `meta` record: its key and a JSON-safe value. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
 }
 
 type UpgradeTx = IDBPTransaction<EarmarkDB, StoreNames<EarmarkDB>[], 'versionchange'>;
@@ -32,6 +43,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[
     const quotes = db.createObjectStore('quotes', { keyPath: 'id' });
     quotes.createIndex('byEpisode', 'episodeId');
     quotes.createIndex('byUpdatedAt', 'updatedAt');
+  },
+  // 1 → 2: a place for settings and backup bookkeeping, so they need no `storage` permission.
+  (db) => {
+    db.createObjectStore('meta', { keyPath: 'key' });
   },
 ];
 

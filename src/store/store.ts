@@ -1,6 +1,8 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { mergeBackup, type MergePlan } from '../core/backup';
 import { newEpisode, type EpisodeSeed, episodeIdForUrl } from '../core/episode';
-import type { Episode, Participant, Quote, QuoteAnchor } from '../core/model';
+import type { Episode, LibraryData, Participant, Quote, QuoteAnchor } from '../core/model';
+import { toStoreError } from './errors';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type EarmarkDB } from './schema';
 
 /** What the capture path hands the store: the page's episode and the selection. */
@@ -75,6 +77,40 @@ export function createStore(options: StoreOptions = {}) {
     return opening;
   }
 
+  /**
+   * Runs a write and turns any failure into a StoreError a person can read. `abort` undoes
+   * what the transaction queued before the failure: nothing is ever half-written.
+   */
+  async function writing<T>(work: (database: IDBPDatabase<EarmarkDB>) => Promise<T>): Promise<T> {
+    try {
+      return await work(await db());
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /**
+   * One strict-durability read-write transaction. Its `done` is observed at once so a failure
+   * part-way is reported once, as the error that caused it; the rest is aborted.
+   */
+  function inWriteTx<const N extends StoreNames<EarmarkDB>[], T>(
+    names: N,
+    work: (tx: IDBPTransaction<EarmarkDB, N, 'readwrite'>) => Promise<T>,
+  ): Promise<T> {
+    return writing(async (database) => {
+      const tx = database.transaction(names, 'readwrite', { durability: 'strict' });
+      tx.done.catch(() => undefined);
+      try {
+        const result = await work(tx);
+        await tx.done;
+        return result;
+      } catch (error) {
+        abortQuietly(tx);
+        throw error;
+      }
+    });
+  }
+
   async function episode(id: string): Promise<Episode | undefined> {
     return (await db()).get('episodes', id);
   }
@@ -99,86 +135,176 @@ export function createStore(options: StoreOptions = {}) {
    * transaction: the quote and its episode are written together or not at all.
    */
   async function saveCapture(input: CaptureInput): Promise<{ episode: Episode; quote: Quote }> {
-    const tx = (await db()).transaction(['episodes', 'quotes'], 'readwrite', {
-      durability: 'strict',
-    });
-    const episodes = tx.objectStore('episodes');
-    const quotes = tx.objectStore('quotes');
-    const time = now();
-    const id = episodeIdForUrl(input.seed.url);
-    let record = (await episodes.get(id)) ?? newEpisode(input.seed, time, makeId);
-    let speakerId: string | null = null;
-    if (input.speakerName) {
-      const found = findParticipant(record.participants, input.speakerName);
-      if (found) {
-        speakerId = found.id;
-      } else {
-        const added: Participant = { id: makeId(), name: input.speakerName.trim(), role: 'guest' };
-        record = { ...record, participants: [...record.participants, added] };
-        speakerId = added.id;
+    return inWriteTx(['episodes', 'quotes'], async (tx) => {
+      const episodes = tx.objectStore('episodes');
+      const quotes = tx.objectStore('quotes');
+      const time = now();
+      const id = episodeIdForUrl(input.seed.url);
+      let record = (await episodes.get(id)) ?? newEpisode(input.seed, time, makeId);
+      let speakerId: string | null = null;
+      if (input.speakerName) {
+        const found = findParticipant(record.participants, input.speakerName);
+        if (found) {
+          speakerId = found.id;
+        } else {
+          const added: Participant = {
+            id: makeId(),
+            name: input.speakerName.trim(),
+            role: 'guest',
+          };
+          record = { ...record, participants: [...record.participants, added] };
+          speakerId = added.id;
+        }
       }
-    }
-    const order = await quotes.index('byEpisode').count(id);
-    const quote: Quote = {
-      id: makeId(),
-      episodeId: id,
-      text: input.text,
-      speakerId,
-      sectionId: null,
-      timeSec: input.timeSec,
-      note: '',
-      anchor: input.anchor,
-      order,
-      createdAt: time,
-      updatedAt: time,
-    };
-    record = { ...record, updatedAt: time };
-    await Promise.all([episodes.put(record), quotes.put(quote), tx.done]);
-    return { episode: record, quote };
+      const order = await quotes.index('byEpisode').count(id);
+      const quote: Quote = {
+        id: makeId(),
+        episodeId: id,
+        text: input.text,
+        speakerId,
+        sectionId: null,
+        timeSec: input.timeSec,
+        note: '',
+        anchor: input.anchor,
+        order,
+        createdAt: time,
+        updatedAt: time,
+      };
+      record = { ...record, updatedAt: time };
+      await Promise.all([observed(episodes.put(record)), observed(quotes.put(quote))]);
+      return { episode: record, quote };
+    });
   }
 
   /** The episode a page is about, created from its metadata when it is not stored yet. */
   async function ensureEpisode(seed: EpisodeSeed): Promise<Episode> {
-    const tx = (await db()).transaction('episodes', 'readwrite', { durability: 'strict' });
-    const id = episodeIdForUrl(seed.url);
-    let record = await tx.store.get(id);
-    if (!record) {
-      record = newEpisode(seed, now(), makeId);
-      await tx.store.put(record);
-    }
-    await tx.done;
-    return record;
+    return inWriteTx(['episodes'], async (tx) => {
+      const episodes = tx.objectStore('episodes');
+      const stored = await episodes.get(episodeIdForUrl(seed.url));
+      if (stored) return stored;
+      const record = newEpisode(seed, now(), makeId);
+      await episodes.put(record);
+      return record;
+    });
   }
 
   async function updateEpisode(id: string, edit: EpisodeEdit): Promise<Episode> {
-    const tx = (await db()).transaction('episodes', 'readwrite', { durability: 'strict' });
-    const current = await tx.store.get(id);
-    if (!current) throw new Error('This episode is no longer in your library.');
-    const next: Episode = { ...current, ...edit, updatedAt: now() };
-    await Promise.all([tx.store.put(next), tx.done]);
-    return next;
+    return inWriteTx(['episodes'], async (tx) => {
+      const episodes = tx.objectStore('episodes');
+      const current = await episodes.get(id);
+      if (!current) throw new Error('This episode is no longer in your library.');
+      const next: Episode = { ...current, ...edit, updatedAt: now() };
+      await episodes.put(next);
+      return next;
+    });
   }
 
   async function updateQuote(id: string, edit: QuoteEdit): Promise<Quote> {
-    const tx = (await db()).transaction('quotes', 'readwrite', { durability: 'strict' });
-    const current = await tx.store.get(id);
-    if (!current) throw new Error('This quote is no longer in your library.');
-    const next: Quote = { ...current, ...edit, updatedAt: now() };
-    await Promise.all([tx.store.put(next), tx.done]);
-    return next;
+    return inWriteTx(['quotes'], async (tx) => {
+      const quotes = tx.objectStore('quotes');
+      const current = await quotes.get(id);
+      if (!current) throw new Error('This quote is no longer in your library.');
+      const next: Quote = { ...current, ...edit, updatedAt: now() };
+      await quotes.put(next);
+      return next;
+    });
   }
 
   /** Deletes a quote and returns it, so the caller can offer Undo (`restoreQuote`). */
   async function deleteQuote(id: string): Promise<Quote | undefined> {
-    const tx = (await db()).transaction('quotes', 'readwrite', { durability: 'strict' });
-    const current = await tx.store.get(id);
-    if (current) await tx.store.delete(id);
-    await tx.done;
-    return current;
+    return inWriteTx(['quotes'], async (tx) => {
+      const quotes = tx.objectStore('quotes');
+      const current = await quotes.get(id);
+      if (current) await quotes.delete(id);
+      return current;
+    });
   }
 
   async function restoreQuote(quote: Quote): Promise<void> {
-    await (await db()).put('quotes', quote);
+    await inWriteTx(['quotes'], (tx) => tx.objectStore('quotes').put(quote));
+  }
+
+  /** Deletes an episode with all its quotes, returning both so the caller can offer Undo. */
+  async function deleteEpisode(id: string): Promise<LibraryData> {
+    return inWriteTx(['episodes', 'quotes'], async (tx) => {
+      const episode = await tx.objectStore('episodes').get(id);
+      const quotes = await tx.objectStore('quotes').index('byEpisode').getAll(id);
+      await Promise.all([
+        observed(tx.objectStore('episodes').delete(id)),
+        ...quotes.map((q) => observed(tx.objectStore('quotes').delete(q.id))),
+      ]);
+      return { episodes: episode ? [episode] : [], quotes };
+    });
+  }
+
+  /** Puts records back exactly as they were (Undo of a delete). */
+  async function restoreLibrary(data: LibraryData): Promise<void> {
+    await inWriteTx(['episodes', 'quotes'], async (tx) => {
+      await Promise.all([
+        ...data.episodes.map((e) => observed(tx.objectStore('episodes').put(e))),
+        ...data.quotes.map((q) => observed(tx.objectStore('quotes').put(q))),
+      ]);
+    });
+  }
+
+  /**
+   * Everything, for a backup. Quotes are read in pages of `pageSize` keys, so no single
+   * request materialises the whole store.
+   */
+  async function exportLibrary(pageSize = 2_000): Promise<LibraryData> {
+    const database = await db();
+    const episodes = await database.getAll('episodes');
+    const quotes: Quote[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+      const page: Quote[] = await database.getAll('quotes', range, pageSize);
+      quotes.push(...page);
+      if (page.length < pageSize) break;
+      after = page[page.length - 1]!.id;
+    }
+    return { episodes, quotes };
+  }
+
+  /**
+   * Imports a parsed, validated backup: for ids already stored, the newer `updatedAt` wins.
+   * The merge is decided and written inside one transaction, so a failure changes nothing and
+   * a concurrent edit can't slip between the decision and the write.
+   */
+  async function importLibrary(incoming: LibraryData): Promise<MergePlan> {
+    return inWriteTx(['episodes', 'quotes'], async (tx) => {
+      const episodes = tx.objectStore('episodes');
+      const quotes = tx.objectStore('quotes');
+      const storedEpisodes = new Map((await episodes.getAll()).map((e) => [e.id, e]));
+      const storedQuotes = new Map<string, Pick<Quote, 'episodeId' | 'updatedAt'>>();
+      for (let cursor = await quotes.openCursor(); cursor; cursor = await cursor.continue()) {
+        storedQuotes.set(cursor.value.id, cursor.value);
+      }
+      const plan = mergeBackup({ episodes: storedEpisodes, quotes: storedQuotes }, incoming);
+      await Promise.all([
+        ...plan.episodesToPut.map((e) => observed(episodes.put(e))),
+        ...plan.quotesToPut.map((q) => observed(quotes.put(q))),
+      ]);
+      return plan;
+    });
+  }
+
+  /** Deletes every episode and quote. */
+  async function wipe(): Promise<void> {
+    await inWriteTx(['episodes', 'quotes'], async (tx) => {
+      await Promise.all([
+        observed(tx.objectStore('episodes').clear()),
+        observed(tx.objectStore('quotes').clear()),
+      ]);
+    });
+  }
+
+  async function getMeta<T>(key: string): Promise<T | undefined> {
+    return (await (await db()).get('meta', key))?.value as T | undefined;
+  }
+
+  async function setMeta(key: string, value: unknown): Promise<void> {
+    await inWriteTx(['meta'], (tx) => tx.objectStore('meta').put({ key, value }));
   }
 
   async function close(): Promise<void> {
@@ -198,11 +324,36 @@ export function createStore(options: StoreOptions = {}) {
     updateQuote,
     deleteQuote,
     restoreQuote,
+    deleteEpisode,
+    restoreLibrary,
+    exportLibrary,
+    importLibrary,
+    wipe,
+    getMeta,
+    setMeta,
     close,
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/**
+ * Marks a request's promise as handled. When a later request in the same transaction throws,
+ * the earlier ones reject with AbortError; the error worth reporting is the first one.
+ */
+function observed<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}
+
+/** Aborts a transaction that failed part-way; it may already be finished or aborted. */
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted: nothing left to undo.
+  }
+}
 
 function findParticipant(participants: Participant[], name: string): Participant | undefined {
   const wanted = name.trim().toLowerCase();
