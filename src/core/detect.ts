@@ -1,4 +1,8 @@
 import type { Platform, Role } from './model';
+import { indexDocument, readPage, type Page } from './platforms/page';
+import { GENERIC_LAYERS, PLATFORM_ADAPTERS } from './platforms/index';
+import { clean } from './platforms/text';
+import type { Fields, Finding, Layer } from './platforms/types';
 
 export type PageKind = 'episode' | 'show' | 'media' | 'none';
 
@@ -29,104 +33,162 @@ export interface Detection {
   episode?: DetectedEpisode;
 }
 
+/** What the page exposes outside its DOM, read by the content script and passed in. */
+export interface DetectionContext {
+  /** `navigator.mediaSession.metadata`, when the page set it. */
+  mediaSession?: { title?: string; artist?: string; album?: string } | null;
+}
+
 const NONE: Detection = { kind: 'none', platform: null, score: 0, evidence: [] };
 
-/** JSON-LD blocks larger than this are ignored: detection must stay cheap on every page. */
-const MAX_JSON_LD_CHARS = 200_000;
+/** Combined evidence at or above this makes an episode (or show) page. */
+const PODCAST_THRESHOLD = 0.5;
+/** Combined evidence at or above this makes a page with playable media. */
+const MEDIA_THRESHOLD = 0.4;
+/** Longer than a week is not a duration but a hostile number. */
+const MAX_DURATION_SEC = 7 * 24 * 3600;
 
 /**
- * Decides whether a page is a podcast episode, and what it says about it. Pure over the
- * document and its URL; never throws (the worst answer is 'none').
+ * Decides whether a page is a podcast episode, and what it says about it. Layered as
+ * DESIGN.md says: the platform by URL, structured metadata, media elements, words; each layer
+ * a pure function over the document, their evidence combined per kind. Pure, bounded in work,
+ * and never throws: the worst answer is 'none' or 'media'.
  */
-export function detectPodcastPage(doc: Document, url: string): Detection {
+export function detectPodcastPage(
+  doc: Document,
+  url: string,
+  context: DetectionContext = {},
+): Detection {
   try {
-    return detectFromJsonLd(doc, url) ?? detectFromMedia(doc, url) ?? NONE;
+    return detect(doc, new URL(url), url, context);
   } catch {
     return NONE;
   }
 }
 
-type JsonObject = Record<string, unknown>;
-
-function detectFromJsonLd(doc: Document, url: string): Detection | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSON_LD_CHARS) continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    const episode = flattenJsonLd(parsed).find((node) => hasType(node, 'PodcastEpisode'));
-    if (!episode) continue;
-    const series = asObject(episode.partOfSeries);
-    return {
-      kind: 'episode',
-      platform: 'generic',
-      score: 0.9,
-      evidence: ['json-ld PodcastEpisode'],
-      episode: {
-        title: asText(episode.name) || metaContent(doc, 'og:title') || doc.title,
-        show: asText(series?.name) || metaContent(doc, 'og:site_name'),
-        url,
-        ...(asText(episode.url) ? { canonicalUrl: asText(episode.url) } : {}),
-        ...(asText(episode.datePublished) ? { publishedAt: asText(episode.datePublished) } : {}),
-      },
-    };
+function detect(doc: Document, url: URL, href: string, context: DetectionContext): Detection {
+  const index = indexDocument(doc);
+  const neutral = readPage(doc, url, {}, index);
+  const adapter = PLATFORM_ADAPTERS.find((a) => safely(() => a.matches(neutral), false)) ?? null;
+  const stale = adapter?.spa === true && metadataIsStale(neutral, url);
+  const page = adapter
+    ? readPage(doc, url, { platform: adapter.platform, ignoreMetadata: stale }, index)
+    : neutral;
+  const layers: Layer[] = adapter ? [adapter.read, ...GENERIC_LAYERS] : [...GENERIC_LAYERS];
+  const findings = layers.flatMap((layer) => {
+    const result = safely(() => layer(page), null);
+    return result === null ? [] : Array.isArray(result) ? result : [result as Finding];
+  });
+  const session = context.mediaSession;
+  if (session && clean(session.title)) {
+    findings.push({
+      kind: 'media',
+      weight: 0.5,
+      evidence: 'media session',
+      fields: { title: clean(session.title), show: clean(session.album || session.artist) },
+    });
   }
-  return null;
-}
 
-function detectFromMedia(doc: Document, url: string): Detection | null {
-  const media = doc.querySelector('audio, video');
-  if (!media) return null;
-  const podcastWords = /\b(podcast|episode)\b/i.test(
-    `${doc.title} ${metaContent(doc, 'og:type')} ${metaContent(doc, 'og:title')}`,
-  );
-  const feed = doc.querySelector('link[rel="alternate"][type="application/rss+xml"]');
-  if (!podcastWords && !feed) {
-    return { kind: 'media', platform: 'generic', score: 0.5, evidence: ['media element'] };
+  const episode = combined(findings, 'episode');
+  const show = combined(findings, 'show');
+  const media = combined(findings, 'media');
+  let kind: PageKind = 'none';
+  let score = 1 - Math.max(episode, show, media);
+  if (Math.max(episode, show) >= PODCAST_THRESHOLD) {
+    kind = episode >= show ? 'episode' : 'show';
+    score = Math.max(episode, show);
+  } else if (media >= MEDIA_THRESHOLD) {
+    kind = 'media';
+    score = media;
   }
-  return {
-    kind: 'episode',
-    platform: 'generic',
-    score: 0.6,
-    evidence: ['media element', podcastWords ? 'podcast words' : 'rss feed link'],
-    episode: {
-      title: metaContent(doc, 'og:title') || doc.title,
-      show: metaContent(doc, 'og:site_name'),
-      url,
-    },
+  const evidence = [...new Set(findings.filter((f) => f.weight > 0).map((f) => f.evidence))];
+  if (stale) evidence.unshift('stale metadata ignored');
+  const detection: Detection = {
+    kind,
+    platform: kind === 'none' ? null : (adapter?.platform ?? 'generic'),
+    score: Math.round(score * 100) / 100,
+    evidence: evidence.slice(0, 20),
   };
-}
-
-function flattenJsonLd(value: unknown, depth = 0, out: JsonObject[] = []): JsonObject[] {
-  if (depth > 8 || out.length > 200) return out;
-  if (Array.isArray(value)) {
-    for (const item of value) flattenJsonLd(item, depth + 1, out);
-  } else if (value && typeof value === 'object') {
-    const node = value as JsonObject;
-    out.push(node);
-    if (node['@graph']) flattenJsonLd(node['@graph'], depth + 1, out);
+  if (kind === 'episode' || kind === 'show') {
+    detection.episode = episodeOf(findings, href, doc);
   }
-  return out;
+  return detection;
 }
 
-function hasType(node: JsonObject, type: string): boolean {
-  const t = node['@type'];
-  return t === type || (Array.isArray(t) && t.includes(type));
+/** Independent evidence of one kind: 1 − Π(1 − w). */
+function combined(findings: Finding[], kind: Finding['kind']): number {
+  let doubt = 1;
+  for (const f of findings) {
+    if (f.kind === kind) doubt *= 1 - Math.min(1, Math.max(0, f.weight));
+  }
+  return 1 - doubt;
 }
 
-function asObject(value: unknown): JsonObject | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : null;
+/** Each field from the first finding that has it; `null` there means "do not fill". */
+function episodeOf(findings: Finding[], href: string, doc: Document): DetectedEpisode {
+  const merged: Fields = {};
+  for (const { fields } of findings) {
+    if (!fields) continue;
+    for (const [key, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
+      if (merged[key] === undefined && value !== undefined && value !== '') {
+        (merged as Record<string, unknown>)[key] = value;
+      }
+    }
+  }
+  const episode: DetectedEpisode = {
+    title: clean(merged.title) || clean(doc.title),
+    show: clean(merged.show),
+    url: href,
+  };
+  for (const key of ['canonicalUrl', 'publishedAt', 'imageUrl', 'feedUrl', 'audioUrl'] as const) {
+    const value = merged[key];
+    if (typeof value === 'string' && value) episode[key] = value;
+  }
+  if (episode.audioUrl) {
+    // A fragment on the file (Overcast's `#t=0`) is a start position, not part of the file.
+    episode.audioUrl = episode.audioUrl.replace(/#.*$/, '');
+  }
+  const duration = merged.durationSec;
+  if (typeof duration === 'number' && duration > 0 && duration < MAX_DURATION_SEC) {
+    episode.durationSec = Math.round(duration);
+  }
+  if (merged.participants?.length) episode.participants = merged.participants.slice(0, 20);
+  return episode;
 }
 
-function asText(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+/**
+ * A single-page app that moved to another episode still carries the first page's og:url:
+ * when it names another resource on the same host, the metadata describes a page we left.
+ */
+function metadataIsStale(page: Page, url: URL): boolean {
+  const og = page.meta('og:url');
+  if (!og) return false;
+  let described: URL;
+  try {
+    described = new URL(og, url);
+  } catch {
+    return false;
+  }
+  const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, '');
+  return host(described) === host(url) && identity(described) !== identity(url);
 }
 
-function metaContent(doc: Document, property: string): string {
-  const el = doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`);
-  return el?.getAttribute('content')?.trim() ?? '';
+/** What names the resource: the last path segment and the id parameters platforms use. */
+function identity(u: URL): string {
+  const last = u.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
+  let segment = last;
+  try {
+    segment = decodeURIComponent(last);
+  } catch {
+    // A malformed escape: compare it as written.
+  }
+  return [segment.toLowerCase(), u.searchParams.get('v'), u.searchParams.get('i')].join('|');
+}
+
+function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
 }

@@ -1,0 +1,50 @@
+import type { Platform } from '../model';
+import type { Page } from './page';
+import { clean, withoutShow } from './text';
+import { finding, type Fields, type PlatformAdapter } from './types';
+
+export interface UrlRules {
+  platform: Platform;
+  /** Tested against the lower-case host name. */
+  host: RegExp;
+  /** Tested against `pathname + search`. */
+  episode: RegExp;
+  show?: RegExp;
+  spa?: boolean;
+  /** What the platform's markup says; the generic layers fill in the rest. */
+  fields?: (page: Page) => Fields;
+}
+
+/**
+ * An adapter for a platform whose URLs say what a page is (most podcast hosts): an episode
+ * URL is strong evidence, a show URL marks a show page, anything else on the host is left to
+ * the generic layers.
+ */
+export function urlAdapter(rules: UrlRules): PlatformAdapter {
+  const { platform, host, episode, show, spa, fields = hostedFields } = rules;
+  return {
+    platform,
+    ...(spa ? { spa } : {}),
+    matches: (page) => host.test(page.url.hostname.toLowerCase()),
+    read(page) {
+      const where = page.url.pathname + page.url.search;
+      if (episode.test(where))
+        return finding('episode', 0.9, `${platform} episode URL`, fields(page));
+      if (show?.test(where)) {
+        const name = fields(page).show || hostedFields(page).show;
+        return finding('show', 0.85, `${platform} show URL`, { title: name, show: name });
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * Podcast hosts publish one site per show: og:site_name is the show, and the title carries
+ * the show name too ("Episode | Show").
+ */
+export function hostedFields(page: Page): Fields {
+  const show = clean(page.meta('og:site_name'));
+  const title = clean(page.meta('og:title') || page.doc.title);
+  return { title: withoutShow(title, show), show };
+}

@@ -1,0 +1,21 @@
+import { urlAdapter } from './adapter';
+
+/**
+ * podcasts.apple.com: `/podcast/<slug>/id<show>?i=<episode>` is an episode, without `i` the
+ * show. The live heading and show link come first (the app navigates without reloading);
+ * the `schema:episode` JSON-LD fills in dates and duration.
+ */
+export const apple = urlAdapter({
+  platform: 'apple',
+  host: /^(podcasts|itunes)\.apple\.com$/,
+  episode: /\/podcast\/(.+\/)?id\d+.*[?&]i=\d+/,
+  show: /\/podcast\/(.+\/)?id\d+/,
+  spa: true,
+  fields: (page) => ({
+    // The 2023 design's h1 also holds the show name in a second span.
+    title: page.text('.headings__title, .product-header__title') || page.text('h1'),
+    show: page.text(
+      '.headings__subtitles a, .product-header__identity a, a[href*="/podcast/"]:not([href*="i="])',
+    ),
+  }),
+});

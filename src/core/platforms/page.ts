@@ -1,0 +1,173 @@
+import type { Platform } from '../model';
+import { clean } from './text';
+
+export type Json = Record<string, unknown>;
+
+// Caps that keep detection cheap and bounded on any page, hostile or huge.
+const MAX_INDEXED = 3_000;
+const MAX_LD_SCRIPTS = 12;
+const MAX_LD_CHARS = 200_000;
+const MAX_LD_NODES = 200;
+const MAX_LD_DEPTH = 6;
+const MAX_URL = 2_048;
+
+/**
+ * Everything the generic layers look at, gathered in one walk of the document (one
+ * `querySelectorAll`), instead of a walk per layer. A layer's `page.marks(selector)` must ask
+ * for a subset of this list.
+ */
+const INDEXED = [
+  'meta',
+  'link[rel]',
+  'script[type="application/ld+json"]',
+  'audio',
+  'video',
+  'iframe[src]',
+  // WordPress podcast plugins (wordpress.ts).
+  '.powerpress_player',
+  '.powerpress_links',
+  '.podcast_player',
+  '.castos-player',
+  '.ssp-player',
+  '.podcast_meta',
+  // Transcript landmarks (words.ts).
+  '#transcript',
+  '.transcript',
+  '[data-testid="transcript"]',
+].join(', ');
+
+/**
+ * A read-only view of the document for the detection layers, with the lookups they share
+ * computed once: meta tags by key, parsed JSON-LD, the page language, the indexed elements.
+ */
+export interface Page {
+  readonly doc: Document;
+  readonly url: URL;
+  /** Lower-case host without `www.`. */
+  readonly host: string;
+  /** The platform whose adapter claimed the page, or null for any other site. */
+  readonly platform: Platform | null;
+  /** The page's language for reading dates (`es`, `en-US`…). */
+  readonly lang: string;
+  /** Content of the first `<meta>` with this property, name or itemprop; '' when absent. */
+  meta(key: string): string;
+  /** Indexed elements (see INDEXED) that match the selector, in document order. */
+  marks(selector: string): Element[];
+  /** Cleaned text of the first element matching the selector; '' when none. */
+  text(selector: string): string;
+  /** An attribute of the first element matching the selector; '' when none. */
+  attr(selector: string, name: string): string;
+  /** The value as an absolute http(s) URL against the page; '' for anything else. */
+  href(value: string | null | undefined): string;
+  /** JSON-LD objects, top-level and inside `@graph`, bounded in size, count and depth. */
+  jsonLd(): Json[];
+}
+
+export interface PageOptions {
+  platform?: Platform | null;
+  /** Ignore meta tags and JSON-LD: they describe a page the app has since left. */
+  ignoreMetadata?: boolean;
+}
+
+/** The document's indexed elements; build it once and share it between page views. */
+export function indexDocument(doc: Document): Element[] {
+  const found = doc.querySelectorAll(INDEXED);
+  const out: Element[] = [];
+  for (let i = 0; i < found.length && i < MAX_INDEXED; i++) out.push(found[i]!);
+  return out;
+}
+
+export function readPage(
+  doc: Document,
+  url: URL,
+  options: PageOptions = {},
+  index: Element[] = indexDocument(doc),
+): Page {
+  let metas: Map<string, string> | undefined;
+  let ld: Json[] | undefined;
+  const ignore = options.ignoreMetadata === true;
+  const marks = (selector: string) => index.filter((el) => el.matches(selector));
+  const lang = (
+    doc.documentElement?.getAttribute('lang') ||
+    index.find((el) => el.getAttribute('property') === 'og:locale')?.getAttribute('content') ||
+    'en'
+  )
+    .replace('_', '-')
+    .slice(0, 20);
+
+  return {
+    doc,
+    url,
+    host: url.hostname.toLowerCase().replace(/^www\./, ''),
+    platform: options.platform ?? null,
+    lang,
+    meta(key) {
+      metas ??= ignore ? new Map() : collectMeta(marks('meta'));
+      return metas.get(key) ?? '';
+    },
+    marks,
+    text(selector) {
+      return clean(doc.querySelector(selector)?.textContent ?? '');
+    },
+    attr(selector, name) {
+      return doc.querySelector(selector)?.getAttribute(name)?.trim() ?? '';
+    },
+    href(value) {
+      if (!value || value.length > MAX_URL) return '';
+      try {
+        const resolved = new URL(value.trim(), url);
+        return /^https?:$/.test(resolved.protocol) ? resolved.href : '';
+      } catch {
+        return '';
+      }
+    },
+    jsonLd() {
+      ld ??= ignore ? [] : collectJsonLd(marks('script'));
+      return ld;
+    },
+  };
+}
+
+function collectMeta(elements: Element[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const el of elements) {
+    const key = (
+      el.getAttribute('property') ||
+      el.getAttribute('name') ||
+      el.getAttribute('itemprop') ||
+      ''
+    ).toLowerCase();
+    // The first occurrence wins: Acast's first og:title is the bare episode title.
+    if (key && !found.has(key)) found.set(key, el.getAttribute('content') ?? '');
+  }
+  return found;
+}
+
+function collectJsonLd(scripts: Element[]): Json[] {
+  const nodes: Json[] = [];
+  for (const script of scripts.slice(0, MAX_LD_SCRIPTS)) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_LD_CHARS) continue;
+    try {
+      flatten(JSON.parse(text), 0, nodes);
+    } catch {
+      // Malformed JSON-LD is common; the other blocks may still be fine.
+    }
+  }
+  return nodes;
+}
+function flatten(value: unknown, depth: number, out: Json[]): void {
+  if (depth > MAX_LD_DEPTH || out.length >= MAX_LD_NODES) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && out.length < MAX_LD_NODES; i++) {
+      flatten(value[i], depth + 1, out);
+    }
+  } else if (isJson(value)) {
+    out.push(value);
+    if ('@graph' in value) flatten(value['@graph'], depth + 1, out);
+  }
+}
+
+export function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

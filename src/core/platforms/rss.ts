@@ -1,0 +1,34 @@
+import { PODCAST_FEED, hostPath } from './hosts';
+import { clean } from './text';
+import { finding, type Layer } from './types';
+
+const FEED_LINKS = 'link[rel~="alternate"][type="application/rss+xml"][href]';
+
+/**
+ * Layer 2: the RSS feed a page links to. Every blog has one (TechCrunch, The Verge), so only
+ * a feed on a podcast host or one that calls itself a podcast is evidence; the feed URL and
+ * title are kept either way for the episode record.
+ */
+export const rssLayer: Layer = (page) => {
+  const links = page.marks(FEED_LINKS);
+  let first: { url: string; title: string } | null = null;
+  for (let i = 0; i < links.length && i < 5; i++) {
+    const url = page.href(links[i]!.getAttribute('href'));
+    if (!url) continue;
+    const title = clean(links[i]!.getAttribute('title'));
+    const fields = { feedUrl: url, show: podcastTitle(title) };
+    if (PODCAST_FEED.test(hostPath(url)) || /podcast/i.test(title)) {
+      return finding('episode', 0.4, 'podcast feed link', fields);
+    }
+    first ??= { url, title };
+  }
+  return first ? finding('episode', 0, '', { feedUrl: first.url }) : null;
+};
+
+/** "Podcast Feed: Show (MP3 Feed)" (PowerPress) → "Show". */
+function podcastTitle(title: string): string {
+  return title
+    .replace(/^podcast feed:\s*/i, '')
+    .replace(/\s*\([^)]*feed\)$/i, '')
+    .replace(/\s*[»|-]\s*(rss\s*)?feed$/i, '');
+}

@@ -1,0 +1,26 @@
+import { finding, type Layer } from './types';
+
+const PODCAST_WORDS = /\b(podcast|episode|épisode|episodio|folge)\b|\bep\.?\s?#?\d+\b/i;
+const PODCAST_PATH = /\/(episodes?|podcasts?|ep)(\/|[-_]|$)/i;
+
+/**
+ * Layer 4: words, only as weak evidence and only where they are cheap to read: the URL path,
+ * the titles and a transcript landmark. Never the body text (cost, and every news
+ * article mentions podcasts).
+ */
+export const wordsLayer: Layer = (page) => {
+  const found: string[] = [];
+  if (PODCAST_PATH.test(page.url.pathname)) found.push('url');
+  if (PODCAST_WORDS.test(`${page.doc.title} ${page.meta('og:title')}`)) {
+    found.push('title');
+  }
+  if (page.marks('#transcript, .transcript, [data-testid="transcript"]').length > 0) {
+    found.push('transcript');
+  }
+  if (found.length === 0) return null;
+  return finding(
+    'episode',
+    Math.min(0.35, 0.2 * found.length),
+    `podcast words (${found.join(', ')})`,
+  );
+};
