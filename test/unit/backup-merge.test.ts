@@ -1,0 +1,139 @@
+/**
+ * Importing a backup over a library that already has some of its records: the newer
+ * `updatedAt` wins, nothing the person wrote is lost, and the plan says what it will do.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeBackup, storedLibraryOf } from '../../src/core/backup';
+import type { Episode, LibraryData, Quote } from '../../src/core/model';
+
+const OLD = '2024-05-01T10:00:00.000Z';
+const NEW = '2024-05-02T10:00:00.000Z';
+
+function episode(id: string, updatedAt: string, overrides: Partial<Episode> = {}): Episode {
+  return {
+    id,
+    url: `https://podcasts.example.com/${id}`,
+    platform: 'generic',
+    title: `${id} as of ${updatedAt}`,
+    show: '',
+    publishedAt: null,
+    durationSec: null,
+    feedUrl: null,
+    imageUrl: null,
+    participants: [{ id: 'p-ann', name: 'Ann', role: 'host' }],
+    sections: [{ id: 's-1', heading: 'Start', notes: '' }],
+    summary: '',
+    twoCents: '',
+    references: [],
+    tags: [],
+    createdAt: OLD,
+    updatedAt,
+    ...overrides,
+  };
+}
+
+function quote(id: string, updatedAt: string, overrides: Partial<Quote> = {}): Quote {
+  return {
+    id,
+    episodeId: 'ep-1',
+    text: `${id} as of ${updatedAt}`,
+    speakerId: null,
+    sectionId: null,
+    timeSec: null,
+    note: '',
+    anchor: null,
+    order: 0,
+    createdAt: OLD,
+    updatedAt,
+    ...overrides,
+  };
+}
+
+const none = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+
+describe('mergeBackup', () => {
+  it('adds records whose ids are not stored', () => {
+    const incoming: LibraryData = { episodes: [episode('ep-1', OLD)], quotes: [quote('q-1', OLD)] };
+    const plan = mergeBackup(storedLibraryOf({ episodes: [], quotes: [] }), incoming);
+    expect(plan.episodesToPut).toEqual(incoming.episodes);
+    expect(plan.quotesToPut).toEqual(incoming.quotes);
+    expect(plan.episodes).toEqual({ ...none, added: 1 });
+    expect(plan.quotes).toEqual({ ...none, added: 1 });
+  });
+
+  it("replaces a stored record with the file's copy when the file's is newer", () => {
+    const stored = { episodes: [episode('ep-1', OLD)], quotes: [quote('q-1', OLD)] };
+    const incoming = { episodes: [episode('ep-1', NEW)], quotes: [quote('q-1', NEW)] };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    expect(plan.episodesToPut).toEqual(incoming.episodes);
+    expect(plan.quotesToPut).toEqual(incoming.quotes);
+    expect(plan.episodes).toEqual({ ...none, updated: 1 });
+    expect(plan.quotes).toEqual({ ...none, updated: 1 });
+  });
+
+  it('keeps the stored record when it is newer, or as new', () => {
+    const stored = {
+      episodes: [episode('ep-1', NEW)],
+      quotes: [quote('q-1', NEW), quote('q-2', OLD)],
+    };
+    const incoming = {
+      episodes: [episode('ep-1', OLD)],
+      quotes: [quote('q-1', OLD), quote('q-2', OLD, { text: 'same time, other text' })],
+    };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    expect(plan.episodesToPut).toEqual([]);
+    expect(plan.quotesToPut).toEqual([]);
+    expect(plan.episodes).toEqual({ ...none, unchanged: 1 });
+    expect(plan.quotes).toEqual({ ...none, unchanged: 2 });
+  });
+
+  it('compares times, not their spelling', () => {
+    const stored = { episodes: [episode('ep-1', '2024-05-02T12:00:00+02:00')], quotes: [] };
+    // 11:00Z is later than 12:00+02:00 (10:00Z), though it sorts earlier as text.
+    const incoming = { episodes: [episode('ep-1', '2024-05-02T11:00:00.000Z')], quotes: [] };
+    expect(mergeBackup(storedLibraryOf(stored), incoming).episodes.updated).toBe(1);
+  });
+
+  it('rejects a quote whose id a quote of another episode already has', () => {
+    const stored = { episodes: [], quotes: [quote('q-1', OLD, { episodeId: 'ep-other' })] };
+    const incoming = { episodes: [episode('ep-1', OLD)], quotes: [quote('q-1', NEW)] };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    expect(plan.quotesToPut).toEqual([]);
+    expect(plan.quotes).toEqual({ ...none, rejected: 1 });
+    expect(plan.rejected).toEqual([
+      {
+        path: 'quotes[0].id',
+        message: 'id "q-1" already belongs to a quote of another episode',
+      },
+    ]);
+  });
+
+  it('keeps the words of a quote whose speaker and section the newer stored episode dropped', () => {
+    const stored = {
+      episodes: [episode('ep-1', NEW, { participants: [], sections: [] })],
+      quotes: [],
+    };
+    const incoming = {
+      episodes: [episode('ep-1', OLD)],
+      quotes: [quote('q-1', OLD, { speakerId: 'p-ann', sectionId: 's-1' })],
+    };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    expect(plan.quotesToPut).toEqual([quote('q-1', OLD, { speakerId: null, sectionId: null })]);
+    expect(plan.quotes).toEqual({ ...none, added: 1 });
+    expect(plan.adjusted.map((a) => a.path)).toEqual([
+      'quotes[0].speakerId',
+      'quotes[0].sectionId',
+    ]);
+  });
+
+  it("keeps a quote's speaker when the file's newer episode brings that speaker along", () => {
+    const stored = { episodes: [episode('ep-1', OLD, { participants: [] })], quotes: [] };
+    const incoming = {
+      episodes: [episode('ep-1', NEW)],
+      quotes: [quote('q-1', OLD, { speakerId: 'p-ann' })],
+    };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    expect(plan.quotesToPut[0]?.speakerId).toBe('p-ann');
+    expect(plan.adjusted).toEqual([]);
+  });
+});
