@@ -128,7 +128,8 @@ export function cleanText(value: string): string {
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 /**
  * Spaces and tabs that Markdown trims at the ends of a line or would read as indentation.
- * Other Unicode spaces (no-break, ideographic…) survive Markdown and are kept as written.
+ * Other Unicode spaces (no-break, ideographic…) survive Markdown: kept inside a line, only
+ * trimmed at its ends (`String.prototype.trim`).
  */
 const HORIZONTAL_SPACE_RUN = /[ \t]+/g;
 
