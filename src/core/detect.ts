@@ -1,5 +1,5 @@
 import type { Platform, Role } from './model';
-import { indexDocument, readPage, type Page } from './platforms/page';
+import { readPage, type Page, type PageIndex } from './platforms/page';
 import { GENERIC_LAYERS, PLATFORM_ADAPTERS } from './platforms/index';
 import { clean } from './platforms/text';
 import type { Fields, Finding, Layer } from './platforms/types';
@@ -67,7 +67,7 @@ export function detectPodcastPage(
 }
 
 function detect(doc: Document, url: URL, href: string, context: DetectionContext): Detection {
-  const index = indexDocument(doc);
+  const index: PageIndex = new Map();
   const neutral = readPage(doc, url, {}, index);
   const adapter = PLATFORM_ADAPTERS.find((a) => safely(() => a.matches(neutral), false)) ?? null;
   const stale = adapter?.spa === true && metadataIsStale(neutral, url);

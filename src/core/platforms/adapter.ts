@@ -1,6 +1,6 @@
 import type { Platform } from '../model';
 import type { Page } from './page';
-import { clean, withoutShow } from './text';
+import { clean, splitPair, withoutShow, withoutSuffix } from './text';
 import { finding, type Fields, type PlatformAdapter } from './types';
 
 export interface UrlRules {
@@ -47,4 +47,14 @@ export function hostedFields(page: Page): Fields {
   const show = clean(page.meta('og:site_name'));
   const title = clean(page.meta('og:title') || page.doc.title);
   return { title: withoutShow(title, show), show };
+}
+
+/**
+ * Directory sites title their pages "Episode - Show - Site": the pieces, or the heading and
+ * the whole title when the title does not split that way.
+ */
+export function directoryFields(page: Page, site: RegExp): Fields {
+  const title = withoutSuffix(clean(page.meta('og:title') || page.doc.title), site);
+  const pair = splitPair(title, ' - ');
+  return { title: page.text('h1') || pair?.[0] || title, show: pair?.[1] ?? '' };
 }

@@ -9,7 +9,7 @@ const MAX_IFRAMES = 40;
  * list of episodes, so only weak show evidence.
  */
 export const embedsLayer: Layer = (page) => {
-  const frames = page.marks('iframe[src]');
+  const frames = page.tags('iframe');
   const players = new Set<string>();
   for (let i = 0; i < frames.length && i < MAX_IFRAMES; i++) {
     const where = hostPath(page.href(frames[i]!.getAttribute('src')));

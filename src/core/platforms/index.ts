@@ -28,8 +28,7 @@ import { twitterLayer } from './twitter';
 import type { Layer, PlatformAdapter } from './types';
 import { wordpressLayer } from './wordpress';
 import { wordsLayer } from './words';
-import { youtube } from './youtube';
-import { youtubeMusic } from './youtube-music';
+import { youtube, youtubeMusic } from './youtube';
 
 /** Layer 1, by URL. The first adapter whose host matches claims the page. */
 export const PLATFORM_ADAPTERS: readonly PlatformAdapter[] = [

@@ -1,5 +1,4 @@
-import { urlAdapter } from './adapter';
-import { clean, splitPair, withoutSuffix } from './text';
+import { directoryFields, urlAdapter } from './adapter';
 
 /**
  * Listen Notes: `/podcasts/<show>/<episode>-<id>/` is an episode, `/podcasts/<show>-<id>/` a
@@ -10,12 +9,5 @@ export const listenNotes = urlAdapter({
   host: /^(www\.)?listennotes\.com$/,
   episode: /^\/([a-z]{2}\/)?podcasts\/[\w-]+\/[\w-]+\/?$/,
   show: /^\/([a-z]{2}\/)?podcasts\/[\w-]+\/?$/,
-  fields: (page) => {
-    const title = withoutSuffix(
-      clean(page.meta('og:title') || page.doc.title),
-      / - Listen Notes$/i,
-    );
-    const pair = splitPair(title, ' - ');
-    return { title: page.text('h1') || pair?.[0] || title, show: pair?.[1] ?? '' };
-  },
+  fields: (page) => directoryFields(page, / - Listen Notes$/i),
 });

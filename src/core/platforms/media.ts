@@ -10,7 +10,7 @@ const AD = /\bad\b|advert|sponsor|ad-slot|preroll/i;
  * ad slots are not content (The Verge's article has nine such videos and is not media).
  */
 export const mediaLayer: Layer = (page) => {
-  const all = page.marks('audio, video');
+  const all = [...page.tags('audio'), ...page.tags('video')];
   let audio: Element | null = null;
   let video = false;
   for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {

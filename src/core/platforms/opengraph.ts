@@ -16,7 +16,12 @@ export const openGraphLayer: Layer = (page) => {
   const fields = {
     title: withoutShow(title, show),
     show,
-    canonicalUrl: page.href(page.attr('link[rel="canonical"]', 'href') || page.meta('og:url')),
+    canonicalUrl: page.href(
+      page
+        .tags('link')
+        .find((l) => l.getAttribute('rel') === 'canonical')
+        ?.getAttribute('href') || page.meta('og:url'),
+    ),
     imageUrl: page.href(page.meta('og:image') || page.meta('twitter:image')),
     audioUrl,
     publishedAt: toIsoDate(page.meta('article:published_time'), page.lang),

@@ -1,5 +1,4 @@
-import { urlAdapter } from './adapter';
-import { clean, splitPair, withoutSuffix } from './text';
+import { directoryFields, urlAdapter } from './adapter';
 
 /**
  * Podchaser: `/podcasts/<slug>-<id>/episodes/<slug>-<id>`. Its titles read
@@ -10,9 +9,5 @@ export const podchaser = urlAdapter({
   host: /^(www\.)?podchaser\.com$/,
   episode: /^\/podcasts\/[\w-]+\/episodes\/[\w-]+/,
   show: /^\/podcasts\/[\w-]+\/?$/,
-  fields: (page) => {
-    const title = withoutSuffix(clean(page.meta('og:title') || page.doc.title), / - Podchaser$/i);
-    const pair = splitPair(title, ' - ');
-    return { title: page.text('h1') || pair?.[0] || title, show: pair?.[1] ?? '' };
-  },
+  fields: (page) => directoryFields(page, / - Podchaser$/i),
 });

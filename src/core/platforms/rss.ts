@@ -2,15 +2,19 @@ import { PODCAST_FEED, hostPath } from './hosts';
 import { clean } from './text';
 import { finding, type Layer } from './types';
 
-const FEED_LINKS = 'link[rel~="alternate"][type="application/rss+xml"][href]';
-
 /**
  * Layer 2: the RSS feed a page links to. Every blog has one (TechCrunch, The Verge), so only
  * a feed on a podcast host or one that calls itself a podcast is evidence; the feed URL and
  * title are kept either way for the episode record.
  */
 export const rssLayer: Layer = (page) => {
-  const links = page.marks(FEED_LINKS);
+  const links = page
+    .tags('link')
+    .filter(
+      (l) =>
+        l.getAttribute('type') === 'application/rss+xml' &&
+        /\balternate\b/i.test(l.getAttribute('rel') ?? ''),
+    );
   let first: { url: string; title: string } | null = null;
   for (let i = 0; i < links.length && i < 5; i++) {
     const url = page.href(links[i]!.getAttribute('href'));

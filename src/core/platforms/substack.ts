@@ -10,7 +10,7 @@ export const substack: PlatformAdapter = {
   platform: 'substack',
   matches: (page) =>
     /(^|\.)substack\.com$/.test(page.host) ||
-    page.marks('link[href*="substackcdn.com"]').length > 0,
+    page.tags('link').some((l) => l.getAttribute('href')?.includes('substackcdn.com')),
   read(page) {
     if (!/^\/p\/[\w-]+/.test(page.url.pathname)) return null;
     const podcast =

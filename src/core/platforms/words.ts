@@ -14,7 +14,8 @@ export const wordsLayer: Layer = (page) => {
   if (PODCAST_WORDS.test(`${page.doc.title} ${page.meta('og:title')}`)) {
     found.push('title');
   }
-  if (page.marks('#transcript, .transcript, [data-testid="transcript"]').length > 0) {
+  const doc = page.doc;
+  if (doc.getElementById('transcript') || doc.getElementsByClassName('transcript')[0]) {
     found.push('transcript');
   }
   if (found.length === 0) return null;
