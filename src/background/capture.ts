@@ -1,15 +1,27 @@
 import browser from 'webextension-polyfill';
+import { normalizeWhitespace } from '../core/anchor';
 import { seedFromDetection } from '../core/episode';
 import type { Episode, Quote } from '../core/model';
 import { readTab } from '../messages/page-client';
-import { MAX_QUOTE_CHARS, type PageState } from '../messages/schemas';
+import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
 import type { Store } from '../store/store';
 
-export type CaptureResult =
-  | { ok: true; episode: Episode; quote: Quote }
-  | { ok: false; error: string };
+/**
+ * A failed capture says why; when there was text, it comes back as a draft so the person
+ * never loses it. `page` is set when saving the same page state again can succeed (the store
+ * failed, not the selection).
+ */
+export type CaptureFailure = {
+  ok: false;
+  error: string;
+  draft?: { text: string; page: PageState | null };
+};
 
-/** The one capture path behind the popup button, the shortcut and the context menu. */
+export type CaptureResult = { ok: true; episode: Episode; quote: Quote } | CaptureFailure;
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The one capture path behind the popup button, the shortcut, the menu and the page's own. */
 export async function captureFromTab(
   store: Store,
   tabId: number,
@@ -19,32 +31,108 @@ export async function captureFromTab(
   try {
     page = await readTab(tabId, frameId);
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: reason(error) };
   }
   return saveSelection(store, page);
 }
 
-/** Saves the page's selection as a quote; refuses with a reason rather than cutting text. */
+/**
+ * Saves the page's selection as a quote; refuses with a reason rather than cutting text.
+ * Resolves only after the store's transaction committed, so "saved" is never premature.
+ */
 export async function saveSelection(store: Store, page: PageState): Promise<CaptureResult> {
   const selection = page.selection;
   if (!selection) {
     return { ok: false, error: browser.i18n.getMessage('errorNoSelection') };
   }
-  if (selection.text.length > MAX_QUOTE_CHARS) {
+  // The content script normalises too; a retried draft comes back from the page, so again.
+  const text = normalizeWhitespace(selection.text);
+  if (text.length > MAX_QUOTE_CHARS) {
     return {
       ok: false,
       error: browser.i18n.getMessage('errorQuoteTooLong', [
-        selection.text.length.toLocaleString(),
+        text.length.toLocaleString(),
         MAX_QUOTE_CHARS.toLocaleString(),
       ]),
+      draft: { text, page: null },
     };
   }
-  const { episode, quote } = await store.saveCapture({
-    seed: seedFromDetection(page.url, page.title, page.detection),
-    text: selection.text,
-    timeSec: page.timeSec,
-    anchor: selection.anchor,
-    speakerName: selection.speaker,
-  });
-  return { ok: true, episode, quote };
+  try {
+    const { episode, quote } = await store.saveCapture({
+      seed: seedFromDetection(page.url, page.title, page.detection),
+      text,
+      timeSec: page.timeSec,
+      anchor: selection.anchor,
+      speakerName: selection.speaker,
+    });
+    return { ok: true, episode, quote };
+  } catch (error) {
+    return { ok: false, error: reason(error), draft: { text, page } };
+  }
+}
+
+/**
+ * "Mark this moment": the player's time with no page text (players like Spotify have nothing
+ * to highlight), or with words the person typed. Refused when there is neither a time nor
+ * text, since such a quote would say nothing.
+ */
+export async function captureMoment(
+  store: Store,
+  tabId: number,
+  typed = '',
+): Promise<CaptureResult> {
+  let page: PageState;
+  try {
+    page = await readTab(tabId);
+  } catch (error) {
+    return { ok: false, error: reason(error) };
+  }
+  const text = normalizeWhitespace(typed);
+  if (text.length > MAX_QUOTE_CHARS) {
+    return {
+      ok: false,
+      error: browser.i18n.getMessage('errorQuoteTooLong', [
+        text.length.toLocaleString(),
+        MAX_QUOTE_CHARS.toLocaleString(),
+      ]),
+      draft: { text, page: null },
+    };
+  }
+  if (page.timeSec === null && text === '') {
+    return { ok: false, error: browser.i18n.getMessage('errorNoMoment') };
+  }
+  try {
+    const { episode, quote } = await store.saveCapture({
+      seed: seedFromDetection(page.url, page.title, page.detection),
+      text,
+      timeSec: page.timeSec,
+      anchor: null,
+      speakerName: null,
+    });
+    return { ok: true, episode, quote };
+  } catch (error) {
+    const draft = text === '' ? {} : { draft: { text, page: null } };
+    return { ok: false, error: reason(error), ...draft };
+  }
+}
+
+/** What the page's confirmation shows for a capture result. */
+export function feedbackFor(result: CaptureResult): CaptureFeedback {
+  if (!result.ok) {
+    return {
+      ok: false,
+      error: result.error.slice(0, 2_000),
+      text: result.draft?.text ?? null,
+      retry: result.draft?.page ?? null,
+    };
+  }
+  const { quote, episode } = result;
+  const speaker = episode.participants.find((p) => p.id === quote.speakerId)?.name ?? null;
+  return {
+    ok: true,
+    quoteId: quote.id,
+    text: quote.text,
+    timeSec: quote.timeSec,
+    speaker: speaker?.slice(0, 2_000) ?? null,
+  };
 }

@@ -1,16 +1,26 @@
 /**
  * The content script: a thin shell over core. It reports what the page is (for the badge),
- * answers the extension's questions about the page, and never touches IndexedDB (here it
- * would be the page's database, not ours).
+ * answers the extension's questions about the page, offers the page's own ways to capture
+ * (Alt+Shift+Q, the floating button), shows the confirmation, and draws saved quotes. It never
+ * touches IndexedDB (here it would be the page's database, not ours): it asks the background.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
-import { detectPodcastPage } from '../core/detect';
+import type { Detection } from '../core/detect';
 import { createRouter } from '../messages/router';
-import { ContentMessageSchema } from '../messages/schemas';
-import { readPageState } from './page-state';
+import {
+  ContentMessageSchema,
+  type BackgroundMessage,
+  type CaptureFeedback,
+  type HighlightsReply,
+  type PageDetectedReply,
+  type Reply,
+} from '../messages/schemas';
+import { watchCaptureKeys } from './capture-keys';
+import { watchSelectionForButton } from './floating-button';
+import { createHighlighter } from './highlights';
+import { detectPage, readPageState } from './page-state';
 import { seekTo } from './player';
-
-const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+import { extensionSelf, onMessage, sendToBackground, t } from './runtime';
+import { showToast, type ToastActions } from './toast';
 
 // A second injection (the toolbar click on a page that already has us) must not double up.
 const FLAG = '__earmarkContentScript';
@@ -21,6 +31,14 @@ if (!scope[FLAG]) {
 }
 
 function start(): void {
+  const highlighter = createHighlighter(document, {
+    place: async (texts) => {
+      const reply = await ask<HighlightsReply>({ type: 'highlights/anchor', texts });
+      return reply.ok ? reply : null;
+    },
+    seek: (timeSec) => seekTo(document, timeSec),
+  });
+
   const route = createRouter(
     ContentMessageSchema,
     {
@@ -35,29 +53,97 @@ function start(): void {
             ? { ok: true }
             : { ok: false, error: 'This page has no player Earmark can reach.' },
       },
+      'capture/feedback': {
+        from: 'extension-page',
+        handle: async (message) => {
+          confirm(message.result);
+          if (message.result.ok) highlighter.refresh();
+          return { ok: true };
+        },
+      },
+      'highlights/refresh': {
+        from: 'extension-page',
+        handle: async () => {
+          highlighter.refresh();
+          return { ok: true };
+        },
+      },
     },
-    self,
+    extensionSelf(),
   );
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    route(message, sender),
-  );
+  onMessage(route);
+
+  const toastActions: ToastActions = {
+    async undo(quoteId) {
+      const reply = await ask({ type: 'quote/undo', quoteId });
+      if (!reply.ok) return reply.error;
+      highlighter.refresh();
+      return null;
+    },
+    retry(page) {
+      void ask({ type: 'capture/retry', page });
+    },
+    async copy(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    t,
+  };
+  const confirm = (feedback: CaptureFeedback) => showToast(document, feedback, toastActions);
+  // The outcome arrives as `capture/feedback`, as for the shortcut and the menu.
+  const capture = () => void ask({ type: 'capture/from-page' });
+
+  const keys = new AbortController();
+  watchCaptureKeys(document, { onCapture: capture, signal: keys.signal });
+
+  let button: AbortController | null = null;
+  const offerButton = (show: boolean) => {
+    if (show === (button !== null)) return;
+    if (!show) {
+      button?.abort();
+      button = null;
+      return;
+    }
+    button = new AbortController();
+    watchSelectionForButton(document, {
+      label: t('floatingSaveQuote'),
+      onSave: capture,
+      signal: button.signal,
+    });
+  };
+
+  let lastReported = '';
+  /** Tells the background what this page is; it answers with the page's quotes and settings. */
+  const reportPage = (): void => {
+    const url = location.href;
+    const detection: Detection = detectPage(document, url);
+    const key = `${url}|${detection.kind}|${detection.episode?.title ?? ''}`;
+    if (key === lastReported) return;
+    lastReported = key;
+    void ask<PageDetectedReply>({ type: 'page/detected', url, detection }).then((reply) => {
+      if (!reply.ok) return;
+      highlighter.update(reply.quoteCount);
+      offerButton(reply.floatingButton && detection.kind === 'episode');
+    });
+  };
   reportPage();
   followNavigation(reportPage);
 }
 
-let lastReported = '';
-
-/** Tells the background what this page is, so the toolbar icon can say so. */
-function reportPage(): void {
-  const url = location.href;
-  const detection = detectPodcastPage(document, url);
-  const key = `${url}|${detection.kind}|${detection.episode?.title ?? ''}`;
-  if (key === lastReported) return;
-  lastReported = key;
-  browser.runtime.sendMessage({ type: 'page/detected', url, detection }).catch(() => {
-    // The background may be restarting; the next navigation or popup open reports again.
-  });
+/** A message to the background; a background that is restarting answers as a failure. */
+async function ask<T extends object = object>(message: BackgroundMessage): Promise<Reply<T>> {
+  try {
+    return (await sendToBackground<Reply<T> | undefined>(message)) ?? noAnswer;
+  } catch {
+    return noAnswer;
+  }
 }
+
+const noAnswer = { ok: false as const, error: 'Earmark is restarting; try again in a moment.' };
 
 /** Single-page apps change episodes without a reload: re-detect when the URL or title changes. */
 function followNavigation(onChange: () => void): void {

@@ -1,16 +1,39 @@
 import { describeRange, normalizeWhitespace } from '../core/anchor';
-import { detectPodcastPage } from '../core/detect';
+import { detectPodcastPage, type Detection } from '../core/detect';
 import type { PageState } from '../messages/schemas';
+import { readableDocuments } from './frames';
 import { currentTime, findMediaElement } from './player';
 
+/** The selection with text in it, in the page or one of its same-origin frames. */
+export function selectedRange(top: Document): { doc: Document; range: Range } | null {
+  for (const doc of readableDocuments(top)) {
+    const selection = doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) continue;
+    if (normalizeWhitespace(selection.toString()) === '') continue;
+    return { doc, range: selection.getRangeAt(0) };
+  }
+  return null;
+}
+
 /** The selection as a quote candidate, or null when nothing (or only whitespace) is selected. */
-function readSelection(doc: Document, timeSec: number | null): PageState['selection'] {
-  const selection = doc.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const text = normalizeWhitespace(selection.toString());
-  if (text === '') return null;
-  const range = selection.getRangeAt(0);
+function readSelection(top: Document, timeSec: number | null): PageState['selection'] {
+  const found = selectedRange(top);
+  if (!found) return null;
+  const { doc, range } = found;
+  const text = normalizeWhitespace(doc.getSelection()!.toString());
+  // Anchored in the selection's own document: highlights look for it in each document.
   return { text, anchor: describeRange(doc.body, range, timeSec), speaker: null };
+}
+
+/** What the page tells the media session (Spotify and YouTube set it), for detection. */
+function mediaSession(): { title?: string; artist?: string; album?: string } | null {
+  const metadata = navigator.mediaSession?.metadata;
+  if (!metadata) return null;
+  return { title: metadata.title, artist: metadata.artist, album: metadata.album };
+}
+
+export function detectPage(doc: Document, url: string): Detection {
+  return detectPodcastPage(doc, url, { mediaSession: mediaSession() });
 }
 
 /** Everything the popup and the capture path need to know about this page, right now. */
@@ -19,7 +42,7 @@ export function readPageState(doc: Document, url: string): PageState {
   return {
     url,
     title: doc.title.slice(0, 2_000),
-    detection: detectPodcastPage(doc, url),
+    detection: detectPage(doc, url),
     selection: readSelection(doc, timeSec),
     timeSec,
     hasMedia: findMediaElement(doc) !== null,

@@ -78,7 +78,44 @@ export const PageStateSchema = v.object({
 
 export const ReadPageSchema = v.object({ type: v.literal('page/read') });
 export const SeekSchema = v.object({ type: v.literal('player/seek'), timeSec: seconds });
-export const ContentMessageSchema = v.variant('type', [ReadPageSchema, SeekSchema]);
+
+const quoteId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const quoteText = v.pipe(v.string(), v.maxLength(MAX_QUOTE_CHARS * 4));
+
+/**
+ * From the background, after any capture (shortcut, menu, popup, in-page key or button): what
+ * happened, for the in-page confirmation. Sent only after the transaction committed (`ok`),
+ * or with the reason and the text kept as a draft (`!ok`): `retry` is the page state to send
+ * back with `capture/retry` when saving again can succeed (the store failed, not the person).
+ */
+export const CaptureFeedbackSchema = v.object({
+  type: v.literal('capture/feedback'),
+  result: v.variant('ok', [
+    v.object({
+      ok: v.literal(true),
+      quoteId,
+      text: quoteText,
+      timeSec: v.nullable(seconds),
+      speaker: v.nullable(shortText),
+    }),
+    v.object({
+      ok: v.literal(false),
+      error: shortText,
+      text: v.nullable(quoteText),
+      retry: v.nullable(PageStateSchema),
+    }),
+  ]),
+});
+
+/** From an extension page or the background: the episode's quotes changed; draw them again. */
+export const RefreshHighlightsSchema = v.object({ type: v.literal('highlights/refresh') });
+
+export const ContentMessageSchema = v.variant('type', [
+  ReadPageSchema,
+  SeekSchema,
+  CaptureFeedbackSchema,
+  RefreshHighlightsSchema,
+]);
 
 // ---- Messages to the background ----
 
@@ -93,7 +130,90 @@ export const CaptureSchema = v.object({
   type: v.literal('capture/save'),
   tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
-export const BackgroundMessageSchema = v.variant('type', [PageDetectedSchema, CaptureSchema]);
+/**
+ * From an extension page (the popup's "Mark this moment"): save the player's current time in
+ * that tab as a quote with no page text, or with words the person typed.
+ */
+export const CaptureMomentSchema = v.object({
+  type: v.literal('capture/moment'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  text: v.optional(quoteText),
+});
+/**
+ * From a content script (its in-page key or floating button): save this tab's selection. No
+ * payload on purpose: the background reads the page through the same path as the shortcut.
+ */
+export const CaptureFromPageSchema = v.object({ type: v.literal('capture/from-page') });
+/** From a content script: save again a capture that failed, from the draft it was sent. */
+export const CaptureRetrySchema = v.object({
+  type: v.literal('capture/retry'),
+  page: PageStateSchema,
+});
+/** From a content script (the toast's Undo): delete a quote this tab just saved. */
+export const UndoCaptureSchema = v.object({ type: v.literal('quote/undo'), quoteId });
+
+/** A page's text is at most this long (a 3-hour transcript is ~200,000 characters). */
+const MAX_PAGE_TEXT = 5_000_000;
+/** The page and its same-origin frames, each one text. */
+const MAX_TEXT_ROOTS = 16;
+
+/**
+ * From a content script: where on this page are the episode's saved quotes? `texts` are the
+ * rendered texts of the document and its same-origin frames (core's `indexText`); the episode
+ * is the sender's URL, never a URL the message names.
+ */
+export const AnchorHighlightsSchema = v.object({
+  type: v.literal('highlights/anchor'),
+  texts: v.pipe(
+    v.array(v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT))),
+    v.minLength(1),
+    v.maxLength(MAX_TEXT_ROOTS),
+  ),
+});
+/** From an extension page: what the last highlight pass in a tab found, orphans included. */
+export const HighlightStatusSchema = v.object({
+  type: v.literal('highlights/status'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const BackgroundMessageSchema = v.variant('type', [
+  PageDetectedSchema,
+  CaptureSchema,
+  CaptureMomentSchema,
+  CaptureFromPageSchema,
+  CaptureRetrySchema,
+  UndoCaptureSchema,
+  AnchorHighlightsSchema,
+  HighlightStatusSchema,
+]);
+
+// ---- Replies (from our own background: typed, not re-validated) ----
+
+/** `page/detected`: how many quotes this page's episode has, and the page's settings. */
+export interface PageDetectedReply {
+  quoteCount: number;
+  /** The floating "Save quote" button by selections (see background/settings.ts). */
+  floatingButton: boolean;
+}
+
+/** One saved quote found on the page: offsets into `texts[root]` of the request. */
+export interface PlacedQuote {
+  quoteId: string;
+  root: number;
+  start: number;
+  end: number;
+  timeSec: number | null;
+}
+
+/** `highlights/anchor`, and `highlights/status` once a tab has reported. */
+export interface HighlightsReply {
+  episodeId: string;
+  placed: PlacedQuote[];
+  /** Quotes not found on the page: kept in the store, listed by the UI, never deleted. */
+  orphans: string[];
+}
+
+export type CaptureFeedback = v.InferOutput<typeof CaptureFeedbackSchema>['result'];
 
 export type PageState = v.InferOutput<typeof PageStateSchema>;
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;

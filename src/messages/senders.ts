@@ -14,7 +14,11 @@ export interface SenderInfo {
 
 export type SenderKind = 'extension-page' | 'content-script';
 
-export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+export function senderKind(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
   if (sender.id !== extensionId) return null;
   if (sender.tab === undefined) {
     return typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)
@@ -23,7 +27,8 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
   }
   if (typeof sender.tab.id === 'number' && typeof sender.frameId === 'number') {
     // An extension page opened in a tab is still an extension page, not a content script.
-    if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) return 'extension-page';
+    if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin))
+      return 'extension-page';
     return 'content-script';
   }
   return null;

@@ -1,0 +1,195 @@
+/**
+ * The background's behaviour, apart from the browser events that trigger it (index.ts), so
+ * that tests can drive the shortcut, the menu and every message through the same functions.
+ */
+import { episodeIdForUrl } from '../core/episode';
+import type { PageKind } from '../core/detect';
+import { createRouter } from '../messages/router';
+import {
+  BackgroundMessageSchema,
+  type ContentMessage,
+  type PageDetectedReply,
+} from '../messages/schemas';
+import type { SenderInfo } from '../messages/senders';
+import type { Store } from '../store/store';
+import { captureFromTab, captureMoment, feedbackFor, saveSelection } from './capture';
+import type { CaptureResult } from './capture';
+import { createHighlightLog, placeQuotesForPage } from './highlights';
+import { floatingButtonEnabled } from './settings';
+import { createUndoLog } from './undo';
+
+export const COMMAND_SAVE_QUOTE = 'save-quote';
+export const MENU_SAVE_QUOTE = 'earmark-save-quote';
+
+export interface BackgroundDeps {
+  store: Store;
+  self: { id: string; origin: string };
+  /** Sends a message to a tab's content script (top frame); may reject if it has none. */
+  tellTab(tabId: number, message: ContentMessage): Promise<unknown>;
+  showBadge(tabId: number, kind: PageKind, quoteCount: number): Promise<void>;
+  /** Localised text. */
+  t(key: string): string;
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  const { store, tellTab } = deps;
+  const undoLog = createUndoLog();
+  const highlightLog = createHighlightLog();
+  const capturing = new Map<number, Promise<CaptureResult>>();
+
+  /**
+   * Every capture ends here: remember it for Undo, update the badge, and tell the page (its
+   * confirmation, or the reason and the draft). The page hears "saved" only after the
+   * store's transaction committed, because `capture` resolves only then.
+   */
+  async function finishCapture(
+    tabId: number,
+    capture: () => Promise<CaptureResult>,
+  ): Promise<CaptureResult> {
+    let result: CaptureResult;
+    try {
+      result = await capture();
+    } catch (error) {
+      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (result.ok) {
+      undoLog.remember(tabId, result.quote.id);
+      await updateBadge(tabId, result.episode.id);
+    }
+    // A page Earmark can't reach (a browser page, say) gets no confirmation; the popup, if
+    // it asked, shows the result itself.
+    await tellTab(tabId, { type: 'capture/feedback', result: feedbackFor(result) }).catch(
+      () => undefined,
+    );
+    return result;
+  }
+
+  async function updateBadge(tabId: number, episodeId: string): Promise<void> {
+    const count = await store.countQuotes(episodeId);
+    await deps.showBadge(tabId, 'episode', count).catch(() => undefined);
+  }
+
+  /**
+   * The shortcut, the context menu, the popup's button and the page's own key and button all
+   * run this. A second request while one is running joins it: a key held down, or a browser
+   * that delivers both the command and the page's key, saves one quote, not two.
+   */
+  function captureSelection(tabId: number): Promise<CaptureResult> {
+    const running = capturing.get(tabId);
+    if (running) return running;
+    // Frame 0: the top frame's content script reads same-origin frames' selections too.
+    const done = finishCapture(tabId, () => captureFromTab(store, tabId, 0)).finally(() =>
+      capturing.delete(tabId),
+    );
+    capturing.set(tabId, done);
+    return done;
+  }
+
+  const tabOf = (sender: SenderInfo): number => {
+    if (sender.tab?.id === undefined) throw new Error('No tab sent this.');
+    return sender.tab.id;
+  };
+
+  const route = createRouter(
+    BackgroundMessageSchema,
+    {
+      'page/detected': {
+        from: 'content-script',
+        handle: async (message, sender) => {
+          const tabId = sender.tab?.id;
+          if (tabId === undefined || sender.frameId !== 0) return { ok: true };
+          const [quoteCount, floatingButton] = await Promise.all([
+            store.countQuotes(episodeIdForUrl(message.url)),
+            floatingButtonEnabled(store),
+          ]);
+          const kind = message.detection.kind;
+          await deps.showBadge(tabId, kind, kind === 'episode' ? quoteCount : 0);
+          const reply: PageDetectedReply = { quoteCount, floatingButton };
+          return { ok: true, ...reply };
+        },
+      },
+      'capture/save': {
+        from: 'extension-page',
+        handle: async (message) => captureSelection(message.tabId),
+      },
+      'capture/moment': {
+        from: 'extension-page',
+        handle: async (message) =>
+          finishCapture(message.tabId, () => captureMoment(store, message.tabId, message.text)),
+      },
+      'capture/from-page': {
+        from: 'content-script',
+        handle: async (_message, sender) => {
+          const result = await captureSelection(tabOf(sender));
+          // The page learns the outcome from `capture/feedback`, like every other way.
+          return result.ok ? { ok: true } : { ok: false, error: result.error };
+        },
+      },
+      'capture/retry': {
+        from: 'content-script',
+        handle: async (message, sender) => {
+          const tabId = tabOf(sender);
+          // A draft goes back only to the site it came from.
+          if (!sameOrigin(message.page.url, sender.url)) {
+            return { ok: false, error: 'This draft belongs to another page.' };
+          }
+          const result = await finishCapture(tabId, () => saveSelection(store, message.page));
+          return result.ok ? { ok: true } : { ok: false, error: result.error };
+        },
+      },
+      'quote/undo': {
+        from: 'content-script',
+        handle: async (message, sender) => {
+          const tabId = tabOf(sender);
+          if (!undoLog.take(tabId, message.quoteId)) {
+            return { ok: false, error: deps.t('errorUndoExpired') };
+          }
+          const deleted = await store.deleteQuote(message.quoteId);
+          if (deleted) await updateBadge(tabId, deleted.episodeId);
+          return { ok: true };
+        },
+      },
+      'highlights/anchor': {
+        from: 'content-script',
+        handle: async (message, sender) => {
+          const tabId = tabOf(sender);
+          // The sender's own URL names the episode: a page can't ask about another's quotes.
+          if (!sender.url) return { ok: false, error: 'The page has no URL.' };
+          const reply = await placeQuotesForPage(store, sender.url, message.texts);
+          if (sender.frameId === 0) highlightLog.record(tabId, reply);
+          return { ok: true, ...reply };
+        },
+      },
+      'highlights/status': {
+        from: 'extension-page',
+        handle: async (message) => ({ ok: true, status: highlightLog.forTab(message.tabId) }),
+      },
+    },
+    deps.self,
+  );
+
+  return {
+    route,
+    captureSelection,
+    onCommand(command: string, tabId: number | undefined): Promise<CaptureResult> | null {
+      if (command !== COMMAND_SAVE_QUOTE || tabId === undefined) return null;
+      return captureSelection(tabId);
+    },
+    onMenuClick(menuItemId: string | number, tabId: number | undefined) {
+      if (menuItemId !== MENU_SAVE_QUOTE || tabId === undefined) return null;
+      return captureSelection(tabId);
+    },
+    onTabRemoved(tabId: number): void {
+      highlightLog.forget(tabId);
+    },
+  };
+}
+
+function sameOrigin(a: string, b: string | undefined): boolean {
+  if (b === undefined) return false;
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}

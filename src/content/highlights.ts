@@ -1,0 +1,228 @@
+/**
+ * Saved quotes drawn on the page again with the CSS Custom Highlight API: the page's DOM is
+ * not modified (the ranges live in `CSS.highlights`, the colour in an adopted style sheet).
+ *
+ * The background finds the quotes in the page's text (see background/highlights.ts); this
+ * turns its offsets back into Ranges over the same text index. A pass runs when the page
+ * starts or navigates, after a capture or Undo, and, throttled, when the page's text changes:
+ * transcripts often load after the page. None of this runs on a page with no saved quotes.
+ */
+import { indexText, rangeForOffsets, type TextIndex } from '../core/anchor';
+import type { HighlightsReply } from '../messages/schemas';
+import { readableDocuments } from './frames';
+
+export const HIGHLIGHT_NAME = 'earmark';
+/** At most one pass per this many milliseconds while the page's DOM keeps changing. */
+export const RETRY_MS = 1_500;
+
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(250 204 21 / 0.45); }`;
+
+export interface HighlighterDeps {
+  /** Asks the background where this page's quotes are in `texts`; null when it can't say. */
+  place(texts: string[]): Promise<HighlightsReply | null>;
+  /** Moves the page's player to a time (Alt+click on a highlight). */
+  seek(timeSec: number): void;
+}
+
+interface Drawn {
+  range: Range;
+  quoteId: string;
+  timeSec: number | null;
+}
+
+export interface Highlighter {
+  /** Starts (or stops, with 0) drawing: the page's episode has this many quotes. */
+  update(quoteCount: number): void;
+  /** The quotes changed (a capture, an Undo): look again now. */
+  refresh(): void;
+  stop(): void;
+  /** What is drawn now, for tests and the click handler. */
+  drawn(): readonly Drawn[];
+}
+
+export function createHighlighter(top: Document, deps: HighlighterDeps): Highlighter {
+  let controller: AbortController | null = null;
+  let observer: MutationObserver | null = null;
+  let lastTexts: string[] | null = null;
+  let drawn: Drawn[] = [];
+  let drawnIn = new Set<Document>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let pending: 'changed' | 'forced' | null = null;
+  /** Bumped by stop(): a reply that arrives after it is dropped. */
+  let generation = 0;
+
+  function start(): void {
+    if (controller) return;
+    controller = new AbortController();
+    top.addEventListener('click', onClick, { capture: true, signal: controller.signal });
+    observer = new MutationObserver(() => schedule('changed'));
+  }
+
+  function schedule(kind: 'changed' | 'forced'): void {
+    if (!controller) return;
+    pending = pending === 'forced' ? 'forced' : kind;
+    if (timer !== undefined || running) return;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        void run();
+      },
+      kind === 'forced' ? 0 : RETRY_MS,
+    );
+  }
+
+  async function run(): Promise<void> {
+    const kind = pending;
+    pending = null;
+    if (!kind || !controller) return;
+    running = true;
+    try {
+      await pass(kind === 'forced');
+    } finally {
+      running = false;
+      // Changes seen during the pass wait for the throttle, not for the next change.
+      if (pending) schedule(pending);
+    }
+  }
+
+  async function pass(force: boolean): Promise<void> {
+    const docs = readableDocuments(top).filter((doc) => doc.body);
+    const indexes = docs.map((doc) => indexText(doc.body));
+    const texts = indexes.map((index) => index.text);
+    if (!force && lastTexts && sameTexts(texts, lastTexts)) return;
+    lastTexts = texts;
+    for (const doc of docs) {
+      observer?.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    }
+    const ask = generation;
+    const reply = await deps.place(texts);
+    if (!reply || ask !== generation || !controller) return;
+    // The page changed while the background searched: the offsets no longer fit it.
+    const now = docs.map((doc) => (doc.body ? indexText(doc.body).text : ''));
+    if (!sameTexts(now, texts)) {
+      lastTexts = null;
+      schedule('changed');
+      return;
+    }
+    draw(docs, indexes, reply);
+  }
+
+  function draw(docs: Document[], indexes: TextIndex[], reply: HighlightsReply): void {
+    const next: Drawn[] = [];
+    const byDoc = new Map<Document, Range[]>();
+    for (const place of reply.placed) {
+      const doc = docs[place.root];
+      const range = doc && rangeForOffsets(indexes[place.root]!, place.start, place.end);
+      if (!doc || !range) continue;
+      next.push({ range, quoteId: place.quoteId, timeSec: place.timeSec });
+      byDoc.set(doc, [...(byDoc.get(doc) ?? []), range]);
+    }
+    for (const doc of drawnIn) if (!byDoc.has(doc)) registry(doc)?.delete(HIGHLIGHT_NAME);
+    for (const [doc, ranges] of byDoc) {
+      const view = doc.defaultView;
+      const highlights = registry(doc);
+      if (!view || !highlights || typeof view.Highlight !== 'function') continue;
+      ensureStyle(doc);
+      highlights.set(HIGHLIGHT_NAME, new view.Highlight(...ranges));
+      if (doc !== top) {
+        // A frame's clicks don't reach the top document.
+        doc.addEventListener('click', onClick, { capture: true, signal: controller!.signal });
+      }
+    }
+    drawnIn = new Set(byDoc.keys());
+    drawn = next;
+  }
+
+  /** Alt+click on a highlight plays the episode from the quote's time. */
+  function onClick(event: MouseEvent): void {
+    if (!event.altKey || drawn.length === 0) return;
+    const target = event.target instanceof Node ? event.target.ownerDocument : null;
+    const doc = target ?? top;
+    const point = caretAt(doc, event.clientX, event.clientY);
+    if (!point) return;
+    const hit = drawn.find(
+      (d) =>
+        d.range.startContainer.ownerDocument === doc &&
+        d.range.isPointInRange(point.node, point.offset),
+    );
+    if (!hit || hit.timeSec === null) return;
+    event.preventDefault();
+    deps.seek(hit.timeSec);
+  }
+
+  function clear(): void {
+    for (const doc of drawnIn) registry(doc)?.delete(HIGHLIGHT_NAME);
+    drawnIn = new Set();
+    drawn = [];
+  }
+
+  function stop(): void {
+    generation++;
+    controller?.abort();
+    controller = null;
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(timer);
+    timer = undefined;
+    pending = null;
+    lastTexts = null;
+    clear();
+  }
+
+  return {
+    update(quoteCount) {
+      if (quoteCount <= 0) return stop();
+      start();
+      schedule('forced');
+    },
+    refresh() {
+      start();
+      schedule('forced');
+    },
+    stop,
+    drawn: () => drawn,
+  };
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
+}
+
+function registry(doc: Document): HighlightRegistry | null {
+  return doc.defaultView?.CSS?.highlights ?? null;
+}
+
+const styled = new WeakSet<Document>();
+
+/**
+ * The highlight colour, as an adopted style sheet: no element is added to the page. Checked
+ * on every draw, because a page may replace its adopted sheets.
+ */
+function ensureStyle(doc: Document): void {
+  const view = doc.defaultView;
+  try {
+    const sheets = doc.adoptedStyleSheets;
+    if (sheets.some((sheet) => sheetsOurs.has(sheet))) return;
+    const sheet = new view!.CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    sheetsOurs.add(sheet);
+    doc.adoptedStyleSheets = [...sheets, sheet];
+  } catch {
+    // No constructable style sheets here: one <style>, once, outside <body>.
+    if (styled.has(doc)) return;
+    styled.add(doc);
+    const style = doc.createElement('style');
+    style.textContent = HIGHLIGHT_CSS;
+    doc.documentElement.append(style);
+  }
+}
+
+const sheetsOurs = new WeakSet<CSSStyleSheet>();
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const position = doc.caretPositionFromPoint?.(x, y);
+  if (position) return { node: position.offsetNode, offset: position.offset };
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

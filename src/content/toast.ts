@@ -1,0 +1,118 @@
+/**
+ * The in-page confirmation after a capture: "Saved at 1:02 · Sam Rivera" with Undo; or why it
+ * failed, with the text kept as a draft (Copy, and Retry when saving again can work). A
+ * failure stays until the person closes it: the draft lives here until then.
+ */
+import { formatClock } from '../core/time';
+import type { CaptureFeedback, PageState } from '../messages/schemas';
+import { BASE_CSS, keepFocusOnPage, mountShadowUi, type ShadowUi } from './shadow-ui';
+
+export interface ToastActions {
+  /** Deletes the quote just saved; resolves with an error text, or null when done. */
+  undo(quoteId: string): Promise<string | null>;
+  /** Saves the draft again; the outcome comes back as a new toast. */
+  retry(page: PageState): void;
+  copy(text: string): Promise<boolean>;
+  t(key: string, ...substitutions: string[]): string;
+}
+
+/** How long a confirmation stays; failures stay until closed. */
+export const TOAST_MS = 8_000;
+
+const CSS = `${BASE_CSS}
+.toast { box-sizing: border-box; max-width: min(380px, calc(100vw - 32px)); padding: 10px 12px;
+  border-radius: 10px; background: #fff; border: 1px solid #c4b5fd;
+  box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); display: grid; gap: 8px; }
+.toast.error { border-color: #dc2626; }
+.message { margin: 0; }
+.draft { margin: 0; max-height: 8em; overflow: auto; user-select: text; font-style: italic;
+  color: #4b4560; white-space: pre-wrap; }
+.actions { display: flex; gap: 6px; justify-content: flex-end; }
+`;
+
+let current: { ui: ShadowUi; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
+
+export function hideToast(): void {
+  if (!current) return;
+  clearTimeout(current.timer);
+  current.ui.remove();
+  current = null;
+}
+
+export function showToast(doc: Document, feedback: CaptureFeedback, actions: ToastActions): void {
+  hideToast();
+  const ui = mountShadowUi(doc, 'earmark-toast', CSS);
+  ui.host.style.setProperty('right', '16px', 'important');
+  ui.host.style.setProperty('bottom', '16px', 'important');
+  const box = doc.createElement('div');
+  box.className = feedback.ok ? 'toast' : 'toast error';
+  // Announced without moving focus: the person keeps listening and reading.
+  box.setAttribute('role', feedback.ok ? 'status' : 'alert');
+  const message = doc.createElement('p');
+  message.className = 'message';
+  const buttons = doc.createElement('div');
+  buttons.className = 'actions';
+  box.append(message);
+  const entry = { ui, timer: undefined as ReturnType<typeof setTimeout> | undefined };
+  current = entry;
+
+  const button = (label: string, onClick: () => void, quiet = true) => {
+    const element = doc.createElement('button');
+    element.type = 'button';
+    element.textContent = label;
+    if (quiet) element.className = 'quiet';
+    keepFocusOnPage(element);
+    element.addEventListener('click', onClick);
+    buttons.append(element);
+    return element;
+  };
+  const close = () => {
+    if (current === entry) hideToast();
+  };
+  const closeLater = (ms: number) => {
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(close, ms);
+  };
+
+  if (feedback.ok) {
+    message.textContent = savedText(feedback, actions.t);
+    const undo = button(actions.t('toastUndo'), () => {
+      undo.disabled = true;
+      void actions.undo(feedback.quoteId).then((error) => {
+        message.textContent = error ?? actions.t('toastUndone');
+        undo.remove();
+        closeLater(error ? TOAST_MS : 2_000);
+      });
+    });
+    // Hovering keeps it open, for a person who is reaching for Undo.
+    box.addEventListener('mouseenter', () => clearTimeout(entry.timer));
+    box.addEventListener('mouseleave', () => closeLater(TOAST_MS));
+    closeLater(TOAST_MS);
+  } else {
+    message.textContent = feedback.error;
+    if (feedback.text) {
+      const draft = doc.createElement('p');
+      draft.className = 'draft';
+      draft.textContent = feedback.text;
+      box.append(draft);
+      const retry = feedback.retry;
+      if (retry) button(actions.t('toastRetry'), () => actions.retry(retry), false);
+      const copy = button(actions.t('toastCopy'), () => {
+        void actions.copy(feedback.text!).then((copied) => {
+          copy.textContent = actions.t(copied ? 'toastCopied' : 'toastCopyFailed');
+        });
+      });
+    }
+  }
+  button(actions.t('toastClose'), close);
+  box.append(buttons);
+  ui.root.append(box);
+}
+
+function savedText(feedback: Extract<CaptureFeedback, { ok: true }>, t: ToastActions['t']): string {
+  const time =
+    feedback.timeSec === null
+      ? t('toastSavedNoTime')
+      : t('toastSavedAt', formatClock(feedback.timeSec));
+  return feedback.speaker ? `${time} · ${feedback.speaker}` : time;
+}

@@ -1,0 +1,187 @@
+/**
+ * Capture from the page itself, in real Chromium with the built extension: the in-page key,
+ * the floating button, and the confirmation with Undo. The browser shortcut and the context
+ * menu can't be triggered from Playwright; they run the same background function as the
+ * page's key (test/unit/background-app.test.ts shows that).
+ */
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPO_ROOT,
+  launchWithExtension,
+  makeProfileDir,
+  removeDir,
+  tabIdFor,
+  type ExtensionBrowser,
+} from '../support/browser';
+import { clickClosedUiButton, readClosedUi } from '../support/closed-shadow';
+import { playAndSeek, selectText } from '../support/page-actions';
+import { servePages, type PageServer } from '../support/server';
+
+const KEY_QUOTE = 'A reading room has its own weather.';
+const BUTTON_QUOTE = 'The silence before anyone notices me.';
+
+let server: PageServer;
+let profile: string;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await servePages(join(REPO_ROOT, 'test/fixtures/pages-e2e'));
+  profile = makeProfileDir();
+  browser = await launchWithExtension(profile);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(profile);
+});
+
+interface StoredQuote {
+  id: string;
+  text: string;
+  timeSec: number | null;
+  speakerId: string | null;
+}
+
+/**
+ * Runs `work` on the extension's IndexedDB in its service worker. A database the extension
+ * hasn't created yet is left uncreated (opening it here would make an empty version 1).
+ */
+function withQuotes(worker: Worker, work: 'read' | 'clear'): Promise<StoredQuote[]> {
+  return worker.evaluate(async (mode) => {
+    const request = indexedDB.open('earmark');
+    const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
+      request.onupgradeneeded = () => request.transaction!.abort();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () =>
+        request.error?.name === 'AbortError' ? resolve(null) : reject(request.error);
+    });
+    if (!db) return [];
+    const tx = db.transaction('quotes', mode === 'read' ? 'readonly' : 'readwrite');
+    const store = tx.objectStore('quotes');
+    const all = mode === 'read' ? store.getAll() : store.clear();
+    const result = await new Promise<unknown>(
+      (resolve) => (all.onsuccess = () => resolve(all.result)),
+    );
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    return mode === 'read' ? (result as StoredQuote[]) : [];
+  }, work);
+}
+
+const storedQuotes = (worker: Worker) => withQuotes(worker, 'read');
+const clearQuotes = (worker: Worker) => withQuotes(worker, 'clear');
+
+async function openEpisode(): Promise<Page> {
+  const page = await browser.context.newPage();
+  const url = `${server.origin}/episode.html`;
+  await page.goto(url);
+  await tabIdFor(browser.worker, url);
+  return page;
+}
+
+const toastText = async (page: Page) => (await readClosedUi(page, 'earmark-toast'))?.text ?? null;
+
+describe('capture from the page', () => {
+  it('saves the selection with its time when the person presses Alt+Shift+Q in the page', async () => {
+    await clearQuotes(browser.worker);
+    const page = await openEpisode();
+    await playAndSeek(page, 12.5);
+    await selectText(page, KEY_QUOTE);
+
+    await page.keyboard.press('Alt+Shift+KeyQ');
+
+    await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(1);
+    const [quote] = await storedQuotes(browser.worker);
+    expect(quote).toMatchObject({ text: KEY_QUOTE, timeSec: 12.5 });
+    // Acknowledged in the page only once stored: the confirmation names the time.
+    await expect.poll(() => toastText(page)).toContain('Quote saved at 0:12');
+    await page.close();
+  });
+
+  it('leaves the key to the page when nothing is selected', async () => {
+    await clearQuotes(browser.worker);
+    const page = await openEpisode();
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.keyboard.press('Alt+Shift+KeyQ');
+    await page.waitForTimeout(500);
+    expect(await storedQuotes(browser.worker)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys),
+    ).toContain('KeyQ');
+    expect(await toastText(page)).toBeNull();
+    await page.close();
+  });
+
+  it('offers a floating "Save quote" button by a selection that saves it without taking focus', async () => {
+    await clearQuotes(browser.worker);
+    const page = await openEpisode();
+    expect(await readClosedUi(page, 'earmark-save-button')).toBeNull();
+    await page.focus('#search');
+    await selectText(page, BUTTON_QUOTE);
+
+    await expect
+      .poll(async () => (await readClosedUi(page, 'earmark-save-button'))?.text)
+      .toBe('Save quote');
+    // The page's own keys still reach the page while the button shows.
+    await page.keyboard.press('KeyJ');
+    expect(
+      await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys),
+    ).toContain('KeyJ');
+
+    await clickClosedUiButton(page, 'earmark-save-button', 'Save quote');
+
+    await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(1);
+    expect((await storedQuotes(browser.worker))[0]).toMatchObject({ text: BUTTON_QUOTE });
+    await expect.poll(() => toastText(page)).toContain('Quote saved');
+    // Pressing the button moved neither the focus nor the selection.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe(BUTTON_QUOTE);
+    await expect.poll(() => readClosedUi(page, 'earmark-save-button')).toBeNull();
+    await page.close();
+  });
+
+  it('takes the quote back when the person presses Undo in the confirmation', async () => {
+    await clearQuotes(browser.worker);
+    const page = await openEpisode();
+    await selectText(page, KEY_QUOTE);
+    await page.keyboard.press('Alt+Shift+KeyQ');
+    await expect.poll(() => toastText(page)).toContain('Quote saved');
+    await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(1);
+
+    await clickClosedUiButton(page, 'earmark-toast', 'Undo');
+
+    await expect.poll(() => toastText(page)).toContain('Quote removed.');
+    await expect.poll(() => storedQuotes(browser.worker)).toEqual([]);
+    // The highlight drawn for the saved quote goes with it.
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('earmark')?.size ?? 0)).toBe(0);
+    await page.close();
+  });
+
+  it('says why when a selection is too long, and keeps its text to copy', async () => {
+    await clearQuotes(browser.worker);
+    const page = await openEpisode();
+    const long = await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'long';
+      p.textContent = 'word '.repeat(1_500).trim();
+      document.body.append(p);
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return p.textContent;
+    });
+
+    await page.keyboard.press('Alt+Shift+KeyQ');
+
+    await expect.poll(() => toastText(page)).toContain('characters long');
+    const toast = await readClosedUi(page, 'earmark-toast');
+    expect(toast!.text).toContain(long.slice(0, 200));
+    expect(toast!.buttons.map((b) => b.label)).toEqual(['Copy text', 'Close']);
+    expect(await storedQuotes(browser.worker)).toEqual([]);
+    await page.close();
+  });
+});
