@@ -1,6 +1,6 @@
 /**
- * The popup's window on the browser: a small adapter, so views stay plain Preact components
- * that tests can render with a fake of this one interface.
+ * The popup's and side panel's window on the browser: a small adapter, so views stay plain
+ * Preact components that tests can render with a fake of this one interface.
  */
 import browser from 'webextension-polyfill';
 import type { CaptureResult } from '../background/capture';
@@ -17,14 +17,47 @@ export interface PopupApi {
   seek(tabId: number, timeSec: number): Promise<void>;
   download(fileName: string, text: string): void;
   copy(text: string): Promise<boolean>;
+  /**
+   * Side panel: calls back when the person switches tabs, so the panel follows the active
+   * tab's episode. Returns the unsubscribe. Absent, or a no-op with `?tab=ID`.
+   */
+  followTarget?(onChange: () => void): () => void;
+  /** Opens the side panel beside the tab; null where the browser has none. */
+  openSidePanel?: ((tabId: number) => Promise<void>) | null;
+}
+
+/** `?tab=ID` when a view is opened as a page (tests, or a link), else null. */
+function tabParam(): number | null {
+  const param = new URLSearchParams(location.search).get('tab');
+  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
+}
+
+/**
+ * Chrome's `sidePanel` and Firefox's `sidebarAction` are each missing from the other browser
+ * (and `sidePanel` from the polyfill's types); both must be called during the click.
+ */
+function sidePanelOpener(): ((tabId: number) => Promise<void>) | null {
+  const api = browser as unknown as {
+    sidePanel?: { open(options: { tabId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  if (api.sidePanel) {
+    const sidePanel = api.sidePanel;
+    return (tabId) => sidePanel.open({ tabId });
+  }
+  if (api.sidebarAction) {
+    const sidebar = api.sidebarAction;
+    return () => sidebar.open();
+  }
+  return null;
 }
 
 export function browserApi(): PopupApi {
   return {
     store: createStore(),
     async targetTabId() {
-      const param = new URLSearchParams(location.search).get('tab');
-      if (param !== null && /^\d+$/.test(param)) return Number(param);
+      const fixed = tabParam();
+      if (fixed !== null) return fixed;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id ?? null;
     },
@@ -48,5 +81,12 @@ export function browserApi(): PopupApi {
         return false;
       }
     },
+    followTarget(onChange) {
+      if (tabParam() !== null) return () => undefined;
+      const listener = () => onChange();
+      browser.tabs.onActivated.addListener(listener);
+      return () => browser.tabs.onActivated.removeListener(listener);
+    },
+    openSidePanel: sidePanelOpener(),
   };
 }

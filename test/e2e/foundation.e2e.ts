@@ -95,7 +95,8 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     });
 
     await popup.getByLabel('My 2 cents').fill(TWO_CENTS);
-    await expect.poll(() => popup.locator('.status').textContent()).toBe('Saved');
+    // Each field has its own save status; this is My 2 cents' one.
+    await expect.poll(() => popup.locator('#two-cents-status').textContent()).toBe('Saved');
     await popup.screenshot({ path: join(REPO_ROOT, 'test-results/popup.png') });
   });
 

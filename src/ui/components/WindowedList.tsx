@@ -1,0 +1,120 @@
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+interface Props<T> {
+  items: T[];
+  keyOf: (item: T) => string;
+  renderItem: (item: T, index: number) => ComponentChildren;
+  label: string;
+  class?: string;
+  rowClass?: string;
+  /** Up to this many items are all rendered; past it, only the visible ones (and a margin). */
+  windowAfter?: number;
+  /** A row's height before it has been measured. */
+  estimatePx?: number;
+}
+
+/** Past a few hundred rows, rendering them all is what makes a popup slow to open. */
+export const WINDOW_AFTER = 200;
+/** Rows kept rendered above and below the visible ones, so Tab reaches the next row. */
+const OVERSCAN_PX = 1200;
+/** Used until the container has been laid out (and in test DOMs that never lay out). */
+const FALLBACK_VIEWPORT_PX = 600;
+
+/**
+ * An ordered list that renders every row when short, and only the rows in view when long.
+ * Row heights vary (notes, edited text), so each rendered row is measured and unmeasured rows
+ * count as `estimatePx`; spacers above and below keep the scrollbar honest. Rows carry
+ * aria-posinset/aria-setsize so assistive technology knows the whole list's length.
+ */
+export function WindowedList<T>(props: Props<T>) {
+  const { items, keyOf, renderItem } = props;
+  const windowAfter = props.windowAfter ?? WINDOW_AFTER;
+  const estimate = props.estimatePx ?? 160;
+  const container = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const heights = useRef(new Map<string, number>());
+  const [scrollTop, setScrollTop] = useState(0);
+  const [, setMeasured] = useState(0);
+  const windowed = items.length > windowAfter;
+
+  // Offsets of each row's top edge; O(n) per render, trivial next to rendering a row.
+  const offsets = new Float64Array(items.length + 1);
+  if (windowed) {
+    for (let i = 0; i < items.length; i++) {
+      offsets[i + 1] = offsets[i]! + (heights.current.get(keyOf(items[i]!)) ?? estimate);
+    }
+  }
+  const viewport = container.current?.clientHeight || FALLBACK_VIEWPORT_PX;
+  const start = windowed ? firstAtOrAfter(offsets, scrollTop - OVERSCAN_PX) : 0;
+  const end = windowed
+    ? Math.min(items.length, firstAtOrAfter(offsets, scrollTop + viewport + OVERSCAN_PX) + 1)
+    : items.length;
+
+  useLayoutEffect(() => {
+    if (!windowed || !list.current) return;
+    let changed = false;
+    for (const row of Array.from(list.current.children) as HTMLElement[]) {
+      const key = row.dataset.key;
+      const height = row.offsetHeight;
+      // Zero means "not laid out" (a hidden tab, a test DOM): keep the estimate.
+      if (!key || height === 0) continue;
+      if (Math.abs((heights.current.get(key) ?? -1) - height) > 1) {
+        heights.current.set(key, height);
+        changed = true;
+      }
+    }
+    if (changed) setMeasured((n) => n + 1);
+  });
+
+  const rows = items.slice(start, end).map((item, i) => (
+    <li
+      key={keyOf(item)}
+      data-key={keyOf(item)}
+      class={props.rowClass}
+      aria-posinset={start + i + 1}
+      aria-setsize={items.length}
+    >
+      {renderItem(item, start + i)}
+    </li>
+  ));
+
+  if (!windowed) {
+    return (
+      <ol class={props.class} aria-label={props.label}>
+        {rows}
+      </ol>
+    );
+  }
+  return (
+    <div
+      ref={container}
+      class="window"
+      onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <ol
+        ref={list}
+        class={props.class}
+        aria-label={props.label}
+        style={{
+          paddingTop: `${offsets[start]}px`,
+          paddingBottom: `${offsets[items.length]! - offsets[end]!}px`,
+        }}
+      >
+        {rows}
+      </ol>
+    </div>
+  );
+}
+
+/** The index of the first row whose bottom edge is past `y` (binary search over offsets). */
+function firstAtOrAfter(offsets: Float64Array, y: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid + 1]! <= y) low = mid + 1;
+    else high = mid;
+  }
+  return Math.min(low, Math.max(0, offsets.length - 2));
+}

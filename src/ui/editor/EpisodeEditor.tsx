@@ -1,0 +1,155 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Episode, Participant, Quote, Role } from '../../core/model';
+import type { QuoteEdit } from '../../store/store';
+import type { PopupApi } from '../api';
+import { reason, t } from '../i18n';
+import { EpisodeHeader } from './EpisodeHeader';
+import { insertAt, reassignQuotes, type Editing } from './editing';
+import { createEpisodeWriter } from './episode-writer';
+import type { Notice } from './Notice';
+import { Participants } from './Participants';
+import { Quotes } from './Quotes';
+import { participantName } from './roles';
+
+interface Props {
+  api: PopupApi;
+  episode: Episode;
+  quotes: Quote[];
+  /** People the page names who aren't participants yet. */
+  suggestedParticipants: { name: string; role: Role }[];
+  onEpisode: (episode: Episode) => void;
+  /** Takes an update of the list as it is then: saves can finish in any order. */
+  onQuotes: (update: (current: Quote[]) => Quote[]) => void;
+  onSeek: (timeSec: number) => void;
+  notify: (notice: Notice) => void;
+  /** Rendered between the header and the editor: the capture and export buttons. */
+  actions?: ComponentChildren;
+}
+
+type NotesModule = typeof import('./EpisodeNotes');
+let notesModule: Promise<NotesModule> | null = null;
+
+/** The lower half of the editor, imported once, after the first render (see EpisodeNotes). */
+function useNotesModule(): NotesModule | null {
+  const [loaded, setLoaded] = useState<NotesModule | null>(null);
+  useEffect(() => {
+    notesModule ??= import('./EpisodeNotes');
+    void notesModule.then(setLoaded);
+  }, []);
+  return loaded;
+}
+
+/**
+ * The one-episode view shared by the popup and the side panel: everything a person writes
+ * to turn captured quotes into an overview. Every change is written to the store as it is made.
+ */
+export function EpisodeEditor(props: Props) {
+  const { api, episode, quotes, onQuotes, notify } = props;
+  const store = api.store;
+  const edit = useMemo(
+    () => createEpisodeWriter(store, episode.id, props.onEpisode),
+    [store, episode.id],
+  );
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const notes = useNotesModule();
+
+  const onError = (error: unknown) =>
+    notify({ text: t('errorSaveFailed', reason(error)), error: true });
+  const reloadQuotes = async () => {
+    const fresh = await store.quotesForEpisode(episode.id);
+    onQuotes(() => fresh);
+  };
+  const editing: Editing = { store, episode, quotes, edit, notify, onError, reloadQuotes };
+
+  const editQuote = async (id: string, change: QuoteEdit) => {
+    const updated = await store.updateQuote(id, change);
+    onQuotes((current) => current.map((q) => (q.id === id ? updated : q)));
+  };
+
+  const deleteQuote = async (quote: Quote) => {
+    try {
+      const deleted = await store.deleteQuote(quote.id);
+      onQuotes((current) => current.filter((q) => q.id !== quote.id));
+      if (!deleted) return;
+      notify({
+        text: t('quoteDeleted'),
+        focusUndo: true,
+        undo: async () => {
+          await store.restoreQuote(deleted);
+          await reloadQuotes();
+          notify({ text: t('quoteRestored') });
+        },
+      });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const addParticipant = async (name: string, role: Role) => {
+    const participant: Participant = { id: crypto.randomUUID(), name, role };
+    setFocusId(participant.id);
+    await edit((current) => ({ participants: [...current.participants, participant] })).catch(
+      onError,
+    );
+  };
+
+  // Removing a person never deletes their quotes: they become unattributed (Undo re-attributes).
+  const removeParticipant = async (participant: Participant) => {
+    try {
+      let index = 0;
+      await edit((current) => {
+        index = current.participants.findIndex((p) => p.id === participant.id);
+        return { participants: current.participants.filter((p) => p.id !== participant.id) };
+      });
+      const changed = await reassignQuotes(editing, 'speakerId', participant.id, null);
+      await reloadQuotes();
+      notify({
+        text: t('participantRemoved', participantName(participant), String(changed.length)),
+        focusUndo: true,
+        undo: async () => {
+          await edit((current) => ({
+            participants: insertAt(current.participants, index, participant),
+          }));
+          await reassignQuotes(editing, 'speakerId', null, participant.id, new Set(changed));
+          await reloadQuotes();
+          notify({ text: t('restored') });
+        },
+      });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  return (
+    <>
+      <EpisodeHeader episode={episode} edit={edit} />
+      {props.actions}
+      <nav class="jump" aria-label={t('jumpLabel')}>
+        <a href="#participants-heading">{t('participantsHeading')}</a>
+        <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
+        <a href="#sections-heading">{t('sectionsHeading')}</a>
+        <a href="#notes-heading">{t('notesHeading')}</a>
+        <a href="#references-heading">{t('referencesHeading')}</a>
+      </nav>
+      <Participants
+        participants={episode.participants}
+        suggestions={props.suggestedParticipants}
+        edit={edit}
+        onAdd={addParticipant}
+        onRemove={(p) => void removeParticipant(p)}
+        focusId={focusId}
+      />
+      <Quotes
+        quotes={quotes}
+        participants={episode.participants}
+        sections={episode.sections}
+        onSeek={props.onSeek}
+        onEdit={editQuote}
+        onDelete={(quote) => void deleteQuote(quote)}
+        onError={onError}
+      />
+      {notes && <notes.EpisodeNotes editing={editing} />}
+    </>
+  );
+}

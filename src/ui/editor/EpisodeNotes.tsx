@@ -1,0 +1,111 @@
+import { useState } from 'preact/hooks';
+import type { Section } from '../../core/model';
+import { SavedField } from '../components/SavedField';
+import { t } from '../i18n';
+import { insertAt, reassignQuotes, type Editing } from './editing';
+import { References } from './References';
+import { sectionName } from './roles';
+import { Sections } from './Sections';
+import { Tags } from './Tags';
+
+/**
+ * The lower half of the editor: sections, summary, my 2 cents, references, tags. A module of
+ * its own, loaded just after the first render, so the popup's first render stays small.
+ */
+export function EpisodeNotes({ editing }: { editing: Editing }) {
+  const { episode, quotes, edit, notify, onError, reloadQuotes } = editing;
+  const [focusId, setFocusId] = useState<string | null>(null);
+
+  const addSection = async () => {
+    const section: Section = { id: crypto.randomUUID(), heading: '', notes: '' };
+    setFocusId(section.id);
+    await edit((current) => ({ sections: [...current.sections, section] })).catch(onError);
+  };
+
+  // Removing a section keeps its quotes (unfiled); Undo files them again, notes and all.
+  const removeSection = async (section: Section) => {
+    try {
+      let index = 0;
+      await edit((current) => {
+        index = current.sections.findIndex((s) => s.id === section.id);
+        return { sections: current.sections.filter((s) => s.id !== section.id) };
+      });
+      const changed = await reassignQuotes(editing, 'sectionId', section.id, null);
+      await reloadQuotes();
+      notify({
+        text: t('sectionRemoved', sectionName(section, index)),
+        focusUndo: true,
+        undo: async () => {
+          await edit((current) => ({ sections: insertAt(current.sections, index, section) }));
+          await reassignQuotes(editing, 'sectionId', null, section.id, new Set(changed));
+          await reloadQuotes();
+          notify({ text: t('restored') });
+        },
+      });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const removeReference = async (index: number) => {
+    try {
+      const removed = episode.references[index];
+      if (!removed) return;
+      await edit((current) => ({ references: current.references.filter((_, i) => i !== index) }));
+      notify({
+        text: t('referenceRemoved', removed.title || removed.url),
+        focusUndo: true,
+        undo: async () => {
+          await edit((current) => ({ references: insertAt(current.references, index, removed) }));
+          notify({ text: t('restored') });
+        },
+      });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  return (
+    <>
+      <Sections
+        sections={episode.sections}
+        quotes={quotes}
+        edit={edit}
+        onAdd={addSection}
+        onRemove={(s) => void removeSection(s)}
+        onError={onError}
+        focusId={focusId}
+      />
+      <section class="part" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t('notesHeading')}</h2>
+        <SavedField
+          id="summary"
+          label={t('summaryLabel')}
+          multiline
+          rows={3}
+          initial={episode.summary}
+          placeholder={t('summaryPlaceholder')}
+          onSave={(summary) => edit(() => ({ summary }))}
+        />
+        <SavedField
+          id="two-cents"
+          label={t('popupTwoCentsLabel')}
+          multiline
+          rows={4}
+          initial={episode.twoCents}
+          placeholder={t('popupTwoCentsPlaceholder')}
+          onSave={(twoCents) => edit(() => ({ twoCents }))}
+        />
+      </section>
+      <References
+        references={episode.references}
+        episodeUrl={episode.url}
+        episodeTitle={episode.show ? `${episode.show}: ${episode.title}` : episode.title}
+        edit={edit}
+        onRemove={(index) => void removeReference(index)}
+        onError={onError}
+      />
+      <Tags tags={episode.tags} edit={edit} onError={onError} />
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
+import type { Episode, Quote, Role } from '../../core/model';
+import { formatClock } from '../../core/time';
+import type { PageState } from '../../messages/schemas';
+import type { PopupApi } from '../api';
+import { reason, t } from '../i18n';
+import { EpisodeEditor } from './EpisodeEditor';
+import { NoticeBar, type Notice } from './Notice';
+
+type View =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; tabId: number; page: PageState; episode: Episode | null; quotes: Quote[] };
+
+type Ready = Extract<View, { status: 'ready' }>;
+
+/** The popup closes with its page; the side panel stays open beside a tab that changes. */
+export type ScreenMode = 'popup' | 'panel';
+
+/** How often the side panel checks its tab for another episode or quotes saved elsewhere. */
+export const PANEL_POLL_MS = 2_000;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The view of the page's episode: capture and export, then the editor once the episode is in
+ * the library. Used as is by the popup and the side panel.
+ */
+export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }) {
+  const [view, setView] = useState<View>({ status: 'loading' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Timers and browser events read the view as it is when they fire.
+  const current = useRef(view);
+  current.current = view;
+
+  async function load(): Promise<void> {
+    try {
+      const tabId = await api.targetTabId();
+      if (tabId === null) return setView({ status: 'error', message: t('errorNoTab') });
+      const page = await api.readPage(tabId);
+      const id = episodeIdForUrl(page.url);
+      const [episode, quotes] = await Promise.all([
+        api.store.episode(id),
+        api.store.quotesForEpisode(id),
+      ]);
+      performance.mark('earmark:data-loaded');
+      setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes });
+    } catch (error) {
+      setView({ status: 'error', message: message(error) });
+    }
+  }
+
+  /** Side panel: follow the tab to another episode, and show quotes saved by shortcut or menu. */
+  async function refresh(): Promise<void> {
+    const shown = current.current;
+    if (shown.status !== 'ready' || document.visibilityState !== 'visible') return;
+    const page = await api.readPage(shown.tabId).catch(() => null);
+    if (!page) return;
+    const id = episodeIdForUrl(shown.page.url);
+    if (episodeIdForUrl(page.url) !== id) return load();
+    if ((await api.store.countQuotes(id)) === shown.quotes.length) return;
+    const [episode, quotes] = await Promise.all([
+      api.store.episode(id),
+      api.store.quotesForEpisode(id),
+    ]);
+    update((ready) => ({ ...ready, episode: episode ?? null, quotes }));
+  }
+
+  useEffect(() => {
+    void load();
+    if (mode !== 'panel') return;
+    const stopFollowing = api.followTarget?.(() => void load());
+    const timer = setInterval(() => void refresh().catch(() => undefined), PANEL_POLL_MS);
+    return () => {
+      stopFollowing?.();
+      clearInterval(timer);
+    };
+  }, []);
+
+  const ready = view.status === 'ready';
+  useEffect(() => {
+    // Performance marks let a benchmark measure the first render with many quotes.
+    if (!ready || performance.getEntriesByName('earmark:rendered').length > 0) return;
+    performance.mark('earmark:rendered');
+    performance.measure('earmark:render', 'earmark:data-loaded', 'earmark:rendered');
+  }, [ready]);
+
+  const update = (change: (ready: Ready) => Ready) =>
+    setView((shown) => (shown.status === 'ready' ? change(shown) : shown));
+
+  if (view.status === 'loading') return <p class="muted">{t('popupLoading')}</p>;
+  if (view.status === 'error') return <p class="notice error">{view.message}</p>;
+
+  const { tabId, page, episode, quotes } = view;
+  const detected = page.detection;
+  const seed = seedFromDetection(page.url, page.title, detected);
+
+  const onError = (error: unknown) =>
+    setNotice({ text: t('errorSaveFailed', reason(error)), error: true });
+
+  const save = async () => {
+    setBusy(true);
+    setNotice({ text: t('popupSaving') });
+    try {
+      const result = await api.capture(tabId);
+      if (!result.ok) return setNotice({ text: result.error, error: true });
+      setNotice({
+        text:
+          result.quote.timeSec === null
+            ? t('popupSavedNoTime')
+            : t('popupSaved', formatClock(result.quote.timeSec)),
+      });
+      await load();
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startNotes = async () => {
+    try {
+      const created = await api.store.ensureEpisode(seed);
+      update((shown) => ({ ...shown, episode: created }));
+      // The button that was pressed is gone: continue at the first thing to write, who took part.
+      requestAnimationFrame(() => document.getElementById('new-participant-name')?.focus());
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const exportMarkdown = async () => {
+    try {
+      const record = episode ?? (await api.store.ensureEpisode(seed));
+      const [stored, storedQuotes] = await Promise.all([
+        api.store.episode(record.id),
+        api.store.quotesForEpisode(record.id),
+      ]);
+      if (!stored) return;
+      // The Markdown serialiser is the popup's largest part: load it on the first export only.
+      const { overviewFileName, renderOverviewMarkdown } = await import('../../core/markdown');
+      const markdown = renderOverviewMarkdown(stored, storedQuotes);
+      const fileName = overviewFileName(stored);
+      api.download(fileName, markdown);
+      const copied = await api.copy(markdown);
+      setNotice({ text: t(copied ? 'popupExported' : 'popupExportedNoClipboard', fileName) });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const seek = (timeSec: number) => {
+    api.seek(tabId, timeSec).catch((error: unknown) => {
+      setNotice({ text: t('errorSeekFailed', reason(error)), error: true });
+    });
+  };
+
+  const openSidePanel = api.openSidePanel;
+  const actions = (
+    <>
+      <div class="actions">
+        <button type="button" class="primary" onClick={save} disabled={busy}>
+          {t('popupSaveSelection')}
+        </button>
+        <button type="button" onClick={exportMarkdown}>
+          {t('popupExport')}
+        </button>
+        {mode === 'popup' && openSidePanel && (
+          <button
+            type="button"
+            class="quiet"
+            onClick={() => {
+              // Called straight from the click: browsers open panels only on a user gesture.
+              openSidePanel(tabId).then(() => window.close(), onError);
+            }}
+          >
+            {t('popupOpenSidePanel')}
+          </button>
+        )}
+      </div>
+      <NoticeBar notice={notice} onError={onError} />
+    </>
+  );
+
+  if (!episode) {
+    return (
+      <>
+        <header>
+          <h1 class="title">{seed.title.trim() || t('popupUntitled')}</h1>
+          {seed.show && <p class="show">{seed.show}</p>}
+          {detected.kind !== 'episode' && (
+            <p class="muted">
+              {t(detected.kind === 'media' ? 'popupMediaOnly' : 'popupNoEpisode')}
+            </p>
+          )}
+        </header>
+        {actions}
+        <section class="part" aria-labelledby="quotes-heading">
+          <h2 id="quotes-heading">{t('popupQuotesHeading')}</h2>
+          <p class="empty">{t('popupEmptyQuotes')}</p>
+        </section>
+        <section class="part" aria-labelledby="start-heading">
+          <h2 id="start-heading">{t('startHeading')}</h2>
+          <p class="muted">{t('startHint')}</p>
+          <button type="button" onClick={startNotes}>
+            {t('startButton')}
+          </button>
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <EpisodeEditor
+      key={episode.id}
+      api={api}
+      episode={episode}
+      quotes={quotes}
+      suggestedParticipants={suggestions(page, episode)}
+      onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
+      onQuotes={(change) => update((shown) => ({ ...shown, quotes: change(shown.quotes) }))}
+      onSeek={seek}
+      notify={setNotice}
+      actions={actions}
+    />
+  );
+}
+
+/** People the page names (its metadata) who aren't participants of the episode yet. */
+function suggestions(page: PageState, episode: Episode): { name: string; role: Role }[] {
+  const known = new Set(episode.participants.map((p) => p.name.trim().toLowerCase()));
+  const result: { name: string; role: Role }[] = [];
+  for (const person of page.detection.episode?.participants ?? []) {
+    const name = person.name.trim();
+    if (!name || known.has(name.toLowerCase())) continue;
+    known.add(name.toLowerCase());
+    result.push({ name, role: person.role ?? 'guest' });
+  }
+  return result;
+}

@@ -1,0 +1,129 @@
+import { useId, useState } from 'preact/hooks';
+import type { Participant, Quote, Section } from '../../core/model';
+import { formatClock } from '../../core/time';
+import type { QuoteEdit } from '../../store/store';
+import { SavedField } from '../components/SavedField';
+import { t } from '../i18n';
+import { participantName, roleLabel, sectionName } from './roles';
+
+interface Props {
+  quote: Quote;
+  participants: Participant[];
+  sections: Section[];
+  onSeek: (timeSec: number) => void;
+  onEdit: (id: string, edit: QuoteEdit) => Promise<unknown>;
+  onDelete: (quote: Quote) => void;
+  onError: (error: unknown) => void;
+}
+
+const textRequired = (text: string) => (text.trim() === '' ? t('errorQuoteEmpty') : null);
+
+/** One quote: its moment (click to play from there), who said it, where it goes, a note. */
+export function QuoteRow({
+  quote,
+  participants,
+  sections,
+  onSeek,
+  onEdit,
+  onDelete,
+  onError,
+}: Props) {
+  const [editing, setEditing] = useState(false);
+  const id = useId();
+  const when = quote.timeSec === null ? null : formatClock(quote.timeSec);
+  // Names a quote in labels: "quote at 1:02", or its first words when it has no time.
+  const which = when ?? `“${quote.text.slice(0, 40)}${quote.text.length > 40 ? '…' : ''}”`;
+  // A speaker or section removed in another view still shows, as unattributed or unfiled.
+  const speakerId = participants.some((p) => p.id === quote.speakerId) ? quote.speakerId : null;
+  const sectionId = sections.some((s) => s.id === quote.sectionId) ? quote.sectionId : null;
+
+  const pick = (field: 'speakerId' | 'sectionId') => (event: Event) => {
+    const value = (event.currentTarget as HTMLSelectElement).value;
+    onEdit(quote.id, { [field]: value === '' ? null : value }).catch(onError);
+  };
+
+  return (
+    <>
+      <div class="quote-head">
+        {when === null ? (
+          <span class="time muted">{t('popupNoTime')}</span>
+        ) : (
+          <button
+            type="button"
+            class="time"
+            aria-label={t('popupSeekTitle', when)}
+            title={t('popupSeekTitle', when)}
+            onClick={() => onSeek(quote.timeSec!)}
+          >
+            {when}
+          </button>
+        )}
+        {editing ? (
+          <SavedField
+            class="grow"
+            label={t('quoteTextLabel')}
+            multiline
+            rows={4}
+            initial={quote.text}
+            validate={textRequired}
+            onSave={(text) => onEdit(quote.id, { text })}
+            autoFocus
+          />
+        ) : (
+          <blockquote>{quote.text}</blockquote>
+        )}
+      </div>
+      <div class="row pickers">
+        <div class="picker">
+          <label for={`speaker${id}`}>{t('quoteSpeakerLabel')}</label>
+          <select id={`speaker${id}`} value={speakerId ?? ''} onChange={pick('speakerId')}>
+            <option value="">{t('quoteNoSpeaker')}</option>
+            {participants.map((p) => (
+              <option key={p.id} value={p.id}>
+                {`${participantName(p)} (${roleLabel(p.role)})`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="picker">
+          <label for={`section${id}`}>{t('quoteSectionLabel')}</label>
+          <select id={`section${id}`} value={sectionId ?? ''} onChange={pick('sectionId')}>
+            <option value="">{t('quoteNoSection')}</option>
+            {sections.map((s, index) => (
+              <option key={s.id} value={s.id}>
+                {sectionName(s, index)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <SavedField
+        class="note"
+        label={t('quoteNoteLabel')}
+        multiline
+        rows={1}
+        initial={quote.note}
+        placeholder={t('quoteNotePlaceholder')}
+        onSave={(note) => onEdit(quote.id, { note })}
+      />
+      <div class="row-actions">
+        <button
+          type="button"
+          aria-expanded={editing}
+          aria-label={t(editing ? 'quoteDoneEditingLabel' : 'quoteEditLabel', which)}
+          onClick={() => setEditing(!editing)}
+        >
+          {t(editing ? 'quoteDoneEditing' : 'quoteEdit')}
+        </button>
+        <button
+          type="button"
+          class="quiet"
+          aria-label={t('quoteDeleteLabel', which)}
+          onClick={() => onDelete(quote)}
+        >
+          {t('quoteDelete')}
+        </button>
+      </div>
+    </>
+  );
+}

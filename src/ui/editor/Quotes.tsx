@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import type { Participant, Quote, Section } from '../../core/model';
+import { byPlaybackOrder, type QuoteEdit } from '../../store/store';
+import { WindowedList } from '../components/WindowedList';
+import { t } from '../i18n';
+import { QuoteRow } from './QuoteRow';
+
+export type QuoteOrder = 'playback' | 'capture';
+
+interface Props {
+  quotes: Quote[];
+  participants: Participant[];
+  sections: Section[];
+  onSeek: (timeSec: number) => void;
+  onEdit: (id: string, edit: QuoteEdit) => Promise<unknown>;
+  onDelete: (quote: Quote) => void;
+  onError: (error: unknown) => void;
+}
+
+const byCaptureOrder = (a: Quote, b: Quote) => a.order - b.order;
+
+/** The episode's quotes, in playback order or in the order they were saved. */
+export function Quotes(props: Props) {
+  const [order, setOrder] = useState<QuoteOrder>('playback');
+  const sorted = [...props.quotes].sort(order === 'playback' ? byPlaybackOrder : byCaptureOrder);
+  return (
+    <section class="part" aria-labelledby="quotes-heading">
+      <div class="part-head">
+        <h2 id="quotes-heading">
+          {props.quotes.length === 0
+            ? t('popupQuotesHeading')
+            : t('quotesHeadingCount', String(props.quotes.length))}
+        </h2>
+        {props.quotes.length > 1 && (
+          <fieldset class="order">
+            <legend class="sr-only">{t('quotesOrderLegend')}</legend>
+            {(['playback', 'capture'] as const).map((value) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="quote-order"
+                  value={value}
+                  checked={order === value}
+                  onChange={() => setOrder(value)}
+                />
+                {t(value === 'playback' ? 'quotesOrderPlayback' : 'quotesOrderCapture')}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+      {props.quotes.length === 0 ? (
+        <p class="empty">{t('popupEmptyQuotes')}</p>
+      ) : (
+        <WindowedList
+          items={sorted}
+          keyOf={(quote) => quote.id}
+          label={t('popupQuotesHeading')}
+          class="quotes"
+          rowClass="quote"
+          renderItem={(quote) => (
+            <QuoteRow
+              quote={quote}
+              participants={props.participants}
+              sections={props.sections}
+              onSeek={props.onSeek}
+              onEdit={props.onEdit}
+              onDelete={props.onDelete}
+              onError={props.onError}
+            />
+          )}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState } from 'preact/hooks';
+import type { Reference } from '../../core/model';
+import { SavedField } from '../components/SavedField';
+import { reason, t } from '../i18n';
+import type { EpisodeChange } from './episode-writer';
+
+interface Props {
+  references: Reference[];
+  /** The episode page: offered back with one click when the person removed it. */
+  episodeUrl: string;
+  episodeTitle: string;
+  edit: (change: EpisodeChange) => Promise<unknown>;
+  onRemove: (index: number) => void;
+  onError: (error: unknown) => void;
+}
+
+/** Only web links: a reference ends up as a link in exported Markdown that others click. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const urlProblem = (text: string) => (isWebUrl(text) ? null : t('errorReferenceUrl'));
+
+/**
+ * Links for the overview's References list. References have no ids, so rows are keyed and
+ * addressed by position (keying by URL would remount the row, and drop focus, as its URL is
+ * typed). Only a removal shifts positions, and a field flushes on blur before that click.
+ */
+export function References({
+  references,
+  episodeUrl,
+  episodeTitle,
+  edit,
+  onRemove,
+  onError,
+}: Props) {
+  const update = (index: number, patch: Partial<Reference>) =>
+    edit((current) => ({
+      references: current.references.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+    }));
+  const add = (reference: Reference) =>
+    edit((current) => ({ references: [...current.references, reference] }));
+  const hasEpisodePage = references.some((r) => r.url === episodeUrl);
+
+  return (
+    <section class="part" aria-labelledby="references-heading">
+      <h2 id="references-heading">{t('referencesHeading')}</h2>
+      {references.length === 0 && <p class="empty">{t('referencesEmpty')}</p>}
+      {references.length > 0 && (
+        <ul class="rows">
+          {references.map((reference, index) => (
+            <li key={index} class="row reference">
+              <SavedField
+                class="grow"
+                label={t('referenceTitleLabel')}
+                hideLabel
+                initial={reference.title}
+                onSave={(title) => update(index, { title })}
+              />
+              <SavedField
+                class="grow"
+                type="url"
+                label={t('referenceUrlLabel')}
+                hideLabel
+                initial={reference.url}
+                validate={urlProblem}
+                onSave={(url) => update(index, { url: url.trim() })}
+              />
+              <button
+                type="button"
+                class="quiet"
+                aria-label={t('referenceRemoveLabel', reference.title || reference.url)}
+                onClick={() => onRemove(index)}
+              >
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!hasEpisodePage && isWebUrl(episodeUrl) && (
+        <button
+          type="button"
+          class="chip"
+          onClick={() => add({ title: episodeTitle, url: episodeUrl }).catch(onError)}
+        >
+          {t('referenceAddEpisodePage')}
+        </button>
+      )}
+      <AddReference onAdd={(reference) => add(reference).then(() => undefined)} />
+    </section>
+  );
+}
+
+function AddReference({ onAdd }: { onAdd: (reference: Reference) => Promise<void> }) {
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!isWebUrl(url)) return setError(t('errorReferenceUrl'));
+    setError('');
+    try {
+      await onAdd({ title: title.trim() || url.trim(), url: url.trim() });
+      setTitle('');
+      setUrl('');
+    } catch (failure) {
+      setError(t('errorSaveFailed', reason(failure)));
+    }
+  };
+  return (
+    <form class="add" onSubmit={submit} aria-label={t('referenceAddForm')}>
+      <div class="row">
+        <div class="field grow">
+          <label for="new-reference-title">{t('referenceTitleLabel')}</label>
+          <input
+            id="new-reference-title"
+            value={title}
+            onInput={(event) => setTitle((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field grow">
+          <label for="new-reference-url">{t('referenceUrlLabel')}</label>
+          <input
+            id="new-reference-url"
+            type="url"
+            value={url}
+            placeholder="https://"
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby="new-reference-error"
+            onInput={(event) => setUrl((event.currentTarget as HTMLInputElement).value)}
+          />
+        </div>
+      </div>
+      <p id="new-reference-error" class="status error" role="alert">
+        {error}
+      </p>
+      <button type="submit">{t('referenceAdd')}</button>
+    </form>
+  );
+}

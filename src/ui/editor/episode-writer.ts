@@ -1,0 +1,35 @@
+import type { Episode } from '../../core/model';
+import type { EpisodeEdit, Store } from '../../store/store';
+import { t } from '../i18n';
+
+/** A change described against the episode as it is stored at the moment it is written. */
+export type EpisodeChange = (current: Episode) => EpisodeEdit;
+
+/**
+ * Writes one episode's edits one after another, each applied to the freshly stored record.
+ *
+ * Why: lists (participants, sections, references) are saved whole, and several saves can be
+ * on their way at once (a section's notes flushing on blur while its "move up" is clicked).
+ * Applying each change by id to the latest record, in order, means no edit overwrites another.
+ * Two views open on the same episode (popup and side panel) can still race between the read
+ * and the write; a store method doing both in one transaction would close that gap.
+ */
+export function createEpisodeWriter(
+  store: Store,
+  episodeId: string,
+  onSaved: (episode: Episode) => void,
+): (change: EpisodeChange) => Promise<Episode> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (change) => {
+    const write = queue.then(async () => {
+      const current = await store.episode(episodeId);
+      if (!current) throw new Error(t('errorEpisodeGone'));
+      const updated = await store.updateEpisode(episodeId, change(current));
+      onSaved(updated);
+      return updated;
+    });
+    // A failed write is reported to its caller and must not stop the ones queued after it.
+    queue = write.catch(() => undefined);
+    return write;
+  };
+}

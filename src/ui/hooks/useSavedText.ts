@@ -1,0 +1,109 @@
+import { reason } from '../i18n';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+
+/** How long typing pauses before a save: every keystroke is kept without a write per key. */
+export const SAVE_DELAY_MS = 400;
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saved' }
+  /** The text breaks a rule (an empty name, a non-web URL): nothing was written. */
+  | { kind: 'invalid'; message: string }
+  /** The write failed: the text stays pending and is retried on the next keystroke or flush. */
+  | { kind: 'failed'; message: string };
+
+export interface SavedTextOptions {
+  /** Why the text can't be saved, in words for the person; null when it can. */
+  validate?: (text: string) => string | null;
+  delayMs?: number;
+}
+
+export interface SavedText {
+  value: string;
+  status: SaveStatus;
+  onInput: (event: Event) => void;
+  /** Writes the pending text now (wire it to blur). */
+  flush: () => void;
+}
+
+/**
+ * A text that saves itself as the person types: debounced, and flushed on blur, when the page
+ * hides and on unmount. Popups unload the moment they lose focus, so a Save button or a long
+ * debounce would lose words.
+ *
+ * `initial` is adopted again when it changes while nothing is pending or in flight, so a
+ * reload (another view edited the same episode) shows; typed text is never overwritten.
+ */
+export function useSavedText(
+  initial: string,
+  save: (text: string) => Promise<unknown>,
+  options: SavedTextOptions = {},
+): SavedText {
+  const [value, setValue] = useState(initial);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const pending = useRef<string | null>(null);
+  const inFlight = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Listeners are registered once; they reach the latest props through these refs.
+  const latest = useRef({ save, options });
+  latest.current = { save, options };
+
+  const flush = useMemo(
+    () => () => {
+      clearTimeout(timer.current);
+      const text = pending.current;
+      if (text === null) return;
+      pending.current = null;
+      const problem = latest.current.options.validate?.(text) ?? null;
+      if (problem !== null) {
+        setStatus({ kind: 'invalid', message: problem });
+        return;
+      }
+      inFlight.current++;
+      latest.current.save(text).then(
+        () => {
+          inFlight.current--;
+          if (pending.current === null) setStatus({ kind: 'saved' });
+        },
+        (error: unknown) => {
+          inFlight.current--;
+          pending.current ??= text;
+          setStatus({
+            kind: 'failed',
+            message: reason(error),
+          });
+        },
+      );
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (pending.current === null && inFlight.current === 0) setValue(initial);
+  }, [initial]);
+
+  // A layout effect is in place as soon as the field is: its cleanup (the flush on unmount)
+  // then exists however soon the field goes away.
+  useLayoutEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+
+  const onInput = (event: Event) => {
+    const text = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
+    setValue(text);
+    pending.current = text;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, latest.current.options.delayMs ?? SAVE_DELAY_MS);
+  };
+
+  return { value, status, onInput, flush };
+}

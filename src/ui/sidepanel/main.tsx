@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { browserApi } from '../api';
+import { EpisodeScreen } from '../editor/EpisodeScreen';
+import '../theme.css';
+
+// The side panel stays open while the person listens: the same editor as the popup, following
+// the active tab (or `?tab=ID`).
+render(<EpisodeScreen api={browserApi()} mode="panel" />, document.getElementById('app')!);

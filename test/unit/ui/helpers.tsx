@@ -1,0 +1,114 @@
+import { vi } from 'vitest';
+import type { CaptureResult } from '../../../src/background/capture';
+import type { EpisodeSeed } from '../../../src/core/episode';
+import type { Episode, Quote } from '../../../src/core/model';
+import type { PageState } from '../../../src/messages/schemas';
+import { createStore, type Store } from '../../../src/store/store';
+import type { PopupApi } from '../../../src/ui/api';
+
+export const EPISODE_URL = 'https://margin-notes.example/episodes/12';
+
+let dbCount = 0;
+/** A real store over fake-indexeddb, in a database no other test touches. */
+export function freshStore(): Store {
+  dbCount += 1;
+  return createStore({ name: `ui-test-${Date.now()}-${dbCount}` });
+}
+
+export function pageState(overrides: Partial<PageState> = {}): PageState {
+  return {
+    url: EPISODE_URL,
+    title: 'Episode 12: Listening with a pen in hand | The Margin Notes Podcast',
+    detection: {
+      kind: 'episode',
+      platform: 'generic',
+      score: 0.9,
+      evidence: ['json-ld PodcastEpisode'],
+      episode: {
+        title: 'Episode 12: Listening with a pen in hand',
+        show: 'The Margin Notes Podcast',
+        url: EPISODE_URL,
+        publishedAt: '2026-10-14',
+        durationSec: 3725,
+        participants: [{ name: 'Sam Rivera', role: 'guest' }],
+      },
+    },
+    selection: null,
+    timeSec: null,
+    hasMedia: true,
+    ...overrides,
+  };
+}
+
+export const SEED: EpisodeSeed = {
+  url: EPISODE_URL,
+  platform: 'generic',
+  title: 'Episode 12: Listening with a pen in hand',
+  show: 'The Margin Notes Podcast',
+  publishedAt: '2026-10-14',
+  durationSec: 3725,
+};
+
+export type FakeApi = PopupApi & {
+  capture: ReturnType<typeof vi.fn<(tabId: number) => Promise<CaptureResult>>>;
+  seek: ReturnType<typeof vi.fn<(tabId: number, timeSec: number) => Promise<void>>>;
+  download: ReturnType<typeof vi.fn<(fileName: string, text: string) => void>>;
+};
+
+/** The browser side faked; the store real. Capture saves like the background would. */
+export function fakeApi(options: { store?: Store; page?: PageState; tabId?: number | null } = {}) {
+  const store = options.store ?? freshStore();
+  let page = options.page ?? pageState();
+  const api = {
+    store,
+    targetTabId: vi.fn(async () => (options.tabId === undefined ? 7 : options.tabId)),
+    readPage: vi.fn(async () => page),
+    capture: vi.fn(async (): Promise<CaptureResult> => {
+      if (!page.selection) return { ok: false, error: 'Nothing is selected.' };
+      const saved = await store.saveCapture({
+        seed: SEED,
+        text: page.selection.text,
+        timeSec: page.timeSec,
+        anchor: null,
+        speakerName: page.selection.speaker,
+      });
+      return { ok: true, ...saved };
+    }),
+    seek: vi.fn(async () => undefined),
+    download: vi.fn(),
+    copy: vi.fn(async () => true),
+  };
+  return {
+    api: api as unknown as FakeApi,
+    /** What the page in the tab shows from now on (another selection, another episode). */
+    setPage(next: PageState) {
+      page = next;
+    },
+  };
+}
+
+/** An episode in the store with quotes at the given times (null: no time), in capture order. */
+export async function seedEpisode(
+  store: Store,
+  quotes: { text: string; timeSec: number | null; speaker?: string }[] = [],
+): Promise<{ episode: Episode; quotes: Quote[] }> {
+  let episode = await store.ensureEpisode(SEED);
+  for (const quote of quotes) {
+    episode = (
+      await store.saveCapture({
+        seed: SEED,
+        text: quote.text,
+        timeSec: quote.timeSec,
+        anchor: null,
+        speakerName: quote.speaker ?? null,
+      })
+    ).episode;
+  }
+  return { episode, quotes: await store.quotesForEpisode(episode.id) };
+}
+
+/** Waits until the store holds what `read` returns as `expected` (saves are asynchronous). */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void) {
+  const { waitFor } = await import('@testing-library/preact');
+  await waitFor(async () => check(await read()), { timeout: 2_000 });
+}

@@ -1,0 +1,106 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup } from '../../../src/ui/popup/Popup';
+import { fakeApi, pageState, seedEpisode } from './helpers';
+
+vi.mock('webextension-polyfill', () => import('./fake-browser'));
+
+afterEach(cleanup);
+
+const TITLE = 'Episode 12: Listening with a pen in hand';
+
+describe('the popup on an episode page', () => {
+  it('tells a new person how to save their first quote, before anything is stored', async () => {
+    const { api } = fakeApi();
+    render(<Popup api={api} />);
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE })).toBeTruthy();
+    expect(screen.getByText('The Margin Notes Podcast')).toBeTruthy();
+    expect(screen.getByText(/No quotes yet\. Play the episode, highlight words/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save selection as quote' })).toBeTruthy();
+    expect(await api.store.listEpisodes()).toEqual([]);
+  });
+
+  it('starts notes without a quote when asked, with the episode page as first reference', async () => {
+    const { api } = fakeApi();
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start notes for this episode' }));
+    expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
+    const [stored] = await api.store.listEpisodes();
+    expect(stored?.title).toBe(TITLE);
+    expect(screen.getByDisplayValue('https://margin-notes.example/episodes/12')).toBeTruthy();
+  });
+
+  it('saves the selection as a quote, says at what time, and lists it', async () => {
+    const { api, setPage } = fakeApi();
+    setPage(
+      pageState({
+        timeSec: 62.5,
+        selection: {
+          text: 'Write down the words that surprised you.',
+          anchor: {
+            quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+            position: null,
+            timeSec: 62.5,
+          },
+          speaker: 'Sam Rivera',
+        },
+      }),
+    );
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save selection as quote' }));
+    await waitFor(() => expect(screen.getByText('Saved at 1:02.')).toBeTruthy());
+    expect(await screen.findByText('Write down the words that surprised you.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Play from 1:02' })).toBeTruthy();
+    // The speaker named on the page became a participant and the quote's speaker.
+    expect((screen.getByLabelText('Speaker') as HTMLSelectElement).selectedOptions[0]?.text).toBe(
+      'Sam Rivera (Guest)',
+    );
+  });
+
+  it('says what went wrong when the selection cannot be saved', async () => {
+    const { api } = fakeApi();
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save selection as quote' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Nothing is selected.'),
+    );
+  });
+
+  it('asks for a podcast page when there is no tab to read', async () => {
+    const { api } = fakeApi({ tabId: null });
+    render(<Popup api={api} />);
+    expect(
+      await screen.findByText('Open a podcast page in this window, then click the Earmark icon.'),
+    ).toBeTruthy();
+  });
+
+  it('passes on the reason when the page cannot be read', async () => {
+    const { api } = fakeApi();
+    api.readPage = vi.fn(async () => {
+      throw new Error('Earmark cannot read this page.');
+    });
+    render(<Popup api={api} />);
+    expect(await screen.findByText('Earmark cannot read this page.')).toBeTruthy();
+  });
+
+  it('plays the page from a quote when its time is pressed', async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store, [{ text: 'At a minute and five', timeSec: 65 }]);
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Play from 1:05' }));
+    expect(api.seek).toHaveBeenCalledWith(7, 65);
+  });
+
+  it('says so when the page could not be told to play', async () => {
+    const { api } = fakeApi();
+    api.seek.mockRejectedValue(new Error('The page did not answer.'));
+    await seedEpisode(api.store, [{ text: 'At a minute and five', timeSec: 65 }]);
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Play from 1:05' }));
+    expect(
+      await screen.findByText(
+        "Couldn't play from that moment: The page did not answer. Is the episode page still open?",
+      ),
+    ).toBeTruthy();
+  });
+});
