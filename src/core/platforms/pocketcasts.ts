@@ -1,4 +1,4 @@
-import { urlAdapter } from './adapter';
+import { directoryFields, urlAdapter } from './adapter';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -16,4 +16,6 @@ export const pocketCasts = urlAdapter({
   ),
   show: new RegExp(`^/podcasts?/(.+/)?${UUID}/?$`, 'i'),
   spa: true,
+  // Its pages are titled "Episode - Show - Pocket Casts".
+  fields: (page) => directoryFields(page, / - Pocket Casts$/i),
 });

@@ -33,19 +33,19 @@ function videoAdapter(platform: Platform, host: RegExp, suffix: RegExp): Platfor
       if (!(page.host === 'youtu.be' || path === '/watch' || /^\/(live|shorts)\//.test(path))) {
         return null;
       }
-      return saysPodcast(page)
+      return saysPodcast(page, fields.title)
         ? finding('episode', 0.7, `${platform} video that says podcast`, fields)
         : finding('media', 0.8, `${platform} video`, fields);
     },
   };
 }
 
-function saysPodcast(page: Page): boolean {
+function saysPodcast(page: Page, title: string): boolean {
   const tags = page
     .tags('meta')
     .filter((m) => m.getAttribute('property') === 'og:video:tag')
     .map((m) => m.getAttribute('content'));
-  const words = [page.doc.title, page.meta('og:title'), page.meta('keywords'), ...tags].join(' ');
+  const words = [title, page.doc.title, page.meta('keywords'), ...tags].join(' ');
   return (
     SAYS_PODCAST.test(words.slice(0, 5_000)) ||
     page.doc.querySelector('a[href*="list="][href*="podcast" i]') !== null
