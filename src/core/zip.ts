@@ -36,7 +36,10 @@ export interface ZipOptions {
 }
 
 /** One zip holding each file as UTF-8, at the top level, with repeated names made unique. */
-export function zipTextFiles(files: readonly TextFile[], options: ZipOptions = {}): Uint8Array {
+export function zipTextFiles(
+  files: readonly TextFile[],
+  options: ZipOptions = {},
+): Uint8Array<ArrayBuffer> {
   const names = uniqueFileNames(files.map((f) => f.name));
   const entries: Zippable = {};
   const mtime = options.modified ?? new Date();

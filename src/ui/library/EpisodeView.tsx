@@ -1,0 +1,198 @@
+import { useState } from 'preact/hooks';
+import { deepLink } from '../../core/deeplink';
+import type { Episode, Quote } from '../../core/model';
+import { formatClock } from '../../core/time';
+import { participantName, roleLabel } from '../editor/roles';
+import { t } from '../i18n';
+import type { EpisodeRow } from './episodes';
+import { formatDay, webHref } from './format';
+
+interface Props {
+  row: EpisodeRow | null;
+  quotes: readonly Quote[];
+  onExport: (episodeId: string) => Promise<void>;
+}
+
+/** Quotes shown at first; more on request, so an episode with thousands opens at once. */
+export const QUOTES_PER_PAGE = 200;
+
+/**
+ * One episode's overview, read-only, in the overview's order: the link, intro, participants,
+ * sections with their quotes, my 2 cents, every quote with a link to its moment, references.
+ * Editing happens in the popup or side panel, which work from the episode's page.
+ */
+export function EpisodeView({ row, quotes, onExport }: Props) {
+  const [shown, setShown] = useState(QUOTES_PER_PAGE);
+  if (!row) {
+    return (
+      <section class="episode-view">
+        <p class="notice error">{t('libraryEpisodeMissing')}</p>
+        <a href="#episodes">{t('libraryBack')}</a>
+      </section>
+    );
+  }
+  const { episode } = row;
+  const href = webHref(episode.url);
+  const speaker = (id: string | null) => episode.participants.find((p) => p.id === id);
+  const facts = [
+    episode.show.trim(),
+    episode.publishedAt && t('libraryPublished', formatDay(episode.publishedAt)),
+    episode.durationSec !== null && t('libraryDuration', formatClock(episode.durationSec)),
+  ].filter((fact): fact is string => typeof fact === 'string' && fact !== '');
+
+  return (
+    <article class="episode-view" aria-labelledby="episode-title">
+      <p>
+        <a href="#episodes">{t('libraryBack')}</a>
+      </p>
+      <h2 id="episode-title" class="episode-heading">
+        {episode.title.trim() || t('libraryUntitled')}
+      </h2>
+      <p class="facts">{facts.join(' · ')}</p>
+      <div class="actions">
+        {href && (
+          <a class="button" href={href} target="_blank" rel="noopener noreferrer">
+            {t('libraryOpenEpisode')}
+          </a>
+        )}
+        <button type="button" onClick={() => void onExport(episode.id)}>
+          {t('libraryExportOne')}
+        </button>
+      </div>
+      <p class="muted">{t('libraryEditHint')}</p>
+
+      {episode.summary.trim() && <Paragraphs text={episode.summary} />}
+
+      {episode.participants.length > 0 && (
+        <section>
+          <h3>{t('libraryParticipants')}</h3>
+          <ul class="plain">
+            {episode.participants.map((p) => (
+              <li key={p.id}>
+                {participantName(p)} <span class="muted">({roleLabel(p.role)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {episode.sections.map((section) => (
+        <section key={section.id}>
+          <h3>{section.heading.trim() || t('libraryUntitledSection')}</h3>
+          {section.notes.trim() && <Paragraphs text={section.notes} />}
+        </section>
+      ))}
+
+      {episode.twoCents.trim() && (
+        <section>
+          <h3>{t('libraryTwoCents')}</h3>
+          <Paragraphs text={episode.twoCents} />
+        </section>
+      )}
+
+      <section aria-labelledby="episode-quotes">
+        <h3 id="episode-quotes">{t('libraryQuotesHeading', String(quotes.length))}</h3>
+        {quotes.length === 0 ? (
+          <p class="empty">{t('libraryNoQuotes')}</p>
+        ) : (
+          <ol class="overview-quotes">
+            {quotes.slice(0, shown).map((quote) => (
+              <QuoteItem
+                key={quote.id}
+                quote={quote}
+                episode={episode}
+                speaker={speaker(quote.speakerId)?.name.trim() ?? ''}
+                section={episode.sections.find((s) => s.id === quote.sectionId)?.heading ?? ''}
+              />
+            ))}
+          </ol>
+        )}
+        {quotes.length > shown && (
+          <button type="button" onClick={() => setShown((n) => n + QUOTES_PER_PAGE)}>
+            {t('libraryShowMore', String(Math.min(QUOTES_PER_PAGE, quotes.length - shown)))}
+          </button>
+        )}
+      </section>
+
+      {episode.references.length > 0 && (
+        <section>
+          <h3>{t('libraryReferences')}</h3>
+          <ul class="plain">
+            {episode.references.map((ref, i) => {
+              const link = webHref(ref.url);
+              const label = ref.title.trim() || ref.url;
+              return (
+                <li key={i}>
+                  {link ? (
+                    <a href={link} target="_blank" rel="noopener noreferrer">
+                      {label}
+                    </a>
+                  ) : (
+                    label
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      {episode.tags.length > 0 && (
+        <ul class="tags" aria-label={t('libraryTagsLabel')}>
+          {episode.tags.map((tag) => (
+            <li key={tag} class="chip">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function QuoteItem(props: { quote: Quote; episode: Episode; speaker: string; section: string }) {
+  const { quote, episode } = props;
+  const href = quote.timeSec !== null && webHref(episode.url);
+  return (
+    <li class="overview-quote">
+      {href ? (
+        <a
+          class="time"
+          href={deepLink(episode, quote.timeSec!)}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={t('libraryOpenAtTime', formatClock(quote.timeSec!))}
+        >
+          {formatClock(quote.timeSec!)}
+        </a>
+      ) : (
+        <span class="time muted">
+          {quote.timeSec === null ? t('libraryNoTime') : formatClock(quote.timeSec)}
+        </span>
+      )}
+      <div>
+        <blockquote>{quote.text}</blockquote>
+        {(props.speaker || props.section) && (
+          <p class="muted">{[props.speaker, props.section.trim()].filter(Boolean).join(' · ')}</p>
+        )}
+        {quote.note.trim() && <p class="quote-note">{quote.note}</p>}
+      </div>
+    </li>
+  );
+}
+
+/** Blank-line separated paragraphs; single line breaks stay (CSS pre-line). */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim() !== '')
+        .map((p, i) => (
+          <p key={i} class="prose">
+            {p.trim()}
+          </p>
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { useMemo } from 'preact/hooks';
+import { deepLink } from '../../core/deeplink';
+import {
+  highlightMatch,
+  searchLibrary,
+  snippetAround,
+  type FieldMatch,
+  type SearchField,
+  type SearchIndex,
+  type SearchMatch,
+} from '../../core/search';
+import { formatClock } from '../../core/time';
+import { WindowedList } from '../components/WindowedList';
+import { t } from '../i18n';
+import type { LibraryView } from './episodes';
+import { formatCount, webHref } from './format';
+import { Highlighted } from './Highlighted';
+
+interface Props {
+  view: LibraryView;
+  index: SearchIndex;
+  query: string;
+  /** The list's filters, when any are set. */
+  episodeIds: ReadonlySet<string> | undefined;
+}
+
+const FIELD_LABELS: Record<SearchField, string> = {
+  quote: 'libraryFieldQuote',
+  note: 'libraryFieldNote',
+  speaker: 'libraryFieldSpeaker',
+  title: 'libraryFieldTitle',
+  show: 'libraryFieldShow',
+  summary: 'libraryFieldSummary',
+  twoCents: 'libraryFieldTwoCents',
+  sectionHeading: 'libraryFieldSection',
+  sectionNotes: 'libraryFieldSectionNotes',
+  participant: 'libraryFieldParticipant',
+  tag: 'libraryFieldTag',
+};
+
+/** The episodes, then the quotes, that hold every term; matches are marked in each row. */
+export function SearchResults({ view, index, query, episodeIds }: Props) {
+  const { result, ms } = useMemo(() => {
+    const started = performance.now();
+    const found = searchLibrary(index, query, episodeIds ? { episodeIds } : {});
+    return { result: found, ms: performance.now() - started };
+  }, [index, query, episodeIds]);
+  const items: SearchMatch[] = useMemo(() => [...result.episodes, ...result.quotes], [result]);
+  const summary = t(
+    'librarySearchSummary',
+    formatCount(result.episodes.length),
+    formatCount(result.quotes.length),
+  );
+  return (
+    // The time of the last search, for the browser test's report of real keystroke costs.
+    <div class="results" data-search-ms={ms.toFixed(2)}>
+      <p class="muted" role="status">
+        {summary}
+      </p>
+      {items.length > 0 && (
+        <WindowedList
+          items={items}
+          keyOf={(m) => (m.kind === 'quote' ? `q:${m.quoteId}` : `e:${m.episodeId}`)}
+          label={t('librarySearchResultsLabel')}
+          class="hits"
+          rowClass="hit"
+          estimatePx={96}
+          renderItem={(match) => (
+            <Hit match={match} fields={highlightMatch(index, result.terms, match)} view={view} />
+          )}
+        />
+      )}
+    </div>
+  );
+}
+
+function Hit({
+  match,
+  fields,
+  view,
+}: {
+  match: SearchMatch;
+  fields: FieldMatch[];
+  view: LibraryView;
+}) {
+  const row = view.byId.get(match.episodeId);
+  const field = (name: SearchField) => fields.find((f) => f.field === name);
+  const episodeTitle = (
+    <a href={`#episode/${encodeURIComponent(match.episodeId)}`} class="hit-episode">
+      {field('title') ? (
+        <Highlighted text={field('title')!.text} ranges={field('title')!.ranges} />
+      ) : (
+        row?.episode.title.trim() || t('libraryUntitled')
+      )}
+    </a>
+  );
+
+  if (match.kind === 'episode') {
+    const others = fields.filter((f) => f.field !== 'title');
+    return (
+      <article class="hit-body" aria-label={t('libraryHitEpisode')}>
+        <p class="hit-kind">{t('libraryHitEpisode')}</p>
+        <h3 class="hit-title">{episodeTitle}</h3>
+        {others.map((f, i) => (
+          <p key={i} class="hit-field">
+            <span class="field-name">{t(FIELD_LABELS[f.field])}: </span>
+            <Snippet field={f} />
+          </p>
+        ))}
+      </article>
+    );
+  }
+
+  const quote = view.quotesById.get(match.quoteId);
+  if (!quote) return null;
+  const words = field('quote');
+  const speaker = field('speaker');
+  const note = field('note');
+  const speakerName =
+    row?.episode.participants.find((p) => p.id === quote.speakerId)?.name.trim() ?? '';
+  const href = row && quote.timeSec !== null && webHref(row.episode.url);
+  return (
+    <article class="hit-body" aria-label={t('libraryHitQuote')}>
+      <blockquote class="hit-quote">
+        {words ? <Highlighted text={words.text} ranges={words.ranges} /> : quote.text}
+      </blockquote>
+      <p class="hit-meta">
+        {speaker ? (
+          <Highlighted text={speaker.text} ranges={speaker.ranges} />
+        ) : (
+          speakerName || null
+        )}
+        {(speaker || speakerName) && ' · '}
+        {episodeTitle}
+        {href && (
+          <>
+            {' · '}
+            <a
+              class="time"
+              href={deepLink(row.episode, quote.timeSec!)}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={t('libraryOpenAtTime', formatClock(quote.timeSec!))}
+            >
+              {formatClock(quote.timeSec!)}
+            </a>
+          </>
+        )}
+      </p>
+      {note && (
+        <p class="hit-field">
+          <span class="field-name">{t('libraryFieldNote')}: </span>
+          <Snippet field={note} />
+        </p>
+      )}
+    </article>
+  );
+}
+
+function Snippet({ field }: { field: FieldMatch }) {
+  const snippet = snippetAround(field.text, field.ranges);
+  return (
+    <>
+      {snippet.cutStart && '…'}
+      <Highlighted text={snippet.text} ranges={snippet.ranges} />
+      {snippet.cutEnd && '…'}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Files the library hands the person: Markdown overviews (one file or a zip) and the JSON
+ * backup. The Markdown serialiser, the zip writer and the backup format load on first use
+ * (docs/decisions/0004-markdown-serialiser-loads-on-export.md): the list opens without them.
+ */
+import type { Episode, LibraryData, Quote } from '../../core/model';
+import { overviewOptionsFrom, type ExportDefaults } from './settings';
+
+export interface DownloadFile {
+  name: string;
+  blob: Blob;
+}
+
+export type MarkdownExportMode = 'file' | 'zip';
+
+/** `2026-11-26`, in the person's own time zone: the day they made the file. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Between overviews in one file: a thematic break, with blank lines so it can't be a heading. */
+const OVERVIEW_SEPARATOR = '\n---\n\n';
+
+/**
+ * The overviews of `episodes`. One episode as one file gets its own name and the person's
+ * defaults; several in one file are joined by thematic breaks, without YAML front matter (a
+ * note app reads front matter only at the very top); a zip holds one file per episode.
+ */
+export async function markdownExport(
+  episodes: readonly Episode[],
+  quotesOf: (episodeId: string) => readonly Quote[],
+  defaults: ExportDefaults,
+  mode: MarkdownExportMode,
+  now: Date,
+): Promise<DownloadFile> {
+  const { overviewFileName, renderOverviewMarkdown } = await import('../../core/markdown');
+  const options = overviewOptionsFrom(defaults);
+  const render = (episode: Episode, frontMatter = options.frontMatter) =>
+    renderOverviewMarkdown(episode, [...quotesOf(episode.id)], { ...options, frontMatter });
+
+  if (mode === 'zip') {
+    const { zipTextFiles } = await import('../../core/zip');
+    const files = episodes.map((e) => ({ name: overviewFileName(e), text: render(e) }));
+    const zip = zipTextFiles(files, { modified: now });
+    return {
+      name: `Earmark overviews ${localDate(now)}.zip`,
+      blob: new Blob([zip], { type: 'application/zip' }),
+    };
+  }
+  if (episodes.length === 1) {
+    const [episode] = episodes as [Episode];
+    return {
+      name: overviewFileName(episode),
+      blob: new Blob([render(episode)], { type: 'text/markdown;charset=utf-8' }),
+    };
+  }
+  const text = episodes.map((e) => render(e, false)).join(OVERVIEW_SEPARATOR);
+  return {
+    name: `Earmark overviews ${localDate(now)}.md`,
+    blob: new Blob([text], { type: 'text/markdown;charset=utf-8' }),
+  };
+}
+
+/** The whole library as a backup file (docs/backup-format.md). */
+export async function backupExport(data: LibraryData, now: Date): Promise<DownloadFile> {
+  const { serializeBackup } = await import('../../core/backup');
+  return {
+    name: `earmark-backup-${localDate(now)}.json`,
+    blob: new Blob([serializeBackup(data, now.toISOString())], {
+      type: 'application/json;charset=utf-8',
+    }),
+  };
+}
