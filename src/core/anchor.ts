@@ -614,10 +614,20 @@ function seededRegions(text: string, target: Target): [number, number][] {
   return merged;
 }
 
+/** Whether the quote and its whole context are at `at` in `raw`, character for character. */
+function isVerbatimAt(raw: string, { exact, prefix, suffix }: TextQuoteSelector, at: number) {
+  return (
+    at >= prefix.length &&
+    raw.startsWith(exact, at) &&
+    raw.startsWith(suffix, at + exact.length) &&
+    raw.startsWith(prefix, at - prefix.length)
+  );
+}
+
 /**
  * Finds a quote in a prepared text: the same as `matchQuote`, for many quotes on one page.
  * Cost: O(1) when the page is unchanged at the hint; a few `indexOf`s over the text when the
- * words are intact; then an approximate search of a few thousand characters around the hint,
+ * words are intact (twice: verbatim, then whitespace-collapsed); then an approximate search of a few thousand characters around the hint,
  * and of the places where pieces of the quote occur verbatim. About 1 ms for an orphan on a
  * 3-hour transcript.
  */
@@ -632,15 +642,20 @@ export function matchQuoteIn(
   if (normalizeWhitespace(exact) === '') return null;
 
   // The page unchanged around the hint: nothing to search.
-  if (
-    typeof hint === 'number' &&
-    raw.startsWith(exact, hint) &&
-    raw.startsWith(suffix, hint + exact.length) &&
-    hint >= prefix.length &&
-    raw.startsWith(prefix, hint - prefix.length)
-  ) {
+  if (typeof hint === 'number' && isVerbatimAt(raw, selector, hint)) {
     return { start: hint, end: hint + exact.length, score: 1 };
   }
+  // The quote and its context verbatim elsewhere (the page grew or shrank above it): the
+  // occurrence nearest the hint. Cheaper than the collapsed search below, and it keeps the
+  // exact whitespace, which that one cannot tell apart.
+  let verbatim = -1;
+  for (let at = raw.indexOf(exact); at >= 0; at = raw.indexOf(exact, at + 1)) {
+    if (!isVerbatimAt(raw, selector, at)) continue;
+    if (verbatim < 0 || Math.abs(at - (hint ?? 0)) < Math.abs(verbatim - (hint ?? 0))) {
+      verbatim = at;
+    }
+  }
+  if (verbatim >= 0) return { start: verbatim, end: verbatim + exact.length, score: 1 };
 
   const collapsed = prepared.collapsed();
   const { text } = collapsed;
