@@ -638,7 +638,7 @@ export function matchQuoteIn(
   minScore = MIN_SCORE,
 ): QuoteMatch | null {
   const { raw } = prepared;
-  const { exact, prefix, suffix } = selector;
+  const { exact } = selector;
   if (normalizeWhitespace(exact) === '') return null;
 
   // The page unchanged around the hint: nothing to search.
