@@ -94,10 +94,16 @@ function detect(doc: Document, url: URL, href: string, context: DetectionContext
   const media = combined(findings, 'media');
   let kind: PageKind = 'none';
   let score = 1 - Math.max(episode, show, media);
+  let found: DetectedEpisode | undefined;
   if (Math.max(episode, show) >= PODCAST_THRESHOLD) {
-    kind = episode >= show ? 'episode' : 'show';
-    score = Math.max(episode, show);
-  } else if (media >= MEDIA_THRESHOLD) {
+    found = episodeOf(findings, href, doc);
+    // An episode nobody can name is not one the extension can offer to annotate.
+    if (found.title) {
+      kind = episode >= show ? 'episode' : 'show';
+      score = Math.max(episode, show);
+    }
+  }
+  if (kind === 'none' && media >= MEDIA_THRESHOLD) {
     kind = 'media';
     score = media;
   }
@@ -109,9 +115,7 @@ function detect(doc: Document, url: URL, href: string, context: DetectionContext
     score: Math.round(score * 100) / 100,
     evidence: evidence.slice(0, 20),
   };
-  if (kind === 'episode' || kind === 'show') {
-    detection.episode = episodeOf(findings, href, doc);
-  }
+  if (found && (kind === 'episode' || kind === 'show')) detection.episode = found;
   return detection;
 }
 

@@ -135,12 +135,12 @@ describe('layer 2: Open Graph, Twitter cards and feeds', () => {
 
   it('counts a feed on a podcast host, or one that calls itself a podcast', () => {
     const onHost = detect(
-      '<link rel="alternate" type="application/rss+xml" href="https://feeds.buzzsprout.com/1.rss">',
+      '<title>Episode 1</title><link rel="alternate" type="application/rss+xml" href="https://feeds.buzzsprout.com/1.rss">',
       '<audio src="/a.mp3"></audio>',
     );
     expect(onHost.kind).toBe('episode');
     const named = detect(
-      '<link rel="alternate" type="application/rss+xml" title="My Show Podcast" href="/feed/">',
+      '<title>Episode 2</title><link rel="alternate" type="application/rss+xml" title="My Show Podcast" href="/feed/">',
       '<audio src="/a.mp3"></audio>',
     );
     expect(named).toMatchObject({

@@ -13,6 +13,8 @@ export interface UrlRules {
   spa?: boolean;
   /** What the platform's markup says; the generic layers fill in the rest. */
   fields?: (page: Page) => Fields;
+  /** The show's name on a show page, when the episode fields would not give it. */
+  showName?: (page: Page) => string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface UrlRules {
  * the generic layers.
  */
 export function urlAdapter(rules: UrlRules): PlatformAdapter {
-  const { platform, host, episode, show, spa, fields = hostedFields } = rules;
+  const { platform, host, episode, show, spa, fields = hostedFields, showName } = rules;
   return {
     platform,
     ...(spa ? { spa } : {}),
@@ -31,7 +33,7 @@ export function urlAdapter(rules: UrlRules): PlatformAdapter {
       if (episode.test(where))
         return finding('episode', 0.9, `${platform} episode URL`, fields(page));
       if (show?.test(where)) {
-        const name = fields(page).show || hostedFields(page).show;
+        const name = showName?.(page) || fields(page).show || clean(page.doc.title);
         return finding('show', 0.85, `${platform} show URL`, { title: name, show: name });
       }
       return null;

@@ -11,6 +11,8 @@ export const apple = urlAdapter({
   episode: /\/podcast\/(.+\/)?id\d+.*[?&]i=\d+/,
   show: /\/podcast\/(.+\/)?id\d+/,
   spa: true,
+  // A show page's heading is the show; its first show link may be a recommendation.
+  showName: (page) => page.text('h1'),
   fields: (page) => ({
     // The 2023 design's h1 also holds the show name in a second span.
     title: page.text('.headings__title, .product-header__title') || page.text('h1'),

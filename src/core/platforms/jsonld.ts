@@ -82,8 +82,7 @@ export function hasType(node: Json, type: string): boolean {
 /** A string value, also from `{"@value": …}` and from the first item of a list. */
 export function ldText(value: unknown): string {
   const v = unwrap(value);
-  if (isJson(v)) return clean(v['@value']);
-  return typeof v === 'number' ? String(v) : clean(v);
+  return clean(isJson(v) ? v['@value'] : v);
 }
 
 function ldObject(value: unknown): Json | null {
