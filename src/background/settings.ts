@@ -1,17 +1,23 @@
 /**
- * Settings the library page controls, read by the background for the pages that need them
- * (the content script must not open IndexedDB: docs/decisions/0003-settings-in-indexeddb.md).
- * Each is one `meta` record; a missing record means the default.
+ * Settings the library page controls, read here for the pages that need them: the content
+ * script must not open IndexedDB (docs/decisions/0003-settings-in-indexeddb.md).
+ *
+ * The library page writes them as one `meta` record, `settings` (src/ui/library/settings.ts);
+ * a missing or damaged field means its default.
  */
+export const SETTINGS_KEY = 'settings';
 
-/** `meta` key: `false` hides the floating "Save quote" button by selections. Default: shown. */
-export const FLOATING_BUTTON_KEY = 'floatingButton';
-
+/** The floating "Save quote" button by selections: `settings.floatingButton`, default on. */
 export async function floatingButtonEnabled(store: {
   getMeta<T>(key: string): Promise<T | undefined>;
 }): Promise<boolean> {
   try {
-    return (await store.getMeta<unknown>(FLOATING_BUTTON_KEY)) !== false;
+    const settings = await store.getMeta<unknown>(SETTINGS_KEY);
+    const value =
+      typeof settings === 'object' && settings !== null
+        ? (settings as { floatingButton?: unknown }).floatingButton
+        : undefined;
+    return value !== false;
   } catch {
     // A database that can't be read must not take the capture button away.
     return true;

@@ -1,25 +1,24 @@
 /**
- * The page's player, as the content script sees it. The pure choice of element lives in
- * core; this file only touches the live page.
+ * The page's player, as the content script sees it. Which element, and what time it is at,
+ * are core's pure decisions (core/player.ts); this file only acts on the live page.
  */
+import { pickMediaElement, readPlayerTime } from '../core/player';
 
-/** The media element a person is listening to: the one playing, else the longest. */
+/** The media element a person is listening to, here or in a same-origin frame. */
 export function findMediaElement(doc: Document): HTMLMediaElement | null {
-  const media = [...doc.querySelectorAll<HTMLMediaElement>('audio, video')];
-  const playing = media.find((m) => !m.paused && !m.ended);
-  if (playing) return playing;
-  const duration = (m: HTMLMediaElement) => (Number.isFinite(m.duration) ? m.duration : 0);
-  return media.sort((a, b) => duration(b) - duration(a))[0] ?? null;
+  return pickMediaElement(doc);
 }
 
-/** The playback time in seconds, or null when the page has no reachable player. */
+/**
+ * The playback time in seconds: the media element's, else the player's visible position
+ * (Spotify keeps its element out of the DOM). Null when the page has no time to give.
+ */
 export function currentTime(doc: Document): number | null {
-  const media = findMediaElement(doc);
-  return media && Number.isFinite(media.currentTime) ? media.currentTime : null;
+  return readPlayerTime(doc)?.seconds ?? null;
 }
 
 export function seekTo(doc: Document, seconds: number): boolean {
-  const media = findMediaElement(doc);
+  const media = pickMediaElement(doc);
   if (!media) return false;
   media.currentTime = seconds;
   return true;

@@ -1,0 +1,214 @@
+/**
+ * The content script's highlighter over happy-dom, with a stand-in for the CSS Custom
+ * Highlight API (happy-dom has none) and a fake background. Real drawing, late transcripts
+ * and navigation run in Chromium: test/e2e/highlights.e2e.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { indexText } from '../../src/core/anchor';
+import {
+  HIGHLIGHT_NAME,
+  RETRY_MS,
+  createHighlighter,
+  type Highlighter,
+} from '../../src/content/highlights';
+import type { HighlightsReply } from '../../src/messages/schemas';
+
+/** The registry `CSS.highlights`: a name → Highlight (a set of ranges) map. */
+class FakeHighlight extends Set<Range> {
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+let registry: Map<string, FakeHighlight>;
+
+const QUOTE = 'the words that surprised you';
+
+function showTranscript(text = `Exactly. Write down ${QUOTE}, not the words that agreed.`) {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.replaceChildren(p);
+}
+
+/** A background that places QUOTE wherever it is in the first text, else calls it an orphan. */
+function fakeBackground() {
+  return vi.fn(async (texts: string[]): Promise<HighlightsReply> => {
+    const start = texts[0]!.indexOf(QUOTE);
+    return start < 0
+      ? { episodeId: 'ep-1', placed: [], orphans: ['q1'] }
+      : {
+          episodeId: 'ep-1',
+          placed: [{ quoteId: 'q1', root: 0, start, end: start + QUOTE.length, timeSec: 62 }],
+          orphans: [],
+        };
+  });
+}
+
+const drawnText = () => [...(registry.get(HIGHLIGHT_NAME) ?? [])].map((r) => r.toString());
+
+let highlighter: Highlighter | null = null;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  registry = new Map();
+  vi.stubGlobal('Highlight', FakeHighlight);
+  // happy-dom's `CSS` is a getter that makes a new object each time: replace it whole.
+  vi.stubGlobal('CSS', { highlights: registry });
+  document.adoptedStyleSheets = [];
+  showTranscript();
+});
+
+afterEach(() => {
+  highlighter?.stop();
+  highlighter = null;
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+async function settle(ms = 0): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+describe('createHighlighter', () => {
+  it('does nothing at all on a page whose episode has no quotes', async () => {
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter.update(0);
+    document.body.append('more text');
+    await settle(RETRY_MS * 3);
+
+    expect(place).not.toHaveBeenCalled();
+    expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it('sends the page text once and draws the quote where the background placed it', async () => {
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter.update(1);
+    await settle();
+
+    expect(place).toHaveBeenCalledWith([indexText(document.body).text]);
+    expect(drawnText()).toEqual([QUOTE]);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    // The page's DOM is left as it was: one paragraph, one text node.
+    expect(document.body.innerHTML).toBe(
+      `<p>Exactly. Write down ${QUOTE}, not the words that agreed.</p>`,
+    );
+  });
+
+  it('draws a transcript that loads late, asking at most once per throttle period', async () => {
+    showTranscript('Loading the transcript…');
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter.update(1);
+    await settle();
+    expect(drawnText()).toEqual([]);
+
+    // The player renders its transcript in bits.
+    for (let i = 0; i < 5; i++) {
+      document.body.append(document.createElement('span'));
+      await settle(100);
+    }
+    showTranscript();
+    await settle(RETRY_MS);
+    expect(drawnText()).toEqual([QUOTE]);
+    expect(place.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+
+  it('does not ask again when the DOM changed but its text did not', async () => {
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter.update(1);
+    await settle();
+    document.body.append(document.createElement('div'));
+    await settle(RETRY_MS * 2);
+    expect(place).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops a reply that no longer fits the page, and asks again', async () => {
+    let answer: (reply: HighlightsReply) => void = () => undefined;
+    const place = vi.fn(
+      (texts: string[]) =>
+        new Promise<HighlightsReply>((resolve) => {
+          answer = resolve;
+          void texts;
+        }),
+    );
+    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter.update(1);
+    await settle();
+    // The page changes while the background searches: the offsets are for the old text.
+    showTranscript(`Inserted. Exactly. Write down ${QUOTE}.`);
+    answer({
+      episodeId: 'ep-1',
+      placed: [{ quoteId: 'q1', root: 0, start: 20, end: 48, timeSec: 62 }],
+      orphans: [],
+    });
+    await settle();
+    expect(drawnText()).toEqual([]);
+    await settle(RETRY_MS);
+    expect(place).toHaveBeenCalledTimes(2);
+  });
+
+  it('clears its highlight when the episode has no quotes any more (Undo, navigation)', async () => {
+    highlighter = createHighlighter(document, { place: fakeBackground(), seek: vi.fn() });
+    highlighter.update(1);
+    await settle();
+    expect(drawnText()).toEqual([QUOTE]);
+
+    highlighter.update(0);
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+  });
+
+  it('ignores a reply that arrives after it stopped', async () => {
+    let answer: (reply: HighlightsReply) => void = () => undefined;
+    const place = vi.fn(() => new Promise<HighlightsReply>((resolve) => (answer = resolve)));
+    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter.update(1);
+    await settle();
+    highlighter.stop();
+    answer({
+      episodeId: 'ep-1',
+      placed: [{ quoteId: 'q1', root: 0, start: 20, end: 48, timeSec: 62 }],
+      orphans: [],
+    });
+    await settle();
+    expect(registry.size).toBe(0);
+  });
+
+  describe('clicks on a highlight', () => {
+    /** happy-dom has no layout: the click lands on the character the test names. */
+    function clickAt(offsetInQuote: number, altKey: boolean): MouseEvent {
+      const text = document.querySelector('p')!.firstChild as Text;
+      const offset = text.data.indexOf(QUOTE) + offsetInQuote;
+      Object.assign(document, {
+        caretPositionFromPoint: () => ({ offsetNode: text, offset }),
+      });
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, altKey });
+      document.querySelector('p')!.dispatchEvent(event);
+      return event;
+    }
+
+    it('plays from the quote’s time on Alt+click', async () => {
+      const seek = vi.fn();
+      highlighter = createHighlighter(document, { place: fakeBackground(), seek });
+      highlighter.update(1);
+      await settle();
+
+      const event = clickAt(5, true);
+      expect(seek).toHaveBeenCalledWith(62);
+      expect(event.defaultPrevented).toBe(true);
+    });
+
+    it('leaves a plain click, and an Alt+click outside the quote, to the page', async () => {
+      const seek = vi.fn();
+      highlighter = createHighlighter(document, { place: fakeBackground(), seek });
+      highlighter.update(1);
+      await settle();
+
+      expect(clickAt(5, false).defaultPrevented).toBe(false);
+      expect(clickAt(QUOTE.length + 8, true).defaultPrevented).toBe(false);
+      expect(seek).not.toHaveBeenCalled();
+    });
+  });
+});
