@@ -75,9 +75,10 @@ function detect(doc: Document, url: URL, href: string, context: DetectionContext
     ? readPage(doc, url, { platform: adapter.platform, ignoreMetadata: stale }, index)
     : neutral;
   const layers: Layer[] = adapter ? [adapter.read, ...GENERIC_LAYERS] : [...GENERIC_LAYERS];
-  const findings = layers.flatMap((layer) => {
+  // A layer that throws on a page nobody foresaw loses its say, not the whole detection.
+  const findings = layers.flatMap((layer): readonly Finding[] => {
     const result = safely(() => layer(page), null);
-    return result === null ? [] : Array.isArray(result) ? result : [result as Finding];
+    return result === null ? [] : 'kind' in result ? [result] : result;
   });
   const session = context.mediaSession;
   if (session && clean(session.title)) {

@@ -1,6 +1,7 @@
 import { finding, type Layer } from './types';
 
-const PODCAST_WORDS = /\b(podcast|episode|épisode|episodio|folge)\b|\bep\.?\s?#?\d+\b/i;
+// `\b` does not see a boundary before "é", so "épisode" goes without one.
+const PODCAST_WORDS = /\b(podcast|episode|episodio|folge)\b|épisode|\bep\.?\s?#?\d+\b/i;
 const PODCAST_PATH = /\/(episodes?|podcasts?|ep)(\/|[-_]|$)/i;
 
 /**
