@@ -1,0 +1,430 @@
+/**
+ * Who said the words a person selected, guessed from the transcript markup around them, and
+ * which of an episode's participants that is.
+ *
+ * Transcripts name their speakers in a handful of ways (../shared/fixtures/transcripts has a
+ * real example of each): `<cite>Name:</cite>` before a paragraph (Buzzsprout), "Name:" at the
+ * start of a paragraph or cue (SubRip, many sites), a speaker element or attribute per turn or
+ * segment (pages rendering Podcasting 2.0 JSON transcripts), and WebVTT voices, which the
+ * WebVTT rendering rules turn into `<span title="Name">` (or a page shows as "Name:", or as the
+ * raw `<v Name>` tag). The nearest such label before the selection names its speaker.
+ *
+ * Pure DOM reading: no layout, no styles, nothing written.
+ */
+import type { Participant } from './model';
+
+/** The walk back from a selection gives up after this many nodes… */
+export const MAX_NODES_WALKED = 3000;
+/** …or this many characters of text: a speaker that far back is not a guess worth making. */
+export const MAX_CHARS_WALKED = 30_000;
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+
+/**
+ * A walk stops at the edges of the sectioning element holding the selection: show notes in
+ * their own <section> after a transcript are nobody's words.
+ */
+const SECTIONING = new Set(['section', 'article', 'aside', 'main', 'nav', 'header', 'footer']);
+
+/** A heading between a label and the selection starts something else (show notes, chapters). */
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Elements that start a new line of text, so that "Name:" at their start is a label. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
+
+/**
+ * Words that end in a colon at the start of a line without being anyone's name. From real
+ * pages: LaLaLand.vtt opens with "Subtitles: @…"; show notes say "Note:", "Sponsor:".
+ */
+const NOT_SPEAKERS = new Set([
+  'a',
+  'ad',
+  'advertisement',
+  'answer',
+  'captions',
+  'chapter',
+  'disclaimer',
+  'edit',
+  'editor',
+  "editor's note",
+  'episode',
+  'guest',
+  'guests',
+  'host',
+  'hosts',
+  'intro',
+  'link',
+  'links',
+  'music',
+  'note',
+  'notes',
+  'outro',
+  'p.s',
+  'ps',
+  'q',
+  'question',
+  'show notes',
+  'source',
+  'sources',
+  'sponsor',
+  'sponsors',
+  'subtitles',
+  'summary',
+  'time',
+  'timestamp',
+  'timestamps',
+  'transcript',
+  'update',
+  'warning',
+]);
+
+/** Lowercase words allowed inside a name: "Ludwig van Beethoven", "Maria de la Cruz". */
+const PARTICLES = 'al|bin|da|das|de|del|della|der|di|dos|du|el|ibn|la|le|van|von|y';
+/** A name's word: capitalised (or a number: "Speaker 2", "SPEAKER_01"). */
+const NAME_WORD = String.raw`[\p{Lu}\d][\p{L}\p{M}\d'’._-]*`;
+const NAME = String.raw`${NAME_WORD}(?:[ \t]+(?:${NAME_WORD}|(?:${PARTICLES})))` + '{0,4}';
+
+/** Text a timestamp or cue number may put before a label on its line: "[00:12:31] Name:". */
+const LEADING_TIME = String.raw`(?:[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]?[ \t]*)?`;
+
+/** "Name:" at the start of a line, possibly after a timestamp or a dash. */
+const LINE_LABEL = new RegExp(
+  String.raw`^[ \t\u00a0]*${LEADING_TIME}(?:[-–—][ \t]*)?(${NAME})[ \t]*:(?=\s|$)`,
+  'u',
+);
+
+/** A raw WebVTT voice tag shown as text: `<v Name>` or `<v.loud Name>`. */
+const VTT_VOICE = /<v(?:\.[^\s>]*)?[ \t]+([^>]+)>/g;
+
+/** A raw Podcasting 2.0 JSON transcript shown as text: `"speaker": "Name"`. */
+const JSON_SPEAKER = /"speaker"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/** Text that holds no words: timestamps, cue numbers and timings ("00:01,000 --> 00:04,000"). */
+const NO_WORDS = /^[\s\d:.,[\]()>–—-]*$/;
+
+function tagOf(node: Node): string {
+  return node.nodeType === ELEMENT_NODE ? (node as Element).localName : '';
+}
+
+/** A label's text as a name: trimmed, its colon dropped; null when it cannot be a name. */
+function asName(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const name = text.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '').trim();
+  if (name.length < 2 || name.length > 60 || name.split(' ').length > 6) return null;
+  if (!/\p{L}/u.test(name) || NOT_SPEAKERS.has(name.toLowerCase())) return null;
+  return name;
+}
+
+/** Whether a class token names a speaker label: "speaker", "speaker-name", "ts_voice"… */
+function isSpeakerClass(token: string): boolean {
+  return /^(?:.*[-_])?(?:speaker|voice)(?:[-_].*)?$/i.test(token);
+}
+
+/** A WebVTT voice as the rendering rules make it: a bare `<span title="Name">`. */
+function voiceSpanName(element: Element): string | null {
+  if (element.localName !== 'span' || !element.hasAttribute('title')) return null;
+  const others = element.getAttributeNames().filter((a) => !['title', 'class', 'lang'].includes(a));
+  if (others.length > 0) return null;
+  const title = element.getAttribute('title')!.trim();
+  return new RegExp(`^${NAME}$`, 'u').test(title) ? asName(title) : null;
+}
+
+/** The name an element carries in its attributes (a whole turn or segment marked up). */
+function attributeName(element: Element): string | null {
+  for (const attribute of ['data-speaker', 'data-speaker-name', 'data-voice']) {
+    const name = asName(element.getAttribute(attribute));
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The name an element before the selection shows as a label, if it is one. */
+function labelElementName(element: Element): string | null {
+  const attribute = attributeName(element);
+  if (attribute) return attribute;
+  const tag = element.localName;
+  if (tag === 'cite' || [...element.classList].some(isSpeakerClass)) {
+    return asName(element.textContent);
+  }
+  return null;
+}
+
+/** The nearest block-level ancestor: where a line of text starts. */
+function blockOf(node: Node, root: Node): Node {
+  let current = node.parentNode;
+  while (current && current !== root && !BLOCKS.has(tagOf(current))) current = current.parentNode;
+  return current ?? root;
+}
+
+/**
+ * Whether a text node starts a line: nothing but whitespace, timestamps or cue numbers comes
+ * before it in its block, or a <br> does.
+ */
+function startsLine(text: Text, root: Node): boolean {
+  const block = blockOf(text, root);
+  const walker = text.ownerDocument.createTreeWalker(block, SHOW_ELEMENT_AND_TEXT);
+  walker.currentNode = text;
+  for (let node = walker.previousNode(); node && node !== block; node = walker.previousNode()) {
+    if (tagOf(node) === 'br') return true;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (/\n[ \t]*$/.test(data) && /\S/.test(data)) return true;
+      if (!NO_WORDS.test(data)) return false;
+    }
+  }
+  return true;
+}
+
+interface Found {
+  name: string;
+  at: number;
+}
+
+/** The last match of a global pattern that starts before `upto`, as a name. */
+function lastMatch(pattern: RegExp, data: string, upto: number): Found | null {
+  let found: Found | null = null;
+  for (const match of data.matchAll(pattern)) {
+    if (match.index >= upto) break;
+    const name = asName(match[1]);
+    if (name) found = { name, at: match.index };
+  }
+  return found;
+}
+
+/** The last line of data[0, upto) that starts with "Name:" (the first line only if `firstLineStarts`). */
+function lastLineLabel(data: string, upto: number, firstLineStarts: boolean): Found | null {
+  for (let end = upto; end >= 0;) {
+    const newline = end > 0 ? data.lastIndexOf('\n', end - 1) : -1;
+    const from = newline + 1;
+    if (from < upto && (newline >= 0 || firstLineStarts)) {
+      const lineEnd = data.indexOf('\n', from);
+      const match = LINE_LABEL.exec(data.slice(from, lineEnd < 0 ? data.length : lineEnd));
+      const name = match && asName(match[1]);
+      if (name) return { name, at: from };
+    }
+    if (newline < 0) break;
+    end = newline;
+  }
+  return null;
+}
+
+/**
+ * The speaker named in text[0, upto) of a text node, nearest `upto` first: "Name:" starting a
+ * line (the node's own start counts when the node starts a line), a raw `<v Name>` voice tag,
+ * or a raw `"speaker": "Name"` field.
+ */
+function labelInText(text: Text, upto: number, root: Node): string | null {
+  const { data } = text;
+  const found = [
+    lastMatch(VTT_VOICE, data, upto),
+    lastMatch(JSON_SPEAKER, data, upto),
+    // Checking whether the node starts a line walks the DOM: only when a label could be there.
+    LINE_LABEL.test(data) || data.includes('\n')
+      ? lastLineLabel(data, upto, LINE_LABEL.test(data) && startsLine(text, root))
+      : null,
+  ].filter((f): f is Found => f !== null);
+  if (found.length === 0) return null;
+  return found.reduce((a, b) => (b.at > a.at ? b : a)).name;
+}
+
+/** The nearest sectioning element holding `node`, or the document's root element. */
+function sectionOf(node: Node): Node {
+  let current: Node | null = node;
+  while (current) {
+    if (SECTIONING.has(tagOf(current))) return current;
+    if (tagOf(current) === 'body' || !current.parentNode) return current;
+    current = current.parentNode;
+  }
+  return node;
+}
+
+/**
+ * The speaker of the words at a boundary point (a text node and offset, or an element and
+ * child index): the nearest label before it, walking back through at most
+ * `MAX_NODES_WALKED` nodes and `MAX_CHARS_WALKED` characters, never past a heading or out of
+ * the section holding the point. Null when none is found.
+ */
+export function guessSpeakerAt(container: Node, offset: number): string | null {
+  const root = sectionOf(container);
+  const doc = container.ownerDocument ?? (container as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+
+  // The first node to look at, and how much of a text node lies before the point.
+  let first: Node;
+  if (container.nodeType === TEXT_NODE) {
+    const name = labelInText(container as Text, offset, root);
+    if (name) return name;
+    first = container;
+  } else {
+    const before = container.childNodes[offset - 1];
+    if (before) {
+      walker.currentNode = before;
+      let deepest: Node = before;
+      for (let last = walker.lastChild(); last; last = walker.lastChild()) deepest = last;
+      first = deepest;
+      const name = visit(first);
+      if (name) return name;
+    } else {
+      first = container;
+      const name = attributeName(container as Element) ?? voiceSpanName(container as Element);
+      if (name) return name;
+    }
+  }
+
+  function visit(node: Node): string | null {
+    if (node.nodeType === TEXT_NODE) return labelInText(node as Text, (node as Text).length, root);
+    const element = node as Element;
+    if (element.contains(container)) return attributeName(element) ?? voiceSpanName(element);
+    return labelElementName(element);
+  }
+
+  walker.currentNode = first;
+  let chars = 0;
+  for (let nodes = 0; nodes < MAX_NODES_WALKED && chars < MAX_CHARS_WALKED; nodes++) {
+    const node = walker.previousNode();
+    if (!node) return null;
+    if (HEADINGS.has(tagOf(node))) return null;
+    const name = visit(node);
+    if (name) return name;
+    if (node.nodeType === TEXT_NODE) chars += (node as Text).length;
+  }
+  return null;
+}
+
+/** How many nodes at the start of a selection are looked at for a label it begins with. */
+const MAX_NODES_AHEAD = 20;
+
+/**
+ * The speaker of a selection: a label the selection itself begins with (the person selected
+ * "Travis: When you first…", or a whole turn), else the nearest label before it.
+ */
+export function guessSpeaker(range: Range): string | null {
+  return labelAtStartOf(range) ?? guessSpeakerAt(range.startContainer, range.startOffset);
+}
+
+/**
+ * A label at the start of the selection, before any of its words, or undefined when words
+ * come first or there is no label (then the label is behind the selection).
+ */
+function labelAtStartOf(range: Range): string | undefined {
+  const { startContainer, startOffset } = range;
+  const root = sectionOf(startContainer);
+  const doc = startContainer.ownerDocument ?? (startContainer as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+  let node: Node | null;
+  if (startContainer.nodeType === TEXT_NODE) {
+    node = startContainer;
+  } else {
+    node = startContainer.childNodes[startOffset] ?? nodeAfter(startContainer);
+  }
+  for (let seen = 0; node && seen < MAX_NODES_AHEAD; seen++) {
+    if (!range.intersectsNode(node)) return undefined;
+    if (node.nodeType === ELEMENT_NODE) {
+      const name = labelElementName(node as Element);
+      if (name) return name;
+    } else if (node.nodeType === TEXT_NODE) {
+      const text = node as Text;
+      const from = node === startContainer ? startOffset : 0;
+      const words = text.data.slice(from);
+      if (!NO_WORDS.test(words)) {
+        const before = text.data.slice(0, from);
+        const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
+        const atLineStart =
+          NO_WORDS.test(lineBefore) && (before.includes('\n') || startsLine(text, root));
+        const match = atLineStart ? LINE_LABEL.exec(words) : null;
+        // Words first: the label, if any, is behind the selection.
+        return (match && asName(match[1])) || undefined;
+      }
+    }
+    walker.currentNode = node;
+    node = walker.nextNode();
+  }
+  return undefined;
+}
+
+/** The node after `node` and all it holds, in document order. */
+function nodeAfter(node: Node): Node | null {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current.nextSibling) return current.nextSibling;
+  }
+  return null;
+}
+
+/** A name compared as people read it: no case, accents, punctuation or extra spaces. */
+function nameKey(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * The participant a guessed name refers to: the same name ignoring case, accents, punctuation
+ * and spacing; else, when only one participant fits, the same first or last name ("Travis" is
+ * "Travis Albritton", "Albritton" too) or the same first and last names ("Kevin M. Finn").
+ * Null when nobody or more than one fits: then the caller asks, rather than guess wrong.
+ */
+export function matchParticipant<P extends Pick<Participant, 'name'>>(
+  name: string,
+  participants: readonly P[],
+): P | null {
+  const guessed = nameKey(name);
+  if (guessed.length === 0) return null;
+  const keys = participants.map((p) => nameKey(p.name));
+  const same = keys.findIndex((key) => key.join(' ') === guessed.join(' '));
+  if (same >= 0) return participants[same]!;
+
+  const fits = (key: string[]): boolean => {
+    if (key.length === 0) return false;
+    const [short, long] = key.length <= guessed.length ? [key, guessed] : [guessed, key];
+    if (short.length === 1) return short[0] === long[0] || short[0] === long[long.length - 1];
+    return short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+  };
+  const candidates = participants.filter((_, i) => fits(keys[i]!));
+  return candidates.length === 1 ? candidates[0]! : null;
+}
