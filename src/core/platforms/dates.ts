@@ -32,19 +32,22 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-/** 0-based month whose name (long or short) the word is, or a unique ≥3-letter prefix of. */
+/**
+ * 0-based month whose name the word is, or a unique ≥3-letter prefix of ("ago" of "agosto",
+ * "févr" of "février"). Only the long names are asked for: each Intl formatter costs
+ * milliseconds the first time a page uses a language.
+ */
 function monthIndex(word: string, lang: string): number | null {
   const w = fold(word);
+  if (w.length < 3) return null;
   let found: number | null = null;
   try {
-    const long = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
-    const short = new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' });
+    const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
     for (let i = 0; i < 12; i++) {
-      const day = new Date(Date.UTC(2000, i, 15));
-      const names = [fold(long.format(day)), fold(short.format(day))];
-      if (names.includes(w)) return i;
-      if (w.length >= 3 && names.some((n) => n.startsWith(w))) {
-        if (found !== null) return null; // ambiguous ("ju" would be June or July)
+      const name = fold(format.format(Date.UTC(2000, i, 15)));
+      if (name === w) return i;
+      if (name.startsWith(w)) {
+        if (found !== null) return null; // ambiguous ("jui" is juin or juillet)
         found = i;
       }
     }
