@@ -60,6 +60,7 @@ export function EpisodeHeader({ episode, edit }: Props) {
         <div id="episode-details">
           <SavedField
             id="episode-title"
+            draftKey={`${episode.id}:title`}
             label={t('headerTitleLabel')}
             initial={episode.title}
             validate={titleRequired}
@@ -68,6 +69,7 @@ export function EpisodeHeader({ episode, edit }: Props) {
           />
           <SavedField
             id="episode-show"
+            draftKey={`${episode.id}:show`}
             label={t('headerShowLabel')}
             initial={episode.show}
             onSave={(show) => edit(() => ({ show }))}

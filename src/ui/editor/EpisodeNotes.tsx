@@ -80,6 +80,7 @@ export function EpisodeNotes({ editing }: { editing: Editing }) {
         <h2 id="notes-heading">{t('notesHeading')}</h2>
         <SavedField
           id="summary"
+          draftKey={`${episode.id}:summary`}
           label={t('summaryLabel')}
           multiline
           rows={3}
@@ -89,6 +90,7 @@ export function EpisodeNotes({ editing }: { editing: Editing }) {
         />
         <SavedField
           id="two-cents"
+          draftKey={`${episode.id}:twoCents`}
           label={t('popupTwoCentsLabel')}
           multiline
           rows={4}

@@ -40,6 +40,7 @@ export function Participants({ participants, suggestions, edit, onAdd, onRemove,
               <SavedField
                 class="grow"
                 label={t('participantNameLabel')}
+                draftKey={`participant:${p.id}:name`}
                 hideLabel
                 initial={p.name}
                 validate={nameRequired}

@@ -62,6 +62,7 @@ export function QuoteRow({
           <SavedField
             class="grow"
             label={t('quoteTextLabel')}
+            draftKey={`quote:${quote.id}:text`}
             multiline
             rows={4}
             initial={quote.text}
@@ -100,6 +101,7 @@ export function QuoteRow({
       <SavedField
         class="note"
         label={t('quoteNoteLabel')}
+        draftKey={`quote:${quote.id}:note`}
         multiline
         rows={1}
         initial={quote.note}

@@ -113,8 +113,10 @@ function AddReference({ onAdd }: { onAdd: (reference: Reference) => Promise<void
       setError(t('errorSaveFailed', reason(failure)));
     }
   };
+  // noValidate: our message says what to type; the browser's own bubble would not, nor in words
+  // that can be translated with the rest.
   return (
-    <form class="add" onSubmit={submit} aria-label={t('referenceAddForm')}>
+    <form class="add" onSubmit={submit} aria-label={t('referenceAddForm')} noValidate>
       <div class="row">
         <div class="field grow">
           <label for="new-reference-title">{t('referenceTitleLabel')}</label>

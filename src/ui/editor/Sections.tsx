@@ -62,6 +62,7 @@ export function Sections({ sections, quotes, edit, onAdd, onRemove, onError, foc
               <li key={section.id} class="section-item">
                 <SavedField
                   label={t('sectionHeadingLabel', String(index + 1))}
+                  draftKey={`section:${section.id}:heading`}
                   initial={section.heading}
                   placeholder={t('sectionHeadingPlaceholder')}
                   onSave={(heading) => update(section.id, { heading })}
@@ -69,6 +70,7 @@ export function Sections({ sections, quotes, edit, onAdd, onRemove, onError, foc
                 />
                 <SavedField
                   label={t('sectionNotesLabel', name)}
+                  draftKey={`section:${section.id}:notes`}
                   multiline
                   rows={3}
                   initial={section.notes}

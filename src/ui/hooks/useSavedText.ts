@@ -1,4 +1,5 @@
 import { reason } from '../i18n';
+import { clearDraft, readDraft, writeDraft } from './drafts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /** How long typing pauses before a save: every keystroke is kept without a write per key. */
@@ -16,6 +17,11 @@ export interface SavedTextOptions {
   /** Why the text can't be saved, in words for the person; null when it can. */
   validate?: (text: string) => string | null;
   delayMs?: number;
+  /**
+   * Names the field for drafts (see drafts.ts): text still unsaved when the page closes is
+   * kept under this key and saved when the field appears again. Unique per episode and field.
+   */
+  draftKey?: string;
 }
 
 export interface SavedText {
@@ -42,11 +48,12 @@ export function useSavedText(
   const [value, setValue] = useState(initial);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const pending = useRef<string | null>(null);
-  const inFlight = useRef(0);
+  /** Texts whose saves have started and not finished, oldest first. */
+  const inFlight = useRef<string[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Listeners are registered once; they reach the latest props through these refs.
-  const latest = useRef({ save, options });
-  latest.current = { save, options };
+  const latest = useRef({ save, options, initial });
+  latest.current = { save, options, initial };
 
   const flush = useMemo(
     () => () => {
@@ -59,14 +66,17 @@ export function useSavedText(
         setStatus({ kind: 'invalid', message: problem });
         return;
       }
-      inFlight.current++;
+      inFlight.current.push(text);
+      const settle = () => inFlight.current.splice(inFlight.current.indexOf(text), 1);
       latest.current.save(text).then(
         () => {
-          inFlight.current--;
+          settle();
+          const key = latest.current.options.draftKey;
+          if (key) clearDraft(key, text);
           if (pending.current === null) setStatus({ kind: 'saved' });
         },
         (error: unknown) => {
-          inFlight.current--;
+          settle();
           pending.current ??= text;
           setStatus({
             kind: 'failed',
@@ -79,20 +89,42 @@ export function useSavedText(
   );
 
   useEffect(() => {
-    if (pending.current === null && inFlight.current === 0) setValue(initial);
+    if (pending.current === null && inFlight.current.length === 0) setValue(initial);
   }, [initial]);
 
   // A layout effect is in place as soon as the field is: its cleanup (the flush on unmount)
   // then exists however soon the field goes away.
   useLayoutEffect(() => {
+    const key = options.draftKey;
+    const draft = key ? readDraft(key) : null;
+    if (key && draft) {
+      if (draft.text !== initial && draft.bases.includes(initial)) {
+        // Words typed just before the page closed last time: show them and save them now.
+        setValue(draft.text);
+        pending.current = draft.text;
+        flush();
+      } else {
+        clearDraft(key);
+      }
+    }
+
+    /** The page may be gone before any save finishes: keep the newest words in a draft first. */
+    const keepAndFlush = () => {
+      const { options: current, initial: stored } = latest.current;
+      const text = pending.current ?? inFlight.current.at(-1) ?? null;
+      if (current.draftKey && text !== null && !current.validate?.(text)) {
+        writeDraft(current.draftKey, text, [stored, ...inFlight.current]);
+      }
+      flush();
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') keepAndFlush();
     };
     document.addEventListener('visibilitychange', onVisibility);
-    addEventListener('pagehide', flush);
+    addEventListener('pagehide', keepAndFlush);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
-      removeEventListener('pagehide', flush);
+      removeEventListener('pagehide', keepAndFlush);
       flush();
     };
   }, []);

@@ -5,7 +5,10 @@ import { SAVE_DELAY_MS } from '../../../src/ui/hooks/useSavedText';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -102,5 +105,59 @@ describe('a field that saves as the person types', () => {
     expect(box.value).toBe('mine');
     await pause(SAVE_DELAY_MS + 50);
     expect(onSave).toHaveBeenCalledWith('mine');
+  });
+});
+
+describe('words typed just before the page closes', () => {
+  const never = () => new Promise<never>(() => undefined);
+
+  it('are kept as a draft when the save cannot finish, and saved when the field is back', async () => {
+    const first = render(
+      <SavedField label="My 2 cents" initial="" onSave={never} draftKey="ep-1:twoCents" />,
+    );
+    fireEvent.input(screen.getByLabelText('My 2 cents'), { target: { value: 'Last words' } });
+    // The popup closes: its save starts but the document is gone before it finishes.
+    dispatchEvent(new Event('pagehide'));
+    first.unmount();
+
+    const onSave = vi.fn(async () => undefined);
+    render(<SavedField label="My 2 cents" initial="" onSave={onSave} draftKey="ep-1:twoCents" />);
+    expect((screen.getByLabelText('My 2 cents') as HTMLInputElement).value).toBe('Last words');
+    expect(onSave).toHaveBeenCalledWith('Last words');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
+
+  it('are dropped, not applied, when the field was changed elsewhere since', () => {
+    const first = render(
+      <SavedField label="Summary" initial="v1" onSave={never} draftKey="ep-1:summary" />,
+    );
+    fireEvent.input(screen.getByLabelText('Summary'), { target: { value: 'v1 and more' } });
+    dispatchEvent(new Event('pagehide'));
+    first.unmount();
+
+    const onSave = vi.fn(async () => undefined);
+    render(
+      <SavedField
+        label="Summary"
+        initial="v2 from the side panel"
+        onSave={onSave}
+        draftKey="ep-1:summary"
+      />,
+    );
+    expect((screen.getByLabelText('Summary') as HTMLInputElement).value).toBe(
+      'v2 from the side panel',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
+
+  it('leave nothing behind once saved normally', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<SavedField label="Summary" initial="" onSave={onSave} draftKey="ep-1:summary" />);
+    fireEvent.input(screen.getByLabelText('Summary'), { target: { value: 'Typed' } });
+    dispatchEvent(new Event('pagehide'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(Object.keys(localStorage)).toEqual([]);
   });
 });

@@ -1,0 +1,216 @@
+/**
+ * Writing an episode overview in real Chromium with the built extension: capture three quotes,
+ * add participants with roles, attribute the quotes, file them in sections with notes, write
+ * a summary and my 2 cents; then close the popup, restart the browser, open the side panel,
+ * and find every word where it was left.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPO_ROOT,
+  launchWithExtension,
+  makeProfileDir,
+  popupUrl,
+  removeDir,
+  tabIdFor,
+  type ExtensionBrowser,
+} from '../support/browser';
+import { playAndSeek, selectText } from '../support/page-actions';
+import { servePages, type PageServer } from '../support/server';
+
+const SIDE_PANEL_PATH = 'src/ui/sidepanel/index.html';
+
+/** Three moments of the demo episode, captured out of playback order. */
+const QUOTES = [
+  { at: 66, clock: '1:06', text: 'a haystack; with them it is an index.' },
+  { at: 9.5, clock: '0:09', text: 'Most of what we hear is gone by the next morning' },
+  {
+    at: 58,
+    clock: '0:58',
+    text: 'And when do you write: while listening, or after the episode ends?',
+  },
+];
+const SECTIONS = [
+  { heading: 'Why notes fade', notes: 'Memory needs a hook; one written sentence is enough.' },
+  {
+    heading: 'Writing while listening',
+    notes: 'Time next to every line turns notes into an index.',
+  },
+];
+const SUMMARY = 'Ada Park and Sam Rivera on keeping a listening journal.';
+const TWO_CENTS = 'Timestamps are the habit worth stealing from this episode.';
+
+let server: PageServer;
+let profile: string;
+let browser: ExtensionBrowser | null = null;
+let episodeUrl: string;
+
+beforeAll(async () => {
+  server = await servePages(join(REPO_ROOT, 'test/fixtures/demo'));
+  profile = makeProfileDir();
+  episodeUrl = `${server.origin}/episode.html`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(profile);
+});
+
+async function openEpisode(b: ExtensionBrowser): Promise<{ page: Page; tabId: number }> {
+  const page = await b.context.newPage();
+  await page.goto(episodeUrl);
+  return { page, tabId: await tabIdFor(b.worker, episodeUrl) };
+}
+
+async function openView(b: ExtensionBrowser, tabId: number, path?: string): Promise<Page> {
+  const view = await b.context.newPage();
+  await view.setViewportSize({ width: 400, height: 600 });
+  const url = path
+    ? `chrome-extension://${b.extensionId}/${path}?tab=${tabId}`
+    : popupUrl(b.extensionId, tabId);
+  await view.goto(url);
+  await expect
+    .poll(() => view.locator('h1').textContent())
+    .toBe('Episode 12: Listening with a pen in hand');
+  return view;
+}
+
+const quoteRow = (view: Page, text: string) => view.locator('li.quote', { hasText: text });
+
+const selectedLabel = (view: Page, row: string, picker: 'Speaker' | 'Section') =>
+  quoteRow(view, row)
+    .getByLabel(picker, { exact: true })
+    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text ?? '');
+
+/** Everything the person wrote, read back from a fresh view. */
+async function expectOverview(view: Page): Promise<void> {
+  await expect
+    .poll(() => view.locator('li.quote blockquote').allTextContents())
+    .toEqual([QUOTES[1]!.text, QUOTES[2]!.text, QUOTES[0]!.text]);
+  expect(await view.locator('li.quote .time').allTextContents()).toEqual(['0:09', '0:58', '1:06']);
+
+  expect(await view.getByRole('combobox', { name: 'Role of Ada Park' }).inputValue()).toBe('host');
+  expect(await view.getByRole('combobox', { name: 'Role of Sam Rivera' }).inputValue()).toBe(
+    'guest',
+  );
+  expect(await view.getByRole('combobox', { name: 'Role of Lee Okafor' }).inputValue()).toBe(
+    'co-host',
+  );
+
+  expect(await selectedLabel(view, QUOTES[1]!.text, 'Speaker')).toBe('Sam Rivera (Guest)');
+  expect(await selectedLabel(view, QUOTES[2]!.text, 'Speaker')).toBe('Ada Park (Host)');
+  expect(await selectedLabel(view, QUOTES[0]!.text, 'Speaker')).toBe('Sam Rivera (Guest)');
+  expect(await selectedLabel(view, QUOTES[1]!.text, 'Section')).toBe(SECTIONS[0]!.heading);
+  expect(await selectedLabel(view, QUOTES[2]!.text, 'Section')).toBe(SECTIONS[1]!.heading);
+  expect(await selectedLabel(view, QUOTES[0]!.text, 'Section')).toBe(SECTIONS[1]!.heading);
+
+  // The lower half of the editor loads just after the first render.
+  await expect
+    .poll(() => view.getByLabel('Heading of section 1').inputValue())
+    .toBe(SECTIONS[0]!.heading);
+  expect(await view.getByLabel('Heading of section 2').inputValue()).toBe(SECTIONS[1]!.heading);
+  for (const section of SECTIONS) {
+    expect(await view.getByLabel(`Notes: ${section.heading}`).inputValue()).toBe(section.notes);
+  }
+  expect(await view.getByLabel('Summary').inputValue()).toBe(SUMMARY);
+  expect(await view.getByLabel('My 2 cents').inputValue()).toBe(TWO_CENTS);
+}
+
+describe('writing the overview in the popup, kept across closing, restarting, and the side panel', () => {
+  it('captures three quotes and turns them into an overview', async () => {
+    browser = await launchWithExtension(profile);
+    const { page, tabId } = await openEpisode(browser);
+    const popup = await openView(browser, tabId);
+
+    for (const quote of QUOTES) {
+      await playAndSeek(page, quote.at);
+      await selectText(page, quote.text);
+      await popup.getByRole('button', { name: 'Save selection as quote' }).click();
+      await expect
+        .poll(() => popup.locator('.notice').textContent())
+        .toBe(`Saved at ${quote.clock}.`);
+      await expect(quoteRow(popup, quote.text).count()).resolves.toBe(1);
+    }
+
+    // Sam Rivera is named in the page's metadata; the host and a co-host are added by hand.
+    await expect
+      .poll(() => popup.getByRole('combobox', { name: 'Role of Sam Rivera' }).count())
+      .toBe(1);
+    for (const [name, role] of [
+      ['Ada Park', 'host'],
+      ['Lee Okafor', 'co-host'],
+    ] as const) {
+      await popup.getByLabel("New participant's name").fill(name);
+      await popup.getByLabel("New participant's role").selectOption(role);
+      await popup.getByRole('button', { name: 'Add participant' }).click();
+      await popup.getByRole('button', { name: `Remove ${name}` }).waitFor();
+    }
+
+    await quoteRow(popup, QUOTES[2]!.text).getByLabel('Speaker', { exact: true }).selectOption({
+      label: 'Ada Park (Host)',
+    });
+    await quoteRow(popup, QUOTES[0]!.text).getByLabel('Speaker', { exact: true }).selectOption({
+      label: 'Sam Rivera (Guest)',
+    });
+    await quoteRow(popup, QUOTES[1]!.text).getByLabel('Speaker', { exact: true }).selectOption({
+      label: 'Sam Rivera (Guest)',
+    });
+
+    // Sections by keyboard: the new heading takes focus, Tab leads on to its notes.
+    for (const [index, section] of SECTIONS.entries()) {
+      await popup.getByRole('button', { name: 'Add section' }).click();
+      const heading = popup.getByLabel(`Heading of section ${index + 1}`);
+      await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+      await popup.keyboard.type(section.heading);
+      await popup.keyboard.press('Tab');
+      await popup.keyboard.type(section.notes);
+      await popup.getByLabel(`Notes: ${section.heading}`).waitFor();
+    }
+    await quoteRow(popup, QUOTES[1]!.text).getByLabel('Section', { exact: true }).selectOption({
+      label: SECTIONS[0]!.heading,
+    });
+    await quoteRow(popup, QUOTES[2]!.text).getByLabel('Section', { exact: true }).selectOption({
+      label: SECTIONS[1]!.heading,
+    });
+    await quoteRow(popup, QUOTES[0]!.text).getByLabel('Section', { exact: true }).selectOption({
+      label: SECTIONS[1]!.heading,
+    });
+
+    await popup.getByLabel('Summary').fill(SUMMARY);
+    await popup.getByLabel('My 2 cents').fill(TWO_CENTS);
+    // Closed at once, as a popup closes when the person clicks back into the page: the last
+    // words are flushed as it goes, not 400 ms later.
+    await popup.close();
+
+    const reopened = await openView(browser, tabId);
+    await expectOverview(reopened);
+    await reopened.close();
+    await page.close();
+  });
+
+  // The episode tab after the restart; the side panel is opened beside it.
+  let episodeTab: { page: Page; tabId: number };
+
+  it('keeps everything across a browser restart', async () => {
+    await browser!.close();
+    browser = await launchWithExtension(profile);
+    episodeTab = await openEpisode(browser);
+    const popup = await openView(browser, episodeTab.tabId);
+    await expectOverview(popup);
+    await popup.close();
+  });
+
+  it('shows the same episode and data in the side panel', async () => {
+    const { page, tabId } = episodeTab;
+    const panel = await openView(browser!, tabId, SIDE_PANEL_PATH);
+    await expectOverview(panel);
+
+    // The time button plays the page from that moment.
+    await quoteRow(panel, QUOTES[2]!.text).getByRole('button', { name: 'Play from 0:58' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
+      .toBeCloseTo(58, 0);
+  });
+});

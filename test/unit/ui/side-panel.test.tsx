@@ -1,0 +1,90 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EpisodeScreen, PANEL_POLL_MS } from '../../../src/ui/editor/EpisodeScreen';
+import { Popup } from '../../../src/ui/popup/Popup';
+import { SEED, fakeApi, pageState, seedEpisode } from './helpers';
+
+vi.mock('webextension-polyfill', () => import('./fake-browser'));
+
+afterEach(cleanup);
+
+describe('the side panel', () => {
+  it('shows the same editor for the tab’s episode', async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store, [{ text: 'Kept in both views', timeSec: 3 }]);
+    render(<EpisodeScreen api={api} mode="panel" />);
+    expect(await screen.findByText('Kept in both views')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save selection as quote' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
+  });
+
+  it('shows quotes saved meanwhile by shortcut or menu, without being reopened', async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store);
+    render(<EpisodeScreen api={api} mode="panel" />);
+    await screen.findByLabelText('My 2 cents');
+    await api.store.saveCapture({
+      seed: SEED,
+      text: 'Saved with Alt+Shift+Q',
+      timeSec: 30,
+      anchor: null,
+      speakerName: null,
+    });
+    await waitFor(() => expect(screen.getByText('Saved with Alt+Shift+Q')).toBeTruthy(), {
+      timeout: PANEL_POLL_MS * 2,
+    });
+  });
+
+  it('follows the person to another tab’s episode', async () => {
+    let onTabChange: () => void = () => undefined;
+    const { api, setPage } = fakeApi();
+    api.followTarget = (listener) => {
+      onTabChange = listener;
+      return () => undefined;
+    };
+    render(<EpisodeScreen api={api} mode="panel" />);
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Episode 12: Listening with a pen in hand',
+    });
+    const other = 'https://other.example/episodes/1';
+    setPage(
+      pageState({
+        url: other,
+        detection: {
+          kind: 'episode',
+          platform: 'generic',
+          score: 1,
+          evidence: [],
+          episode: { title: 'Another show, episode 1', show: 'Another show', url: other },
+        },
+      }),
+    );
+    onTabChange();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Another show, episode 1' }),
+    ).toBeTruthy();
+  });
+});
+
+describe('the popup and the side panel', () => {
+  it('offers to move to the side panel where the browser has one', async () => {
+    const { api } = fakeApi();
+    const openSidePanel = vi.fn(async () => undefined);
+    api.openSidePanel = openSidePanel;
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in side panel' }));
+    expect(openSidePanel).toHaveBeenCalledWith(7);
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    close.mockRestore();
+  });
+
+  it('does not offer it where there is none', async () => {
+    const { api } = fakeApi();
+    api.openSidePanel = null;
+    render(<Popup api={api} />);
+    await screen.findByRole('button', { name: 'Save selection as quote' });
+    expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
+  });
+});
