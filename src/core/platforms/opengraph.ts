@@ -31,5 +31,6 @@ export const openGraphLayer: Layer = (page) => {
   if (page.meta('og:type').startsWith('video') && page.meta('og:video')) {
     return finding('media', 0.4, 'og:video', fields);
   }
+  // No evidence either way, but every page's fields, for the layers above to fall back on.
   return finding('media', 0, '', fields);
 };
