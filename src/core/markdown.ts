@@ -142,25 +142,56 @@ export function normaliseLine(value: string): string {
   return cleanText(value).split(LINE_BREAK).join(' ').replace(HORIZONTAL_SPACE_RUN, ' ').trim();
 }
 
+/** A block of a multi-line field: a paragraph of lines, or a bulleted list of items of lines. */
+export type NoteBlock =
+  { type: 'paragraph'; lines: string[] } | { type: 'list'; items: string[][] };
+
+const BULLET_MARKERS = ['- ', '* ', '• '];
+const CONTINUATION_INDENT = /^(?: {2}|\t)/;
+
 /**
- * A multi-line field (summary, notes, my 2 cents) as paragraphs of lines: a blank line
- * separates paragraphs, a single line break stays a line break. Each line is normalised like
- * a one-line field; empty paragraphs disappear.
+ * A multi-line field (summary, section notes, my 2 cents, a quote's note) as blocks. People
+ * type these in a plain textarea, where lines starting with `- ` mean a bulleted list; nothing
+ * richer is read, so every other character stays text. The rule, line by line:
+ *
+ * - Each line is normalised like a one-line field (so leading spaces go). A blank line ends
+ *   the current block: bullets on either side of one make two lists.
+ * - A line that then begins with `- `, `* ` or `• ` and has text after the marker is a list
+ *   item holding that text. Consecutive item lines make one list (unordered, tight). Nothing
+ *   nests: an indented item is one more item of the same list.
+ * - A line indented by two or more spaces or a tab, right after an item line (or after a line
+ *   that continued it), continues that item after a line break.
+ * - Any other line is a paragraph line; consecutive ones make a paragraph, a single line break
+ *   between them stays a line break. So `-x`, `1. x` or a lone `-` are text, and text lines
+ *   between two lists make a paragraph of their own.
+ *
+ * Empty blocks never occur.
  */
-export function normaliseParagraphs(value: string): string[][] {
-  const paragraphs: string[][] = [];
-  let current: string[] = [];
+export function normaliseBlocks(value: string): NoteBlock[] {
+  const blocks: NoteBlock[] = [];
+  // The block a line may join; none after a blank line.
+  let open: NoteBlock | null = null;
   for (const rawLine of cleanText(value).split(LINE_BREAK)) {
     const line = rawLine.replace(HORIZONTAL_SPACE_RUN, ' ').trim();
     if (line === '') {
-      if (current.length > 0) paragraphs.push(current);
-      current = [];
+      open = null;
+      continue;
+    }
+    // After the marker only a Unicode space (no-break…) can remain at the start: trim it too.
+    const marker = BULLET_MARKERS.find((m) => line.startsWith(m));
+    const item = marker === undefined ? '' : line.slice(marker.length).trim();
+    if (item !== '') {
+      if (open?.type === 'list') open.items.push([item]);
+      else blocks.push((open = { type: 'list', items: [[item]] }));
+    } else if (open?.type === 'list' && CONTINUATION_INDENT.test(rawLine)) {
+      open.items[open.items.length - 1]!.push(line);
+    } else if (open?.type === 'paragraph') {
+      open.lines.push(line);
     } else {
-      current.push(line);
+      blocks.push((open = { type: 'paragraph', lines: [line] }));
     }
   }
-  if (current.length > 0) paragraphs.push(current);
-  return paragraphs;
+  return blocks;
 }
 
 /** Only web links become links: `javascript:`, `data:`, `file:` and friends stay text. */
@@ -190,13 +221,26 @@ function linkOrText(label: string, url: string, showUrl = true): PhrasingContent
   return [text(shownUrl && shownUrl !== label ? `${label} (${shownUrl})` : label)];
 }
 
-function paragraphsOf(value: string): Paragraph[] {
-  return normaliseParagraphs(value).map((lines) => ({
-    type: 'paragraph',
-    children: lines.flatMap((line, index): PhrasingContent[] =>
-      index === 0 ? [text(line)] : [{ type: 'break' }, text(line)],
-    ),
-  }));
+/** Lines shown as typed: a hard line break between each two. */
+function linesOf(lines: string[]): PhrasingContent[] {
+  return lines.flatMap((line, index): PhrasingContent[] =>
+    index === 0 ? [text(line)] : [{ type: 'break' }, text(line)],
+  );
+}
+
+/** A multi-line field as paragraphs and bulleted lists (`normaliseBlocks`). */
+function blocksOf(value: string): (Paragraph | List)[] {
+  return normaliseBlocks(value).map((block) =>
+    block.type === 'paragraph'
+      ? { type: 'paragraph', children: linesOf(block.lines) }
+      : bulletList(
+          block.items.map((lines) => ({
+            type: 'listItem',
+            spread: false,
+            children: [{ type: 'paragraph', children: linesOf(lines) }],
+          })),
+        ),
+  );
 }
 
 /** Playback order: by time, untimed quotes last, capture order breaking ties. */
@@ -250,10 +294,7 @@ class OverviewBuilder {
     }
     return {
       type: 'blockquote',
-      children: [
-        { type: 'paragraph', children: mergeTexts(children) },
-        ...paragraphsOf(quote.note),
-      ],
+      children: [{ type: 'paragraph', children: mergeTexts(children) }, ...blocksOf(quote.note)],
     };
   }
 
@@ -285,7 +326,7 @@ class OverviewBuilder {
     const out: RootContent[] = [];
     for (const section of this.episode.sections) {
       out.push(this.heading(2, normaliseLine(section.heading) || OVERVIEW_LABELS.untitledSection));
-      out.push(...paragraphsOf(section.notes));
+      out.push(...blocksOf(section.notes));
       if (this.options.quotesInSections) {
         for (const q of quotes) if (q.sectionId === section.id) out.push(this.quote(q, true));
       }
@@ -294,10 +335,8 @@ class OverviewBuilder {
   }
 
   twoCents(): RootContent[] {
-    const paragraphs = paragraphsOf(this.episode.twoCents);
-    return paragraphs.length === 0
-      ? []
-      : [this.heading(2, OVERVIEW_LABELS.twoCents), ...paragraphs];
+    const blocks = blocksOf(this.episode.twoCents);
+    return blocks.length === 0 ? [] : [this.heading(2, OVERVIEW_LABELS.twoCents), ...blocks];
   }
 
   quoteList(quotes: readonly Quote[]): RootContent[] {
@@ -354,7 +393,7 @@ class OverviewBuilder {
     const children: RootContent[] = [
       this.heading(1, normaliseLine(`${prefix}${this.title()}`)),
       this.sourceParagraph(),
-      ...paragraphsOf(this.episode.summary),
+      ...blocksOf(this.episode.summary),
       ...this.participants(),
       ...this.sections(quotes),
       ...this.twoCents(),

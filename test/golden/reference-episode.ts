@@ -1,7 +1,9 @@
 /**
  * The episode of shared/reference/episode-overview-example.txt (a real overview written by
  * hand), rebuilt as Earmark data. The playback times are ours: the reference does not give
- * them, so they are chosen to keep its "Quotes" list in the order it has.
+ * them, so they are chosen to keep its "Quotes" list in the order it has. Its bulleted notes
+ * under "What are MLEs" are one tight list here, the quote after it: the overview puts a
+ * section's quotes after its notes.
  */
 import type { Episode, Quote } from '../../src/core/model';
 
@@ -31,13 +33,11 @@ export const referenceEpisode: Episode = {
       notes: [
         "There's no consensus as of now.",
         '',
-        'Most people think of them as a hyper-specialized role, someone whose sole attribution is that of putting ML systems in production, therefore bridging the semantic gap between data scientists and data engineers.',
-        '',
-        "The rationale is that they are needed because data scientists aren't suited for writing the systems side of products and data engineers lack the necessary skill to do that as well.",
-        '',
-        'However, some people think of Machine Learning Engineers as a generalist role (much like Full-Stack Engineers in the world of Web Development), i.e. someone who knows enough about the whole data science pipeline to be able to get a working product out in the street.',
-        '',
-        'In other words, someone who knows some data science, some data engineering and some general software engineering to be able to work on all parts of the product.',
+        // Bullets as typed in the notes box; each second sentence indented under its bullet.
+        '- Most people think of them as a hyper-specialized role, someone whose sole attribution is that of putting ML systems in production, therefore bridging the semantic gap between data scientists and data engineers.',
+        "  The rationale is that they are needed because data scientists aren't suited for writing the systems side of products and data engineers lack the necessary skill to do that as well.",
+        '- However, some people think of Machine Learning Engineers as a generalist role (much like Full-Stack Engineers in the world of Web Development), i.e. someone who knows enough about the whole data science pipeline to be able to get a working product out in the street.',
+        '  In other words, someone who knows some data science, some data engineering and some general software engineering to be able to work on all parts of the product.',
       ].join('\n'),
     },
     {

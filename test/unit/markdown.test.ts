@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
   DEFAULT_OVERVIEW_OPTIONS,
+  normaliseBlocks,
   normaliseLine,
-  normaliseParagraphs,
   quotesInTimeOrder,
   renderOverviewMarkdown,
 } from '../../src/core/markdown';
@@ -207,6 +207,38 @@ describe('renderOverviewMarkdown', () => {
     expect(DEFAULT_OVERVIEW_OPTIONS.titlePrefix).toBe('Podcast Episode Overview: ');
   });
 
+  it('makes lines starting with a bullet into a list, the text around them paragraphs', () => {
+    const summary = 'Intro:\n- one\n  * two\n• three\nAfter.\n-x\n1. not a list';
+    expect(renderOverviewMarkdown(episode({ summary }), [])).toContain(
+      'Intro:\n\n- one\n- two\n- three\n\nAfter.\\\n-x\\\n1\\. not a list\n',
+    );
+  });
+
+  it("continues a bullet's item with the indented lines right after it", () => {
+    const notes = '- Most people think so.\n  The rationale is this.\n\n  A paragraph.';
+    const markdown = renderOverviewMarkdown(
+      episode({ sections: [{ id: 's', heading: 'Part one', notes }] }),
+      [],
+    );
+    expect(markdown).toContain(
+      '## Part one\n\n- Most people think so.\\\n  The rationale is this.\n\nA paragraph.\n',
+    );
+  });
+
+  it("writes bullets in my 2 cents and in a quote's note too", () => {
+    const markdown = renderOverviewMarkdown(episode({ twoCents: '* mine' }), [
+      quote({ note: 'Why:\n- because' }),
+    ]);
+    expect(markdown).toContain('## My 2 cents\n\n- mine\n');
+    expect(markdown).toContain('> "Words worth keeping."\n>\n> Why:\n>\n> - because\n');
+  });
+
+  it('keeps two bullet runs apart when a blank line separates them', () => {
+    // Two lists; the serialiser changes the bullet so that no reader joins them into one.
+    const markdown = renderOverviewMarkdown(episode({ summary: '- a\n\n- b' }), []);
+    expect(markdown).toContain('\n\n- a\n\n* b\n');
+  });
+
   it('lists the references as links', () => {
     const markdown = renderOverviewMarkdown(
       episode({ references: [{ title: 'Paper', url: 'https://example.org/paper.pdf' }] }),
@@ -241,6 +273,16 @@ describe('renderOverviewMarkdown with hostile text', () => {
     );
     expect(markdown).toContain('\\<script>alert(1)\\</script>');
     expect(markdown).toContain('\\<img src=x onerror=alert(1)>');
+  });
+
+  it('keeps the text of a list item text: HTML, Markdown and a second bullet are escaped', () => {
+    const markdown = renderOverviewMarkdown(
+      episode({ summary: '- <script>alert(1)</script>\n- - nested?\n- # heading\n- [ ] task' }),
+      [],
+    );
+    expect(markdown).toContain(
+      '- \\<script>alert(1)\\</script>\n- \\- nested?\n- \\# heading\n- \\[ ] task\n',
+    );
   });
 
   it('escapes Markdown that would become structure: headings, quotes, lists, links, code', () => {
@@ -312,11 +354,22 @@ describe('whitespace in the text the overview shows', () => {
   });
 
   it('keeps paragraphs and line breaks of a multi-line field, dropping blank lines', () => {
-    expect(normaliseParagraphs('one\n  two  \n\n\n three\r\n')).toEqual([
-      ['one', 'two'],
-      ['three'],
+    expect(normaliseBlocks('one\n  two  \n\n\n three\r\n')).toEqual([
+      { type: 'paragraph', lines: ['one', 'two'] },
+      { type: 'paragraph', lines: ['three'] },
     ]);
-    expect(normaliseParagraphs(' \n\t\n')).toEqual([]);
+    expect(normaliseBlocks(' \n\t\n')).toEqual([]);
+  });
+
+  it('reads bullets after leading spaces, and only with text after the marker', () => {
+    expect(normaliseBlocks('  -   a  b \n*\tc\n- \n-\n•d\n  e')).toEqual([
+      { type: 'list', items: [['a b'], ['c']] },
+      { type: 'paragraph', lines: ['-', '-', '•d', 'e'] },
+    ]);
+    expect(normaliseBlocks('- a\n\tb\n   c\nd\n  e')).toEqual([
+      { type: 'list', items: [['a', 'b', 'c']] },
+      { type: 'paragraph', lines: ['d', 'e'] },
+    ]);
   });
 
   it('replaces what a UTF-8 file cannot hold or a parser would replace', () => {
