@@ -4,11 +4,12 @@
  *
  * A quote is described by W3C Web Annotation selectors over the text of a root node (its text
  * nodes joined in document order): the exact words with some context either side, and their
- * offsets as a hint. Finding it again is layered, cheapest first: the hint, then the exact
- * words (whitespace-insensitively) ranked by context and position, then an approximate match
- * (Myers' bit-parallel algorithm, `approx-string-match`) near the hint and then anywhere. A quote
- * whose best candidate scores under `MIN_SCORE` is an orphan (`null`): the caller keeps it and
- * says so, rather than highlighting the wrong words.
+ * offsets as a hint. Finding it again is layered, cheapest first: the hint; the words and
+ * context verbatim; the words whitespace-insensitively, ranked by context and position; then
+ * an approximate match (Myers' bit-parallel algorithm, `approx-string-match`) near the hint,
+ * and around wherever pieces of the quote still occur. A quote whose best candidate scores
+ * under `MIN_SCORE` is an orphan (`null`): the caller keeps it and says so, rather than
+ * highlighting the wrong words.
  *
  * The ideas follow hypothesis/client's `src/annotator/anchoring/` (text-range.ts,
  * match-quote.ts); the code is ours.
@@ -25,7 +26,7 @@ export const CONTEXT_CHARS = 32;
  */
 export const MIN_SCORE = 0.75;
 
-/** Most errors an approximate search allows, whatever the quote's length: its cost is linear in it. */
+/** Most edits an approximate match may have, however long the quote: search cost grows with it. */
 export const MAX_ERRORS = 64;
 
 /** Share of a quote's characters that may differ in an approximate match. */
@@ -477,8 +478,8 @@ export function maxErrorsFor(length: number): number {
 /**
  * Approximate matches of the quote in text[from, to), offsets relative to the whole text.
  * The search reports every end with the fewest errors, and for each end the longest start;
- * ends that tie (the quote's last words edited away, say) are all kept for the context to
- * decide, and so are the starts that tie, found by searching backwards from each end.
+ * all are kept for the context to decide, and `refineBoundaries` then fixes the ends of the
+ * best.
  */
 function fuzzyCandidates(text: string, target: Target, from: number, to: number): Candidate[] {
   const maxErrors = maxErrorsFor(target.quote.length);
@@ -624,12 +625,44 @@ function isVerbatimAt(raw: string, { exact, prefix, suffix }: TextQuoteSelector,
   );
 }
 
+/** How far either side of the hint a verbatim quote is looked for before the whole text. */
+const VERBATIM_REACH = 10_000;
+
+/**
+ * The occurrence of the quote with its whole context nearest `hint` (the first without a
+ * hint), or -1. Looks near the hint first: a page that only grew or shrank above the quote
+ * (a banner, comments) costs a scan of 20,000 characters, not of the whole page.
+ */
+function nearestVerbatim(raw: string, selector: TextQuoteSelector, hint: number | null): number {
+  const { exact } = selector;
+  const nearest = (from: number, to: number): number => {
+    const span = raw.slice(from, to);
+    let best = -1;
+    for (let at = span.indexOf(exact); at >= 0; at = span.indexOf(exact, at + 1)) {
+      if (!isVerbatimAt(raw, selector, from + at)) continue;
+      if (best < 0 || Math.abs(from + at - (hint ?? 0)) < Math.abs(best - (hint ?? 0))) {
+        best = from + at;
+      }
+    }
+    return best;
+  };
+  if (hint !== null) {
+    // Any occurrence outside the window is farther than one inside it.
+    const from = Math.max(0, hint - VERBATIM_REACH);
+    const near = nearest(from, Math.min(raw.length, hint + exact.length + VERBATIM_REACH));
+    if (near >= 0 || (from === 0 && hint + exact.length + VERBATIM_REACH >= raw.length)) {
+      return near;
+    }
+  }
+  return nearest(0, raw.length);
+}
+
 /**
  * Finds a quote in a prepared text: the same as `matchQuote`, for many quotes on one page.
  * Cost: O(1) when the page is unchanged at the hint; a few `indexOf`s over the text when the
- * words are intact (twice: verbatim, then whitespace-collapsed); then an approximate search of a few thousand characters around the hint,
- * and of the places where pieces of the quote occur verbatim. About 1 ms for an orphan on a
- * 3-hour transcript.
+ * words are intact (verbatim, then whitespace-collapsed); then an approximate search of a few
+ * thousand characters around the hint, and of the places where pieces of the quote occur
+ * verbatim. About 1 ms for an orphan on a 3-hour transcript.
  */
 export function matchQuoteIn(
   prepared: SearchableText,
@@ -648,13 +681,7 @@ export function matchQuoteIn(
   // The quote and its context verbatim elsewhere (the page grew or shrank above it): the
   // occurrence nearest the hint. Cheaper than the collapsed search below, and it keeps the
   // exact whitespace, which that one cannot tell apart.
-  let verbatim = -1;
-  for (let at = raw.indexOf(exact); at >= 0; at = raw.indexOf(exact, at + 1)) {
-    if (!isVerbatimAt(raw, selector, at)) continue;
-    if (verbatim < 0 || Math.abs(at - (hint ?? 0)) < Math.abs(verbatim - (hint ?? 0))) {
-      verbatim = at;
-    }
-  }
+  const verbatim = nearestVerbatim(raw, selector, typeof hint === 'number' ? hint : null);
   if (verbatim >= 0) return { start: verbatim, end: verbatim + exact.length, score: 1 };
 
   const collapsed = prepared.collapsed();
