@@ -1,0 +1,91 @@
+/**
+ * Export and import of a library of 500 episodes and 10,000 quotes, in real Chromium: the
+ * pure functions (serializeBackup, renderOverviewMarkdown for every episode, parseBackup), and
+ * the whole paths a person waits for, through the store and IndexedDB.
+ */
+import type { BenchGlobal } from '../browser-entry';
+import { launchPlain, onlyLocal } from '../lib/browsers';
+import type { BenchContext, BenchGroup } from '../lib/context';
+import { timingFigure } from '../lib/figures';
+import { summarise } from '../lib/stats';
+import { PAGES } from '../pages/write';
+import { servePages } from '../../test/support/server';
+
+const GROUP = 'backup';
+const EPISODES = 500;
+const QUOTES_PER_EPISODE = 20;
+export const EXPORT_BUDGET_MS = 500;
+export const IMPORT_BUDGET_MS = 2000;
+
+export const backup: BenchGroup = {
+  name: GROUP,
+  about: 'export and import of 500 episodes / 10,000 quotes (pure, and through IndexedDB)',
+  usesBrowser: true,
+  async run(context: BenchContext) {
+    const bundle = await context.bundle();
+    const { warmup, runs } = context.runs([1, 5], [1, 2]);
+    const server = await servePages(context.pagesDir);
+    const browser = await launchPlain();
+    try {
+      const browserContext = await browser.newContext();
+      await onlyLocal(browserContext, server.origin);
+      const page = await browserContext.newPage();
+      // Any page of ours: IndexedDB needs an origin.
+      await page.goto(`${server.origin}/${PAGES.spa}`, { waitUntil: 'load' });
+      await page.evaluate(bundle);
+      context.log(`backup: ${EPISODES} episodes, ${EPISODES * QUOTES_PER_EPISODE} quotes`);
+      const result = await page.evaluate(
+        ({ episodes, perEpisode, warmup, runs }) =>
+          (globalThis as unknown as BenchGlobal).earmarkBench.backup(
+            episodes,
+            perEpisode,
+            warmup,
+            runs,
+          ),
+        { episodes: EPISODES, perEpisode: QUOTES_PER_EPISODE, warmup, runs },
+      );
+      const library = `${EPISODES} episodes / ${EPISODES * QUOTES_PER_EPISODE} quotes`;
+      const mb = (chars: number) => `${(chars / 1e6).toFixed(1)} M chars`;
+      return [
+        timingFigure(
+          GROUP,
+          'export: serializeBackup',
+          summarise(result.serialize),
+          EXPORT_BUDGET_MS,
+          `${library}, ${mb(result.backupChars)} of JSON`,
+        ),
+        timingFigure(
+          GROUP,
+          'export: renderOverviewMarkdown, every episode',
+          summarise(result.markdown),
+          EXPORT_BUDGET_MS,
+          `${EPISODES} overviews, ${mb(result.markdownChars)}`,
+        ),
+        timingFigure(
+          GROUP,
+          'export: read IndexedDB + serializeBackup',
+          summarise(result.exportAll),
+          EXPORT_BUDGET_MS,
+          `store.exportLibrary, ${result.exportedQuotes} quotes`,
+        ),
+        timingFigure(
+          GROUP,
+          'import: parseBackup',
+          summarise(result.parse),
+          IMPORT_BUDGET_MS,
+          'validates the whole file',
+        ),
+        timingFigure(
+          GROUP,
+          'import: parseBackup + write IndexedDB',
+          summarise(result.importAll),
+          IMPORT_BUDGET_MS,
+          'store.importLibrary into an empty database, one transaction',
+        ),
+      ];
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  },
+};

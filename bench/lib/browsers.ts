@@ -1,0 +1,95 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  CHROMIUM_PATH,
+  launchWithExtension,
+  makeProfileDir,
+  removeDir,
+  type ExtensionBrowser,
+} from '../../test/support/browser';
+
+/**
+ * Chromium without the extension, for measuring core functions in a real engine. The same
+ * binary and flags as the extension harness (test/support/browser.ts), minus the extension;
+ * `--expose-gc` lets runs start from a collected heap.
+ */
+export async function launchPlain(options: { exposeGc?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--disable-gpu',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--autoplay-policy=no-user-gesture-required',
+      ...(options.exposeGc === false ? [] : ['--js-flags=--expose-gc']),
+    ],
+  });
+}
+
+/**
+ * Keeps a context's pages on this machine: requests to any origin but `allowedOrigin` are
+ * aborted, so a saved real page cannot fetch its trackers, fonts or images.
+ */
+export async function onlyLocal(context: BrowserContext, allowedOrigin: string): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${allowedOrigin}/`) || url.startsWith('data:')) return route.continue();
+    return route.abort();
+  });
+}
+
+/** Main-thread and heap figures of one page, from the DevTools protocol's Performance domain. */
+export interface PageMetrics {
+  taskMs: number;
+  scriptMs: number;
+  heapUsedBytes: number;
+  nodes: number;
+}
+
+export async function pageMetrics(page: Page): Promise<PageMetrics> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Performance.enable');
+    const { metrics } = await session.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return {
+      taskMs: value('TaskDuration') * 1000,
+      scriptMs: value('ScriptDuration') * 1000,
+      heapUsedBytes: value('JSHeapUsedSize'),
+      nodes: value('Nodes'),
+    };
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Collects garbage in the page's renderer, so that heap figures count only what is retained. */
+export async function collectGarbage(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.collectGarbage');
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * Runs `work` with Chromium and the built extension in a fresh profile, and always closes the
+ * browser and removes the profile afterwards, also when `work` fails.
+ */
+export async function withExtension<T>(
+  work: (extension: ExtensionBrowser) => Promise<T>,
+): Promise<T> {
+  const profile = makeProfileDir();
+  let extension: ExtensionBrowser | null = null;
+  try {
+    extension = await launchWithExtension(profile);
+    return await work(extension);
+  } finally {
+    await extension?.close().catch(() => undefined);
+    removeDir(profile);
+  }
+}
