@@ -289,43 +289,45 @@ export function guessSpeakerAt(container: Node, offset: number): string | null {
   const doc = container.ownerDocument ?? (container as Document);
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
 
-  // The first node to look at, and how much of a text node lies before the point.
-  let first: Node;
+  /** The name a node before the point gives, if any. */
+  const visit = (node: Node): string | null => {
+    if (node.nodeType === TEXT_NODE) {
+      // "Chapter 2: The plan" in a heading is a title, not a turn.
+      if (HEADINGS.has(tagOf(node.parentNode!))) return null;
+      return labelInText(node as Text, (node as Text).length, root);
+    }
+    const element = node as Element;
+    // An element holding the point labels it only through its attributes: its text is the
+    // very words selected.
+    if (element.contains(container)) return attributeName(element) ?? voiceSpanName(element);
+    return labelElementName(element);
+  };
+
+  // Where the walk back starts: the point's own text node (only the part before the point
+  // counts), or the last node before an element boundary.
+  let from: Node = container;
+  let name: string | null;
   if (container.nodeType === TEXT_NODE) {
-    const name = labelInText(container as Text, offset, root);
-    if (name) return name;
-    first = container;
+    name = labelInText(container as Text, offset, root);
   } else {
     const before = container.childNodes[offset - 1];
     if (before) {
       walker.currentNode = before;
-      let deepest: Node = before;
-      for (let last = walker.lastChild(); last; last = walker.lastChild()) deepest = last;
-      first = deepest;
-      const name = visit(first);
-      if (name) return name;
-    } else {
-      first = container;
-      const name = attributeName(container as Element) ?? voiceSpanName(container as Element);
-      if (name) return name;
+      from = before;
+      for (let last = walker.lastChild(); last; last = walker.lastChild()) from = last;
     }
+    name = visit(from);
   }
+  if (name) return name;
 
-  function visit(node: Node): string | null {
-    if (node.nodeType === TEXT_NODE) return labelInText(node as Text, (node as Text).length, root);
-    const element = node as Element;
-    if (element.contains(container)) return attributeName(element) ?? voiceSpanName(element);
-    return labelElementName(element);
-  }
-
-  walker.currentNode = first;
+  walker.currentNode = from;
   let chars = 0;
   for (let nodes = 0; nodes < MAX_NODES_WALKED && chars < MAX_CHARS_WALKED; nodes++) {
     const node = walker.previousNode();
     if (!node) return null;
-    if (HEADINGS.has(tagOf(node))) return null;
-    const name = visit(node);
+    name = visit(node);
     if (name) return name;
+    if (HEADINGS.has(tagOf(node))) return null;
     if (node.nodeType === TEXT_NODE) chars += (node as Text).length;
   }
   return null;

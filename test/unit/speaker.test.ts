@@ -278,6 +278,15 @@ describe('guessSpeaker: other common markup', () => {
     expect(guessSpeaker(select('Sponsored by'))).toBeNull();
   });
 
+  it('reads speaker headings, but does not take a chapter title for a speaker', () => {
+    page(
+      '<h4 class="speaker">Alban</h4><p>We made each decision along the way.</p>' +
+        '<h3>Chapter 2: The plan</h3><p>And then the plan changed.</p>',
+    );
+    expect(guessSpeaker(select('each decision'))).toBe('Alban');
+    expect(guessSpeaker(select('the plan changed'))).toBeNull();
+  });
+
   it(`gives up after ${MAX_NODES_WALKED} nodes without a label`, () => {
     const filler = '<p>and then we talked some more</p>'.repeat(MAX_NODES_WALKED);
     page(`<cite>Alban:</cite><p>first words</p>${filler}<p>last words</p>`);
