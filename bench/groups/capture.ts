@@ -19,6 +19,7 @@ import { PAGES } from '../pages/write';
 
 const GROUP = 'capture';
 export const CAPTURE_BUDGET_MS = 50;
+const PAUSE_BETWEEN_CAPTURES_MS = 1000;
 const DEMO_QUOTE = 'Write down the words that surprised you, not the words that agreed with you.';
 
 /** Sends the capture message from the popup page `runs` times and times each answer. */
@@ -45,6 +46,9 @@ async function captureTimes(
       }, tabId);
       if (!result.ok) throw new Error(`capture failed: ${result.error}`);
       if (run >= 0) samples.push(result.ms);
+      // A person saves a quote every few seconds at most: let the page finish the last one
+      // (confirmation, highlights) before the next.
+      await popup.waitForTimeout(PAUSE_BETWEEN_CAPTURES_MS);
     }
     return samples;
   } finally {
