@@ -1,16 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Episode, Participant, Quote, Role } from '../../core/model';
+import type { Episode, Quote, Role } from '../../core/model';
 import type { QuoteEdit } from '../../store/store';
 import type { PopupApi } from '../api';
 import { reason, t } from '../i18n';
 import { EpisodeHeader } from './EpisodeHeader';
-import { insertAt, reassignQuotes, type Editing } from './editing';
+import type { Editing } from './editing';
 import { createEpisodeWriter } from './episode-writer';
 import type { Notice } from './Notice';
-import { Participants } from './Participants';
 import { Quotes } from './Quotes';
-import { participantName } from './roles';
 
 interface Props {
   api: PopupApi;
@@ -27,15 +25,15 @@ interface Props {
   actions?: ComponentChildren;
 }
 
-type NotesModule = typeof import('./EpisodeNotes');
-let notesModule: Promise<NotesModule> | null = null;
+type DetailsModule = typeof import('./EpisodeDetails');
+let detailsModule: Promise<DetailsModule> | null = null;
 
-/** The lower half of the editor, imported once, after the first render (see EpisodeNotes). */
-function useNotesModule(): NotesModule | null {
-  const [loaded, setLoaded] = useState<NotesModule | null>(null);
+/** Everything below the quotes, imported once, after the first render (see EpisodeDetails). */
+function useDetailsModule(): DetailsModule | null {
+  const [loaded, setLoaded] = useState<DetailsModule | null>(null);
   useEffect(() => {
-    notesModule ??= import('./EpisodeNotes');
-    void notesModule.then(setLoaded);
+    detailsModule ??= import('./EpisodeDetails');
+    void detailsModule.then(setLoaded);
   }, []);
   return loaded;
 }
@@ -51,8 +49,7 @@ export function EpisodeEditor(props: Props) {
     () => createEpisodeWriter(store, episode.id, props.onEpisode),
     [store, episode.id],
   );
-  const [focusId, setFocusId] = useState<string | null>(null);
-  const notes = useNotesModule();
+  const details = useDetailsModule();
 
   const onError = (error: unknown) =>
     notify({ text: t('errorSaveFailed', reason(error)), error: true });
@@ -86,60 +83,17 @@ export function EpisodeEditor(props: Props) {
     }
   };
 
-  const addParticipant = async (name: string, role: Role) => {
-    const participant: Participant = { id: crypto.randomUUID(), name, role };
-    setFocusId(participant.id);
-    await edit((current) => ({ participants: [...current.participants, participant] })).catch(
-      onError,
-    );
-  };
-
-  // Removing a person never deletes their quotes: they become unattributed (Undo re-attributes).
-  const removeParticipant = async (participant: Participant) => {
-    try {
-      let index = 0;
-      await edit((current) => {
-        index = current.participants.findIndex((p) => p.id === participant.id);
-        return { participants: current.participants.filter((p) => p.id !== participant.id) };
-      });
-      const changed = await reassignQuotes(editing, 'speakerId', participant.id, null);
-      await reloadQuotes();
-      notify({
-        text: t('participantRemoved', participantName(participant), String(changed.length)),
-        focusUndo: true,
-        undo: async () => {
-          await edit((current) => ({
-            participants: insertAt(current.participants, index, participant),
-          }));
-          await reassignQuotes(editing, 'speakerId', null, participant.id, new Set(changed));
-          await reloadQuotes();
-          notify({ text: t('restored') });
-        },
-      });
-    } catch (error) {
-      onError(error);
-    }
-  };
-
   return (
     <>
       <EpisodeHeader episode={episode} edit={edit} />
       {props.actions}
       <nav class="jump" aria-label={t('jumpLabel')}>
-        <a href="#participants-heading">{t('participantsHeading')}</a>
         <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
+        <a href="#participants-heading">{t('participantsHeading')}</a>
         <a href="#sections-heading">{t('sectionsHeading')}</a>
         <a href="#notes-heading">{t('notesHeading')}</a>
         <a href="#references-heading">{t('referencesHeading')}</a>
       </nav>
-      <Participants
-        participants={episode.participants}
-        suggestions={props.suggestedParticipants}
-        edit={edit}
-        onAdd={addParticipant}
-        onRemove={(p) => void removeParticipant(p)}
-        focusId={focusId}
-      />
       <Quotes
         quotes={quotes}
         participants={episode.participants}
@@ -149,7 +103,12 @@ export function EpisodeEditor(props: Props) {
         onDelete={(quote) => void deleteQuote(quote)}
         onError={onError}
       />
-      {notes && <notes.EpisodeNotes editing={editing} />}
+      {details && (
+        <details.EpisodeDetails
+          editing={editing}
+          suggestedParticipants={props.suggestedParticipants}
+        />
+      )}
     </>
   );
 }

@@ -1,20 +1,64 @@
 import { useState } from 'preact/hooks';
-import type { Section } from '../../core/model';
+import type { Participant, Role, Section } from '../../core/model';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
 import { insertAt, reassignQuotes, type Editing } from './editing';
+import { Participants } from './Participants';
 import { References } from './References';
-import { sectionName } from './roles';
+import { participantName, sectionName } from './roles';
 import { Sections } from './Sections';
 import { Tags } from './Tags';
 
+interface Props {
+  editing: Editing;
+  /** People the page names who aren't participants yet. */
+  suggestedParticipants: { name: string; role: Role }[];
+}
+
 /**
- * The lower half of the editor: sections, summary, my 2 cents, references, tags. A module of
- * its own, loaded just after the first render, so the popup's first render stays small.
+ * Everything below the quotes: participants, sections, summary, my 2 cents, references, tags.
+ * A module of its own, loaded just after the first render: the popup's first frame shows what
+ * a person needs while listening (capture and quotes) and its JavaScript stays small.
  */
-export function EpisodeNotes({ editing }: { editing: Editing }) {
+export function EpisodeDetails({ editing, suggestedParticipants }: Props) {
   const { episode, quotes, edit, notify, onError, reloadQuotes } = editing;
+  // The row just added, whose first field takes focus when it appears.
   const [focusId, setFocusId] = useState<string | null>(null);
+
+  const addParticipant = async (name: string, role: Role) => {
+    const participant: Participant = { id: crypto.randomUUID(), name, role };
+    setFocusId(participant.id);
+    await edit((current) => ({ participants: [...current.participants, participant] })).catch(
+      onError,
+    );
+  };
+
+  // Removing a person never deletes their quotes: they become unattributed (Undo re-attributes).
+  const removeParticipant = async (participant: Participant) => {
+    try {
+      let index = 0;
+      await edit((current) => {
+        index = current.participants.findIndex((p) => p.id === participant.id);
+        return { participants: current.participants.filter((p) => p.id !== participant.id) };
+      });
+      const changed = await reassignQuotes(editing, 'speakerId', participant.id, null);
+      await reloadQuotes();
+      notify({
+        text: t('participantRemoved', participantName(participant), String(changed.length)),
+        focusUndo: true,
+        undo: async () => {
+          await edit((current) => ({
+            participants: insertAt(current.participants, index, participant),
+          }));
+          await reassignQuotes(editing, 'speakerId', null, participant.id, new Set(changed));
+          await reloadQuotes();
+          notify({ text: t('restored') });
+        },
+      });
+    } catch (error) {
+      onError(error);
+    }
+  };
 
   const addSection = async () => {
     const section: Section = { id: crypto.randomUUID(), heading: '', notes: '' };
@@ -67,6 +111,14 @@ export function EpisodeNotes({ editing }: { editing: Editing }) {
 
   return (
     <>
+      <Participants
+        participants={episode.participants}
+        suggestions={suggestedParticipants}
+        edit={edit}
+        onAdd={addParticipant}
+        onRemove={(p) => void removeParticipant(p)}
+        focusId={focusId}
+      />
       <Sections
         sections={episode.sections}
         quotes={quotes}
