@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createStore } from '../store/store';
+import { syncAllSitesContentScript } from './all-sites';
 import { MENU_SAVE_QUOTE, createBackground } from './app';
 import { showBadge } from './badge';
 
@@ -36,3 +37,10 @@ browser.commands.onCommand.addListener((command, tab) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => background.onTabRemoved(tabId));
+
+// "Detect on all sites" (all-sites.ts): keep the registration in step with the permission,
+// on every start (an update renames the content script) and whenever the person changes it.
+const syncAllSites = () => void syncAllSitesContentScript().catch(() => undefined);
+syncAllSites();
+browser.permissions.onAdded.addListener(syncAllSites);
+browser.permissions.onRemoved.addListener(syncAllSites);
