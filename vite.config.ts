@@ -41,6 +41,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins,
     build: {
+      // crxjs follows Chrome's `side_panel` but not Firefox's `sidebar_action`: name the page.
+      rollupOptions: { input: { sidepanel: 'src/ui/sidepanel/index.html' } },
       outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: 'es2022',

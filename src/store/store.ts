@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { mergeBackup, type MergePlan } from '../core/backup';
+import type { MergePlan } from '../core/backup';
 import { newEpisode, type EpisodeSeed, episodeIdForUrl } from '../core/episode';
 import type { Episode, LibraryData, Participant, Quote, QuoteAnchor } from '../core/model';
 import { toStoreError } from './errors';
@@ -188,12 +188,21 @@ export function createStore(options: StoreOptions = {}) {
     });
   }
 
-  async function updateEpisode(id: string, edit: EpisodeEdit): Promise<Episode> {
+  /**
+   * Edits an episode. Given a function, the edit is computed from the record as stored inside
+   * the same transaction, so two views editing at once (popup and side panel) can't overwrite
+   * each other's lists.
+   */
+  async function updateEpisode(
+    id: string,
+    edit: EpisodeEdit | ((current: Episode) => EpisodeEdit),
+  ): Promise<Episode> {
     return inWriteTx(['episodes'], async (tx) => {
       const episodes = tx.objectStore('episodes');
       const current = await episodes.get(id);
       if (!current) throw new Error('This episode is no longer in your library.');
-      const next: Episode = { ...current, ...edit, updatedAt: now() };
+      const change = typeof edit === 'function' ? edit(current) : edit;
+      const next: Episode = { ...current, ...change, updatedAt: now() };
       await episodes.put(next);
       return next;
     });
@@ -272,6 +281,9 @@ export function createStore(options: StoreOptions = {}) {
    * a concurrent edit can't slip between the decision and the write.
    */
   async function importLibrary(incoming: LibraryData): Promise<MergePlan> {
+    // Loaded here, before the transaction opens (an await inside it would let it commit):
+    // pages that never import keep the backup validator out of their first render.
+    const { mergeBackup } = await import('../core/backup');
     return inWriteTx(['episodes', 'quotes'], async (tx) => {
       const episodes = tx.objectStore('episodes');
       const quotes = tx.objectStore('quotes');

@@ -1,6 +1,5 @@
 import type { Episode } from '../../core/model';
 import type { EpisodeEdit, Store } from '../../store/store';
-import { t } from '../i18n';
 
 /** A change described against the episode as it is stored at the moment it is written. */
 export type EpisodeChange = (current: Episode) => EpisodeEdit;
@@ -10,9 +9,9 @@ export type EpisodeChange = (current: Episode) => EpisodeEdit;
  *
  * Why: lists (participants, sections, references) are saved whole, and several saves can be
  * on their way at once (a section's notes flushing on blur while its "move up" is clicked).
- * Applying each change by id to the latest record, in order, means no edit overwrites another.
- * Two views open on the same episode (popup and side panel) can still race between the read
- * and the write; a store method doing both in one transaction would close that gap.
+ * Applying each change by id to the latest record, in order, means no edit overwrites another;
+ * the store applies each change inside the transaction that writes it, so two views open on
+ * the same episode (popup and side panel) can't race between the read and the write.
  */
 export function createEpisodeWriter(
   store: Store,
@@ -22,9 +21,7 @@ export function createEpisodeWriter(
   let queue: Promise<unknown> = Promise.resolve();
   return (change) => {
     const write = queue.then(async () => {
-      const current = await store.episode(episodeId);
-      if (!current) throw new Error(t('errorEpisodeGone'));
-      const updated = await store.updateEpisode(episodeId, change(current));
+      const updated = await store.updateEpisode(episodeId, change);
       onSaved(updated);
       return updated;
     });
