@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { normalizeWhitespace } from '../core/anchor';
-import { seedFromDetection } from '../core/episode';
+import { episodeIdForUrl, seedFromDetection, type EpisodeSeed } from '../core/episode';
 import type { Episode, Quote } from '../core/model';
+import { matchParticipant } from '../core/speaker';
 import { readTab } from '../messages/page-client';
 import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
 import type { Store } from '../store/store';
@@ -58,17 +59,35 @@ export async function saveSelection(store: Store, page: PageState): Promise<Capt
     };
   }
   try {
+    const seed = seedFromDetection(page.url, page.title, page.detection);
     const { episode, quote } = await store.saveCapture({
-      seed: seedFromDetection(page.url, page.title, page.detection),
+      seed,
       text,
       timeSec: page.timeSec,
       anchor: selection.anchor,
-      speakerName: selection.speaker,
+      speakerName: await speakerName(store, seed, selection.speaker),
     });
     return { ok: true, episode, quote };
   } catch (error) {
     return { ok: false, error: reason(error), draft: { text, page } };
   }
+}
+
+/**
+ * The name to save a guessed speaker under: the episode's participant it refers to ("Sam" is
+ * "Sam Rivera"), so the store attributes the quote to them; else the guess itself, which the
+ * store adds as a guest. Participants come from the stored episode, or from the page's
+ * metadata on the first capture.
+ */
+async function speakerName(
+  store: Store,
+  seed: EpisodeSeed,
+  guessed: string | null,
+): Promise<string | null> {
+  if (!guessed) return null;
+  const stored = await store.episode(episodeIdForUrl(seed.url));
+  const participants = stored?.participants ?? seed.participants ?? [];
+  return matchParticipant(guessed, participants)?.name ?? guessed;
 }
 
 /**

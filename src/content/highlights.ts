@@ -193,6 +193,9 @@ function registry(doc: Document): HighlightRegistry | null {
   return doc.defaultView?.CSS?.highlights ?? null;
 }
 
+/** Our own style sheets, told apart from the page's. */
+const ourSheets = new WeakSet<CSSStyleSheet>();
+/** Documents given the fallback <style>, once each. */
 const styled = new WeakSet<Document>();
 
 /**
@@ -203,10 +206,10 @@ function ensureStyle(doc: Document): void {
   const view = doc.defaultView;
   try {
     const sheets = doc.adoptedStyleSheets;
-    if (sheets.some((sheet) => sheetsOurs.has(sheet))) return;
+    if (sheets.some((sheet) => ourSheets.has(sheet))) return;
     const sheet = new view!.CSSStyleSheet();
     sheet.replaceSync(HIGHLIGHT_CSS);
-    sheetsOurs.add(sheet);
+    ourSheets.add(sheet);
     doc.adoptedStyleSheets = [...sheets, sheet];
   } catch {
     // No constructable style sheets here: one <style>, once, outside <body>.
@@ -217,8 +220,6 @@ function ensureStyle(doc: Document): void {
     doc.documentElement.append(style);
   }
 }
-
-const sheetsOurs = new WeakSet<CSSStyleSheet>();
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
   const position = doc.caretPositionFromPoint?.(x, y);

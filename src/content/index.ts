@@ -39,40 +39,6 @@ function start(): void {
     seek: (timeSec) => seekTo(document, timeSec),
   });
 
-  const route = createRouter(
-    ContentMessageSchema,
-    {
-      'page/read': {
-        from: 'extension-page',
-        handle: async () => ({ ok: true, page: readPageState(document, location.href) }),
-      },
-      'player/seek': {
-        from: 'extension-page',
-        handle: async (message) =>
-          seekTo(document, message.timeSec)
-            ? { ok: true }
-            : { ok: false, error: 'This page has no player Earmark can reach.' },
-      },
-      'capture/feedback': {
-        from: 'extension-page',
-        handle: async (message) => {
-          confirm(message.result);
-          if (message.result.ok) highlighter.refresh();
-          return { ok: true };
-        },
-      },
-      'highlights/refresh': {
-        from: 'extension-page',
-        handle: async () => {
-          highlighter.refresh();
-          return { ok: true };
-        },
-      },
-    },
-    extensionSelf(),
-  );
-  onMessage(route);
-
   const toastActions: ToastActions = {
     async undo(quoteId) {
       const reply = await ask({ type: 'quote/undo', quoteId });
@@ -93,7 +59,42 @@ function start(): void {
     },
     t,
   };
-  const confirm = (feedback: CaptureFeedback) => showToast(document, feedback, toastActions);
+  const showFeedback = (feedback: CaptureFeedback) => showToast(document, feedback, toastActions);
+
+  const route = createRouter(
+    ContentMessageSchema,
+    {
+      'page/read': {
+        from: 'extension-page',
+        handle: async () => ({ ok: true, page: readPageState(document, location.href) }),
+      },
+      'player/seek': {
+        from: 'extension-page',
+        handle: async (message) =>
+          seekTo(document, message.timeSec)
+            ? { ok: true }
+            : { ok: false, error: 'This page has no player Earmark can reach.' },
+      },
+      'capture/feedback': {
+        from: 'extension-page',
+        handle: async (message) => {
+          showFeedback(message.result);
+          if (message.result.ok) highlighter.refresh();
+          return { ok: true };
+        },
+      },
+      'highlights/refresh': {
+        from: 'extension-page',
+        handle: async () => {
+          highlighter.refresh();
+          return { ok: true };
+        },
+      },
+    },
+    extensionSelf(),
+  );
+  onMessage(route);
+
   // The outcome arrives as `capture/feedback`, as for the shortcut and the menu.
   const capture = () => void ask({ type: 'capture/from-page' });
 

@@ -1,5 +1,6 @@
 import { describeRange, normalizeWhitespace } from '../core/anchor';
 import { detectPodcastPage, type Detection } from '../core/detect';
+import { guessSpeaker } from '../core/speaker';
 import type { PageState } from '../messages/schemas';
 import { readableDocuments } from './frames';
 import { currentTime, findMediaElement } from './player';
@@ -22,7 +23,16 @@ function readSelection(top: Document, timeSec: number | null): PageState['select
   const { doc, range } = found;
   const text = normalizeWhitespace(doc.getSelection()!.toString());
   // Anchored in the selection's own document: highlights look for it in each document.
-  return { text, anchor: describeRange(doc.body, range, timeSec), speaker: null };
+  return { text, anchor: describeRange(doc.body, range, timeSec), speaker: speakerOf(range) };
+}
+
+/** Who said the selected words, from the transcript's markup; a guess, so never fatal. */
+function speakerOf(range: Range): string | null {
+  try {
+    return guessSpeaker(range)?.slice(0, 200) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** What the page tells the media session (Spotify and YouTube set it), for detection. */

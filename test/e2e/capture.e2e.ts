@@ -96,8 +96,9 @@ describe('capture from the page', () => {
     await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(1);
     const [quote] = await storedQuotes(browser.worker);
     expect(quote).toMatchObject({ text: KEY_QUOTE, timeSec: 12.5 });
-    // Acknowledged in the page only once stored: the confirmation names the time.
-    await expect.poll(() => toastText(page)).toContain('Quote saved at 0:12');
+    // Acknowledged in the page only once stored: the confirmation names the time and the
+    // speaker the transcript's <cite> label gave.
+    await expect.poll(() => toastText(page)).toContain('Quote saved at 0:12 · Jonas Weber');
     await page.close();
   });
 

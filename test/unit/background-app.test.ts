@@ -166,6 +166,31 @@ describe('one capture path', () => {
     expect(tab.reads).toBe(1);
   });
 
+  it('attributes a guessed first name to the participant it refers to', async () => {
+    const page = pageWith(WORDS);
+    page.selection!.speaker = 'Sam';
+    page.detection.episode!.participants = [
+      { name: 'Ada Park', role: 'host' },
+      { name: 'Sam Rivera', role: 'guest' },
+    ];
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+
+    const { episodes, quotes } = await store.exportLibrary();
+    expect(episodes[0]!.participants.map((p) => p.name)).toEqual(['Ada Park', 'Sam Rivera']);
+    const speaker = episodes[0]!.participants.find((p) => p.id === quotes[0]!.speakerId);
+    expect(speaker).toMatchObject({ name: 'Sam Rivera', role: 'guest' });
+  });
+
+  it('adds a speaker nobody listed as a guest', async () => {
+    const page = pageWith(WORDS);
+    page.selection!.speaker = 'Jonas Weber';
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const { episodes } = await store.exportLibrary();
+    expect(episodes[0]!.participants).toMatchObject([{ name: 'Jonas Weber', role: 'guest' }]);
+  });
+
   it('normalises whitespace in the saved text', async () => {
     tab.page = pageWith('  Write down\n\t the words  ');
     await background().onCommand(COMMAND_SAVE_QUOTE, TAB);

@@ -44,6 +44,21 @@ describe('readPageState', () => {
     expect(selectedRange(document)).toBeNull();
   });
 
+  it('guesses the speaker from the transcript label before the selection', () => {
+    const turn = document.createElement('div');
+    const cite = document.createElement('cite');
+    cite.textContent = 'Sam Rivera:';
+    const words = document.createElement('p');
+    words.textContent = 'Thanks for having me.';
+    turn.append(cite, words);
+    document.body.append(turn);
+    select(words);
+    expect(readPageState(document, URL).selection).toMatchObject({
+      text: 'Thanks for having me.',
+      speaker: 'Sam Rivera',
+    });
+  });
+
   it('has no time, rather than 0:00, when the page has no player', () => {
     expect(readPageState(document, URL)).toMatchObject({ timeSec: null, hasMedia: false });
   });
