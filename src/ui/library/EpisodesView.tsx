@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchIndex } from '../../core/search';
 import { WindowedList } from '../components/WindowedList';
 import { t } from '../i18n';
@@ -127,10 +127,14 @@ function Picker(props: {
   options: { value: string; label: string }[];
   onChange: (value: string) => void;
 }) {
+  // Named by a separate label, not a wrapping one: a wrapping label would add the chosen
+  // option's text to the select's accessible name ("Show All").
+  const id = useId();
   return (
-    <label class="picker">
-      <span>{props.label}</span>
+    <span class="picker">
+      <label for={id}>{props.label}</label>
       <select
+        id={id}
         value={props.value}
         onChange={(event) => props.onChange((event.currentTarget as HTMLSelectElement).value)}
       >
@@ -140,7 +144,7 @@ function Picker(props: {
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
 

@@ -108,10 +108,17 @@ export function Library({ api }: { api: LibraryApi }) {
   const data = state.status === 'ready' ? state.data : null;
   const arranged = useMemo(() => (data ? arrangeLibrary(data) : null), [data]);
   const index = useMemo(() => (data ? buildSearchIndex(data) : null), [data]);
+  const lastBackupAt = state.status === 'ready' ? state.lastBackupAt : null;
+  // A pass over every record: once per change of the library, not once per keystroke.
+  const status = useMemo(
+    () => (data ? backupStatus(data, lastBackupAt, api.now()) : null),
+    [data, lastBackupAt],
+  );
 
   if (state.status === 'loading') return <p class="muted">{t('libraryLoading')}</p>;
   if (state.status === 'error') return <p class="notice error">{state.message}</p>;
-  const { settings, lastBackupAt } = state;
+  const { settings } = state;
+  const backupState = status ?? backupStatus(state.data, lastBackupAt, api.now());
 
   const fail = (error: unknown) =>
     setNotice({ text: t('libraryActionFailed', reason(error)), error: true });
@@ -191,7 +198,6 @@ export function Library({ api }: { api: LibraryApi }) {
     }
   };
 
-  const status = backupStatus(state.data, lastBackupAt, api.now());
   const current = route.name === 'episode' ? 'episodes' : route.name;
 
   return (
@@ -211,11 +217,11 @@ export function Library({ api }: { api: LibraryApi }) {
           ))}
         </nav>
       </header>
-      {status.reminder && route.name !== 'backup' && (
+      {backupState.reminder && route.name !== 'backup' && (
         <p class="reminder" role="note">
           {t(
-            status.lastBackupAt ? 'libraryReminder' : 'libraryReminderNever',
-            formatCount(status.changed),
+            backupState.lastBackupAt ? 'libraryReminder' : 'libraryReminderNever',
+            formatCount(backupState.changed),
           )}{' '}
           <a href="#backup">{t('libraryReminderAction')}</a>
         </p>
@@ -247,7 +253,7 @@ export function Library({ api }: { api: LibraryApi }) {
       {route.name === 'backup' && (
         <BackupView
           api={api}
-          status={status}
+          status={backupState}
           hasData={state.data.episodes.length + state.data.quotes.length > 0}
           onBackup={backup}
           onRestored={load}

@@ -45,9 +45,10 @@ export function SettingsView({ api, settings, onChange, onError }: Props) {
           />{' '}
           {t('librarySettingTimestamps')}
         </label>
-        <label class="picker">
-          <span>{t('librarySettingGrouping')}</span>
+        <span class="picker">
+          <label for="export-grouping">{t('librarySettingGrouping')}</label>
           <select
+            id="export-grouping"
             value={settings.exportDefaults.quoteGrouping}
             onChange={(event) =>
               void setExport({
@@ -61,7 +62,7 @@ export function SettingsView({ api, settings, onChange, onError }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </section>
 
       <section class="panel-section" aria-labelledby="capture-heading">
@@ -94,14 +95,20 @@ function AllSites({ api, settings, onChange, onError }: Props) {
       api.allSites.held().then(setHeld, onError);
     };
     refresh();
+    // The permission may have changed while nothing was running (the browser's own settings):
+    // bring the registration in line whenever the person looks.
+    api.allSites.apply().catch(onError);
     return api.allSites.onChange(refresh);
   }, []);
 
   const toggle = (event: Event) => {
     const wanted = (event.currentTarget as HTMLInputElement).checked;
     // Called before anything is awaited: a browser shows its permission prompt only while the
-    // click is being handled (Firefox refuses the request otherwise).
+    // click is being handled (Chrome and Firefox refuse the request otherwise).
     const asked = wanted ? api.allSites.request() : api.allSites.remove();
+    // The switch shows what is held: it moves when the browser has answered, not before.
+    (event.currentTarget as HTMLInputElement).checked = held === true;
+    if (wanted) setMessage(t('libraryAllSitesAsking'));
     void (async () => {
       try {
         await asked;
@@ -115,6 +122,7 @@ function AllSites({ api, settings, onChange, onError }: Props) {
         await api.allSites.apply();
         if (now !== settings.detectAllSites) await onChange({ ...settings, detectAllSites: now });
       } catch (error) {
+        setMessage(null);
         onError(error);
       }
     })();

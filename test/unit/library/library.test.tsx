@@ -500,7 +500,8 @@ describe('settings', () => {
     await screen.findByText(/detects episodes on the podcast sites it knows/);
     expect(browser.permission.held).toBe(false);
     expect(box.checked).toBe(false);
-    expect(browser.applied).toHaveBeenCalledTimes(2);
+    // Once on opening the settings, once after each answer.
+    expect(browser.applied).toHaveBeenCalledTimes(3);
   });
 
   it('says so when the browser does not grant all sites, and stays off', async () => {
