@@ -27,6 +27,7 @@ import type { BenchContext, BenchGroup } from './lib/context';
 import { failsRun, formatMarkdownTable, formatTable, type Figure } from './lib/figures';
 import { describeMachine } from './lib/machine';
 import { writeBenchPages } from './pages/write';
+import type { BenchEntry } from './vite.config';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = join(BENCH_DIR, 'out');
@@ -77,7 +78,7 @@ function parseArgs(args: string[]): Options {
 }
 
 function contextFor(options: Options): BenchContext {
-  let bundle: Promise<string> | null = null;
+  const bundles = new Map<BenchEntry, Promise<string>>();
   let pagesDir: string | null = null;
   return {
     quick: options.quick,
@@ -87,8 +88,12 @@ function contextFor(options: Options): BenchContext {
       pagesDir ??= writeBenchPages(OUT_DIR);
       return pagesDir;
     },
-    bundle() {
-      bundle ??= buildBenchBundle();
+    bundle(entry) {
+      let bundle = bundles.get(entry);
+      if (!bundle) {
+        bundle = buildBenchBundle(entry);
+        bundles.set(entry, bundle);
+      }
       return bundle;
     },
     runs(full, quick) {

@@ -21,7 +21,7 @@ export const anchoring: BenchGroup = {
   about: 'anchorQuotes: 200 quotes on the 3-hour transcript page, unchanged and edited',
   usesBrowser: true,
   async run(context: BenchContext) {
-    const bundle = await context.bundle();
+    const bundle = await context.bundle('browser-entry');
     const { warmup, runs } = context.runs([2, 10], [1, 3]);
     const server = await servePages(context.pagesDir);
     const browser = await launchPlain();

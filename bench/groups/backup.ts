@@ -22,7 +22,7 @@ export const backup: BenchGroup = {
   about: 'export and import of 500 episodes / 10,000 quotes (pure, and through IndexedDB)',
   usesBrowser: true,
   async run(context: BenchContext) {
-    const bundle = await context.bundle();
+    const bundle = await context.bundle('browser-entry');
     const { warmup, runs } = context.runs([1, 5], [1, 2]);
     const server = await servePages(context.pagesDir);
     const browser = await launchPlain();

@@ -12,6 +12,7 @@ import type { BenchContext, BenchGroup } from '../lib/context';
 import { timingFigure, valueFigure, type Figure } from '../lib/figures';
 import { summarise } from '../lib/stats';
 import { PAGES } from '../pages/write';
+import { badgeText, tabIdFor } from '../../test/support/browser';
 import { servePages } from '../../test/support/server';
 
 const GROUP = 'content-script';
@@ -19,6 +20,8 @@ const GROUP = 'content-script';
 export const MEMORY_GROWTH_BUDGET = 1.1;
 /** document_idle comes at the latest just after `load`; this leaves room for the work after it. */
 const SETTLE_MS = 1500;
+/** What test/support/browser.ts gives the extension's browser. */
+const EXTENSION_VIEWPORT = { width: 1100, height: 800 };
 
 interface LoadCost {
   taskMs: number;
@@ -55,7 +58,8 @@ async function mainThreadFigures(context: BenchContext, origin: string): Promise
   // The same flags as the extension's browser: nothing but the extension differs.
   const plain = await launchPlain({ exposeGc: false });
   try {
-    const plainContext = await plain.newContext();
+    // The extension harness's viewport: layout of a 110k-node page depends on the width.
+    const plainContext = await plain.newContext({ viewport: EXTENSION_VIEWPORT });
     await withExtension(async (extension) => {
       for (let run = -warmup; run < runs; run++) {
         context.log(`content-script: load pair ${run + warmup + 1}/${warmup + runs}`);
@@ -136,6 +140,7 @@ async function memoryFigures(context: BenchContext, origin: string): Promise<Fig
   const growth: number[] = [];
   const after10: number[] = [];
   const after100: number[] = [];
+  let badge = '';
   await withExtension(async (extension) => {
     for (let run = 0; run < runs; run++) {
       context.log(`content-script: 100 single-page navigations, run ${run + 1}/${runs}`);
@@ -147,6 +152,9 @@ async function memoryFigures(context: BenchContext, origin: string): Promise<Fig
         const at10 = await heapAfterGc(page);
         await navigate(page, 11, 101);
         const at100 = await heapAfterGc(page);
+        // The content script must be there and have followed: its tab's badge says episode.
+        if (run === 0)
+          badge = await badgeText(extension.worker, await tabIdFor(extension.worker, page.url()));
         after10.push(at10 / 1e6);
         after100.push(at100 / 1e6);
         growth.push(at100 / at10);
@@ -177,7 +185,7 @@ async function memoryFigures(context: BenchContext, origin: string): Promise<Fig
       kind: 'memory',
       budget: MEMORY_GROWTH_BUDGET,
       summary: growthSummary,
-      note: 'whole page heap (the content script shares the isolate)',
+      note: `whole page heap (the content script shares the isolate); badge after: "${badge}"`,
     }),
   ];
 }

@@ -39,7 +39,7 @@ export const detection: BenchGroup = {
   about: 'detectPodcastPage on every real fixture page and on the 3-hour transcript page',
   usesBrowser: true,
   async run(context: BenchContext) {
-    const bundle = await context.bundle();
+    const bundle = await context.bundle('browser-entry');
     const real = context.runs([5, 30], [2, 5]);
     const large = context.runs([3, 20], [1, 5]);
     const figures: Figure[] = [];

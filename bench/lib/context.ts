@@ -1,3 +1,4 @@
+import type { BenchEntry } from '../vite.config';
 import type { Figure } from './figures';
 
 /** What every group of figures gets from the runner. */
@@ -9,8 +10,8 @@ export interface BenchContext {
   distDir: string;
   /** Generated pages (3-hour transcript, single-page app), served by test/support/server.ts. */
   pagesDir: string;
-  /** The bench entry bundled for the browser (built once, on first use). */
-  bundle(): Promise<string>;
+  /** A bench entry bundled for the browser (each built once, on first use). */
+  bundle(entry: BenchEntry): Promise<string>;
   /** Warm-up and measured runs for a timing: `full` in a full run, `quick` in quick mode. */
   runs(
     full: [warmup: number, runs: number],
