@@ -248,6 +248,13 @@ export function buildSearchIndex(data: LibraryData): SearchIndex {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** A letter or digit; ASCII answered without the Unicode regex (it runs once per match). */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return WORD_CHAR.test(ch);
+}
+
 /**
  * What a term found in these fields adds to the score: the weight of the first field that has
  * it, plus one when it starts a word there; -1 when no field has it.
@@ -256,7 +263,7 @@ function termScore(fields: readonly IndexedField[], term: string): number {
   for (const f of fields) {
     const at = f.folded.indexOf(term);
     if (at < 0) continue;
-    const wordStart = at === 0 || !WORD_CHAR.test(f.folded[at - 1]!);
+    const wordStart = at === 0 || !isWordChar(f.folded[at - 1]!);
     return FIELD_WEIGHT[f.field] + (wordStart ? 1 : 0);
   }
   return -1;
@@ -284,21 +291,17 @@ export function searchLibrary(
   const terms = searchTerms(query);
   if (terms.length === 0) return { terms, episodes: [], quotes: [] };
   const allowed = options.episodeIds;
+  const previous = lastSearch.get(index);
+  const narrowing = previous !== undefined && narrows(previous, terms, allowed);
 
   const episodes: Ranked<EpisodeMatch>[] = [];
-  for (const doc of index.episodes.values()) {
+  const episodeCandidates: EpisodeDoc[] = [];
+  for (const doc of narrowing ? previous.episodes : index.episodes.values()) {
     if (allowed && !allowed.has(doc.episode.id)) continue;
     if (!terms.every((term) => doc.all.includes(term))) continue;
+    episodeCandidates.push(doc);
     let score = 0;
-    for (const term of terms) {
-      const s = termScore(doc.fields, term);
-      if (s < 0) {
-        score = -1;
-        break;
-      }
-      score += s;
-    }
-    if (score < 0) continue;
+    for (const term of terms) score += termScore(doc.fields, term);
     episodes.push({
       match: { kind: 'episode', episodeId: doc.episode.id, score },
       recency: doc.recency,
@@ -306,7 +309,8 @@ export function searchLibrary(
   }
 
   const quotes: Ranked<QuoteMatch>[] = [];
-  for (const doc of index.quotes.values()) {
+  const quoteCandidates: QuoteDoc[] = [];
+  for (const doc of narrowing ? previous.quotes : index.quotes.values()) {
     if (allowed && !allowed.has(doc.quote.episodeId)) continue;
     let score = 0;
     let inOwn = false;
@@ -325,14 +329,45 @@ export function searchLibrary(
       // The episode's title counts a little: the quote is what was searched for.
       score += context / 4;
     }
-    if (score < 0 || !inOwn) continue;
+    if (score < 0) continue;
+    // Every term is here, if not all in the quote itself: typing on may still find it.
+    quoteCandidates.push(doc);
+    if (!inOwn) continue;
     quotes.push({
       match: { kind: 'quote', quoteId: doc.quote.id, episodeId: doc.quote.episodeId, score },
       recency: doc.recency,
     });
   }
 
+  lastSearch.set(index, { terms, allowed, episodes: episodeCandidates, quotes: quoteCandidates });
   return { terms, episodes: bestFirst(episodes), quotes: bestFirst(quotes) };
+}
+
+/**
+ * The documents the last search of an index found every term in (for quotes, in the quote or
+ * its episode's title or show: a superset of the matches). Typing on ("mar" → "marg") only
+ * lengthens terms or adds them, and a document without an old term can't hold a term that
+ * contains it, so the next search scans these instead of the whole library. Results are
+ * the same either way, in the same order: candidates keep the index's order.
+ */
+interface Narrowing {
+  terms: readonly string[];
+  allowed: ReadonlySet<string> | undefined;
+  episodes: EpisodeDoc[];
+  quotes: QuoteDoc[];
+}
+
+const lastSearch = new WeakMap<SearchIndex, Narrowing>();
+
+function narrows(
+  previous: Narrowing,
+  terms: readonly string[],
+  allowed: ReadonlySet<string> | undefined,
+): boolean {
+  return (
+    previous.allowed === allowed &&
+    previous.terms.every((old) => terms.some((term) => term.includes(old)))
+  );
 }
 
 interface Ranked<M extends { score: number }> {

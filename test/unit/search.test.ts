@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeLibrary } from './library/make-library';
 import type { Episode, LibraryData, Quote } from '../../src/core/model';
 import {
   buildSearchIndex,
@@ -256,5 +257,25 @@ describe('snippets of long text', () => {
     const snippet = snippetAround(text, [{ start: 200, end: 201 }], 21);
     expect(snippet.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
     expect(snippet.ranges.map((r) => snippet.text.slice(r.start, r.end))).toEqual(['x']);
+  });
+});
+
+describe('typing on', () => {
+  it('finds exactly what a fresh search finds, keystroke after keystroke', () => {
+    const data = makeLibrary({ episodes: 40, quotes: 800, seed: 3 });
+    const typing = buildSearchIndex(data);
+    const typed = [
+      ...['m', 'ma', 'mar', 'marg', 'margin', 'margin ', 'margin p', 'margin pe', 'margin pen'],
+      // Backspace, a new word, a phrase, a show's name, accents.
+      ...['margin p', 'margin', 'margin z', 'margin zu', 'margin zur', '"pen i', '"pen in"'],
+      ...['data', 'data talks', 'data talks q', 'cafe', 'café n', 'cafe naive'],
+    ];
+    const shows = new Set(['ep-1', 'ep-2', 'ep-3']);
+    for (const [i, query] of typed.entries()) {
+      // Now and then the filters change between keystrokes too.
+      const options = i % 5 === 4 ? { episodeIds: shows } : {};
+      const fresh = searchLibrary(buildSearchIndex(data), query, options);
+      expect(searchLibrary(typing, query, options), query).toEqual(fresh);
+    }
   });
 });

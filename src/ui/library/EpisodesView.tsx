@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchIndex } from '../../core/search';
-import { WindowedList } from '../components/WindowedList';
 import { t } from '../i18n';
 import {
   EPISODE_SORTS,
@@ -16,6 +15,7 @@ import {
 import type { MarkdownExportMode } from './export';
 import { formatCount, formatDay } from './format';
 import { SearchResults } from './SearchResults';
+import { VirtualList } from './VirtualList';
 import { Welcome } from './Welcome';
 
 interface Props {
@@ -32,6 +32,9 @@ interface Props {
   onExport: (ids: readonly string[], mode: MarkdownExportMode) => Promise<void>;
   onDelete: (ids: readonly string[]) => Promise<void>;
 }
+
+/** An episode row: title, facts and tags on one line each (library.css clips the rest). */
+const EPISODE_ROW_PX = 88;
 
 const SORT_LABELS: Record<EpisodeSort, string> = {
   edited: 'librarySortEdited',
@@ -208,13 +211,13 @@ function EpisodeList(props: {
           {t('librarySelectAll', formatCount(rows.length))}
         </label>
       </div>
-      <WindowedList
+      <VirtualList
         items={rows}
         keyOf={(r) => r.episode.id}
         label={t('libraryEpisodesLabel')}
         class="episodes"
         rowClass="episode-row"
-        estimatePx={72}
+        rowHeight={EPISODE_ROW_PX}
         renderItem={(row) => (
           <EpisodeItem
             row={row}

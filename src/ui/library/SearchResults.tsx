@@ -10,11 +10,11 @@ import {
   type SearchMatch,
 } from '../../core/search';
 import { formatClock } from '../../core/time';
-import { WindowedList } from '../components/WindowedList';
 import { t } from '../i18n';
 import type { LibraryView } from './episodes';
 import { formatCount, webHref } from './format';
 import { Highlighted } from './Highlighted';
+import { VirtualList } from './VirtualList';
 
 interface Props {
   view: LibraryView;
@@ -23,6 +23,9 @@ interface Props {
   /** The list's filters, when any are set. */
   episodeIds: ReadonlySet<string> | undefined;
 }
+
+/** A result row: three lines of the quote (or title and two snippets) and one of context. */
+const HIT_ROW_PX = 120;
 
 const FIELD_LABELS: Record<SearchField, string> = {
   quote: 'libraryFieldQuote',
@@ -45,7 +48,14 @@ export function SearchResults({ view, index, query, episodeIds }: Props) {
     const found = searchLibrary(index, query, episodeIds ? { episodeIds } : {});
     return { result: found, ms: performance.now() - started };
   }, [index, query, episodeIds]);
-  const items: SearchMatch[] = useMemo(() => [...result.episodes, ...result.quotes], [result]);
+  // Keys made once per search: the list asks for every item's key on every render.
+  const items = useMemo(
+    () => [
+      ...result.episodes.map((match) => ({ key: `e:${match.episodeId}`, match })),
+      ...result.quotes.map((match) => ({ key: `q:${match.quoteId}`, match })),
+    ],
+    [result],
+  );
   const summary = t(
     'librarySearchSummary',
     formatCount(result.episodes.length),
@@ -58,14 +68,14 @@ export function SearchResults({ view, index, query, episodeIds }: Props) {
         {summary}
       </p>
       {items.length > 0 && (
-        <WindowedList
+        <VirtualList
           items={items}
-          keyOf={(m) => (m.kind === 'quote' ? `q:${m.quoteId}` : `e:${m.episodeId}`)}
+          keyOf={(item) => item.key}
           label={t('librarySearchResultsLabel')}
           class="hits"
           rowClass="hit"
-          estimatePx={96}
-          renderItem={(match) => (
+          rowHeight={HIT_ROW_PX}
+          renderItem={({ match }) => (
             <Hit match={match} fields={highlightMatch(index, result.terms, match)} view={view} />
           )}
         />
@@ -96,7 +106,8 @@ function Hit({
   );
 
   if (match.kind === 'episode') {
-    const others = fields.filter((f) => f.field !== 'title');
+    // Two snippets fit a row; the episode's page shows the rest.
+    const others = fields.filter((f) => f.field !== 'title').slice(0, 2);
     return (
       <article class="hit-body" aria-label={t('libraryHitEpisode')}>
         <p class="hit-kind">{t('libraryHitEpisode')}</p>

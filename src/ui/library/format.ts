@@ -21,8 +21,11 @@ export function formatDateTime(iso: string): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+// One formatter for the page: `toLocaleString` builds a new one on every call.
+const counts = new Intl.NumberFormat();
+
 export function formatCount(n: number): string {
-  return n.toLocaleString();
+  return counts.format(n);
 }
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
