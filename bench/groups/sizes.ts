@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync, type Zippable } from 'fflate';
-import { notBuiltFigure, sizeFigure, type Figure } from '../lib/figures';
+import { notBuiltFigure, sizeFigure, tidy, type Figure } from '../lib/figures';
 import type { BenchContext, BenchGroup } from '../lib/context';
 
 const GROUP = 'sizes';
@@ -208,6 +208,27 @@ function measureSizes(dist: string): Figure[] {
           'loaded on demand',
         ),
       );
+    }
+    // Scripts the extension injects later (scripting.executeScript), e.g. the full content
+    // script once a page looks like a podcast page: every other script beside the declared ones.
+    const declared = new Set(graph.eager);
+    for (const dir of new Set(contentEntries.map((f) => posix.dirname(f)))) {
+      for (const file of readdirSync(join(dist, dir))
+        .filter((f) => f.endsWith('.js'))
+        .sort()) {
+        const path = posix.join(dir, file);
+        if (declared.has(path)) continue;
+        const injected = bytes(dist, loadGraph(dist, [path]).eager);
+        figures.push(
+          sizeFigure(
+            GROUP,
+            `content script injected later: ${file} (gzip)`,
+            injected.gzip,
+            null,
+            `raw ${tidy(injected.raw / 1000)} kB; injected on pages that need it`,
+          ),
+        );
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import {
  * binary and flags as the extension harness (test/support/browser.ts), minus the extension;
  * `--expose-gc` lets runs start from a collected heap.
  */
-export async function launchPlain(options: { exposeGc?: boolean } = {}): Promise<Browser> {
+export async function launchPlain(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -23,7 +23,7 @@ export async function launchPlain(options: { exposeGc?: boolean } = {}): Promise
       '--disable-background-networking',
       '--disable-component-update',
       '--autoplay-policy=no-user-gesture-required',
-      ...(options.exposeGc === false ? [] : ['--js-flags=--expose-gc']),
+      '--js-flags=--expose-gc',
     ],
   });
 }
