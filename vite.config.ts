@@ -25,17 +25,63 @@ function manifestFor(browser: Browser): ManifestV3Export {
   return { ...common, side_panel } as unknown as ManifestV3Export;
 }
 
+/**
+ * crxjs lists a `?script` file in `web_accessible_resources` for every site, in case a content
+ * script imports it. Ours is injected with `scripting.executeScript`, which needs no such entry,
+ * and a resource every site can load is a fingerprinting surface: take it out again.
+ */
+function withoutWebAccessibleScripts(): PluginOption {
+  type War = { resources: string[] }[] | undefined;
+  return {
+    name: 'earmark:without-web-accessible-scripts',
+    enforce: 'post',
+    // crxjs's hook for plugins that adjust the manifest it renders (runs after its own).
+    renderCrxManifest(manifest: { web_accessible_resources?: War }) {
+      const entries = manifest.web_accessible_resources ?? [];
+      if (!entries.every((e) => e.resources.every((r) => r.startsWith('src/content/')))) {
+        throw new Error('Unexpected web_accessible_resources in the manifest.');
+      }
+      delete manifest.web_accessible_resources;
+      return manifest;
+    },
+  } as PluginOption;
+}
+
+/**
+ * Unit tests run without crxjs: a `?script` import (a file name for scripting.executeScript)
+ * becomes that name instead of running the script in the test's window.
+ */
+function scriptUrlsInTests(): PluginOption {
+  const prefix = '\0earmark-script:';
+  return {
+    name: 'earmark:script-urls-in-tests',
+    enforce: 'pre',
+    resolveId(id) {
+      const [path, query] = id.split('?');
+      if (!query?.startsWith('script')) return null;
+      return prefix + path!.replace(/^(\.\.\/)+/, 'src/').replace(/\.ts$/, '.js');
+    },
+    load(id) {
+      return id.startsWith(prefix)
+        ? `export default ${JSON.stringify(id.slice(prefix.length))};`
+        : null;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   const plugins: PluginOption[] = [preact()];
+  if (mode === 'test') plugins.push(scriptUrlsInTests());
   if (mode !== 'test') {
     plugins.push(
       crx({
         manifest: manifestFor(browser),
         browser,
         // One self-contained content script: no loader, no web-accessible chunks for all sites.
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/boot.ts'] },
       }),
+      withoutWebAccessibleScripts(),
     );
   }
   return {

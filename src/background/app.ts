@@ -27,6 +27,8 @@ export interface BackgroundDeps {
   /** Sends a message to a tab's content script (top frame); may reject if it has none. */
   tellTab(tabId: number, message: ContentMessage): Promise<unknown>;
   showBadge(tabId: number, kind: PageKind, quoteCount: number): Promise<void>;
+  /** Adds the full content script to a frame whose start-up script asked for it. */
+  loadContentScript(tabId: number, frameId: number): Promise<void>;
   /** Localised text. */
   t(key: string): string;
 }
@@ -93,6 +95,13 @@ export function createBackground(deps: BackgroundDeps) {
   const route = createRouter(
     BackgroundMessageSchema,
     {
+      'content/load': {
+        from: 'content-script',
+        handle: async (_message, sender) => {
+          await deps.loadContentScript(tabOf(sender), sender.frameId ?? 0);
+          return { ok: true };
+        },
+      },
       'page/detected': {
         from: 'content-script',
         handle: async (message, sender) => {

@@ -1,4 +1,7 @@
 import browser from 'webextension-polyfill';
+// The full content script, built as one self-contained file that is never declared in the
+// manifest: the start-up script (content/boot.ts) asks for it, the popup injects it on click.
+import fullContentScript from '../content/main.ts?script&iife';
 import { PageStateSchema, parseWith, type ContentMessage, type PageState } from './schemas';
 
 /** Sends a message to the content script of a tab and unwraps its `{ ok }` reply. */
@@ -19,14 +22,16 @@ async function askTab(tabId: number, message: ContentMessage, frameId: number): 
 }
 
 /**
- * When the tab has no content script yet (a site outside the known podcast hosts), inject it:
- * allowed after the person's click, shortcut or menu choice (activeTab), or where granted.
+ * Adds the full content script to a frame of a tab (it ignores a second injection). Allowed
+ * on the known podcast hosts, after the person's click, shortcut or menu choice (activeTab),
+ * and on sites they granted.
  */
-async function injectContentScript(tabId: number): Promise<void> {
-  const file = browser.runtime.getManifest().content_scripts?.[0]?.js?.[0];
-  if (!file) throw new Error('Earmark is installed incompletely: reinstall it.');
+export async function injectContentScript(tabId: number, frameId?: number): Promise<void> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    await browser.scripting.executeScript({
+      target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
+      files: [fullContentScript],
+    });
   } catch {
     throw new Error(browser.i18n.getMessage('errorCannotReadPage'));
   }

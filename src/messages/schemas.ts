@@ -144,6 +144,8 @@ export const CaptureMomentSchema = v.object({
  * payload on purpose: the background reads the page through the same path as the shortcut.
  */
 export const CaptureFromPageSchema = v.object({ type: v.literal('capture/from-page') });
+/** From the start-up content script: this page may be a podcast page; add the full script. */
+export const LoadContentSchema = v.object({ type: v.literal('content/load') });
 /** From a content script: save again a capture that failed, from the draft it was sent. */
 export const CaptureRetrySchema = v.object({
   type: v.literal('capture/retry'),
@@ -177,6 +179,7 @@ export const HighlightStatusSchema = v.object({
 });
 
 export const BackgroundMessageSchema = v.variant('type', [
+  LoadContentSchema,
   PageDetectedSchema,
   CaptureSchema,
   CaptureMomentSchema,

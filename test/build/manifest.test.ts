@@ -67,11 +67,19 @@ describe.each(builds)('the %s build', (_browser, dir) => {
     expect(text).not.toMatch(/https?:\/\/(?!\*)[^"]*\.js/);
   });
 
-  it('ships its content script as one self-contained file', () => {
+  it('ships a small start-up content script, and the full one, each as one self-contained file', () => {
     const files = manifest.content_scripts?.flatMap((s) => s.js) ?? [];
-    expect(files).toHaveLength(1);
-    const code = readFileSync(join(REPO_ROOT, dir, files[0]!), 'utf8');
-    expect(code).not.toMatch(/\bimport\s*\(/);
-    expect(code).not.toMatch(/^\s*import\s/m);
+    expect(files).toEqual(['src/content/boot.js']);
+    // The full script is injected by the background (scripting.executeScript), not declared.
+    for (const file of [...files, 'src/content/main.js']) {
+      const code = readFileSync(join(REPO_ROOT, dir, file), 'utf8');
+      expect(code, file).not.toMatch(/\bimport\s*\(/);
+      expect(code, file).not.toMatch(/^\s*import\s/m);
+    }
+  });
+
+  it('asks for host access only where it declares content scripts', () => {
+    const declared = new Set(manifest.content_scripts?.flatMap((s) => s.matches) ?? []);
+    expect(new Set(manifest.host_permissions ?? [])).toEqual(declared);
   });
 });

@@ -134,23 +134,27 @@ describe('writing the overview in the popup, kept across closing, restarting, an
       await expect(quoteRow(popup, quote.text).count()).resolves.toBe(1);
     }
 
-    // Sam Rivera is named in the page's metadata; the host and a co-host are added by hand.
+    // Sam Rivera is named in the page's metadata; Ada Park was guessed as the speaker of the
+    // question from the transcript's label (as a guest); a co-host is added by hand.
     await expect
       .poll(() => popup.getByRole('combobox', { name: 'Role of Sam Rivera' }).count())
       .toBe(1);
-    for (const [name, role] of [
-      ['Ada Park', 'host'],
-      ['Lee Okafor', 'co-host'],
-    ] as const) {
-      await popup.getByLabel("New participant's name").fill(name);
-      await popup.getByLabel("New participant's role").selectOption(role);
-      await popup.getByRole('button', { name: 'Add participant' }).click();
-      await popup.getByRole('button', { name: `Remove ${name}` }).waitFor();
-    }
+    expect(await selectedLabel(popup, QUOTES[2]!.text, 'Speaker')).toBe('Ada Park (Guest)');
+    await popup.getByRole('combobox', { name: 'Role of Ada Park' }).selectOption('host');
+    await expect
+      .poll(() => selectedLabel(popup, QUOTES[2]!.text, 'Speaker'))
+      .toBe('Ada Park (Host)');
+    // Typing a name already in the list doesn't add the person twice.
+    await popup.getByLabel("New participant's name").fill('ada  park');
+    await popup.getByRole('button', { name: 'Add participant' }).click();
+    await expect
+      .poll(() => popup.locator('#new-participant-error').textContent())
+      .toBe('Ada Park is already in the list: change their role there.');
+    await popup.getByLabel("New participant's name").fill('Lee Okafor');
+    await popup.getByLabel("New participant's role").selectOption('co-host');
+    await popup.getByRole('button', { name: 'Add participant' }).click();
+    await popup.getByRole('button', { name: 'Remove Lee Okafor' }).waitFor();
 
-    await quoteRow(popup, QUOTES[2]!.text).getByLabel('Speaker', { exact: true }).selectOption({
-      label: 'Ada Park (Host)',
-    });
     await quoteRow(popup, QUOTES[0]!.text).getByLabel('Speaker', { exact: true }).selectOption({
       label: 'Sam Rivera (Guest)',
     });

@@ -9,7 +9,7 @@ import type { ContentMessage } from '../../src/messages/schemas';
 import { StoreError } from '../../src/store/errors';
 import { createStore, type Store } from '../../src/store/store';
 
-/** The tab's content script: answers `page/read` with `page`, like src/content/index.ts. */
+/** The tab's content script: answers `page/read` with `page`, like src/content/main.ts. */
 const tab = vi.hoisted(() => ({
   page: null as unknown,
   reads: 0,
@@ -74,6 +74,7 @@ function pageWith(text: string | null, timeSec: number | null = 62.5): PageState
 let store: Store;
 let told: { tabId: number; message: ContentMessage; storedThen: number }[];
 let badges: { tabId: number; kind: string; count: number }[];
+let loaded: { tabId: number; frameId: number }[];
 
 function background(overrides: Partial<Store> = {}) {
   const wrapped = { ...store, ...overrides } as Store;
@@ -88,6 +89,9 @@ function background(overrides: Partial<Store> = {}) {
     showBadge: async (tabId, kind, count) => {
       badges.push({ tabId, kind, count });
     },
+    loadContentScript: async (tabId, frameId) => {
+      loaded.push({ tabId, frameId });
+    },
     t: (key) => key,
   });
 }
@@ -101,6 +105,7 @@ beforeEach(() => {
   tab.reads = 0;
   told = [];
   badges = [];
+  loaded = [];
 });
 
 afterEach(async () => {
@@ -313,6 +318,16 @@ describe('Mark this moment', () => {
 
 describe('pages and their highlights', () => {
   const detection = { kind: 'episode', platform: 'generic', score: 0.9, evidence: [] };
+
+  it('adds the full content script to the frame whose start-up script asked', async () => {
+    const bg = background();
+    expect(await bg.route({ type: 'content/load' }, { ...CONTENT, frameId: 3 })).toEqual({
+      ok: true,
+    });
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 3 }]);
+    expect(await bg.route({ type: 'content/load' }, POPUP)).toMatchObject({ ok: false });
+    expect(loaded).toHaveLength(1);
+  });
 
   it('answers a page report with its quote count and the floating-button setting', async () => {
     const bg = background();

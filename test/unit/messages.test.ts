@@ -67,6 +67,7 @@ describe('senderKind', () => {
 
 /** Who may send each message to the background: the protocol's table. */
 const BACKGROUND_SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
+  'content/load': 'content-script',
   'page/detected': 'content-script',
   'capture/save': 'extension-page',
   'capture/moment': 'extension-page',
@@ -79,6 +80,7 @@ const BACKGROUND_SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
 
 /** One valid example of every message to the background. */
 const VALID_BACKGROUND: BackgroundMessage[] = [
+  { type: 'content/load' },
   { type: 'page/detected', url: 'https://x.example', detection } as BackgroundMessage,
   { type: 'capture/save', tabId: 3 },
   { type: 'capture/moment', tabId: 3 },

@@ -79,7 +79,7 @@ export function Participants({ participants, suggestions, edit, onAdd, onRemove,
           ))}
         </p>
       )}
-      <AddParticipant onAdd={onAdd} />
+      <AddParticipant onAdd={onAdd} participants={participants} />
     </section>
   );
 }
@@ -103,13 +103,19 @@ function RoleSelect(props: { label: string; value: Role; onChange: (role: Role) 
   );
 }
 
-function AddParticipant({ onAdd }: { onAdd: Props['onAdd'] }) {
+/** Same person, however the name was typed: case and runs of spaces don't make a new one. */
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function AddParticipant({ onAdd, participants }: Pick<Props, 'onAdd' | 'participants'>) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('guest');
   const [error, setError] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
     if (name.trim() === '') return setError(t('errorNameEmpty'));
+    const existing = participants.find((p) => sameName(p.name, name));
+    if (existing) return setError(t('errorNameTaken', participantName(existing)));
     setError('');
     await onAdd(name.trim(), role);
     setName('');
