@@ -33,6 +33,8 @@ const SETTLE_LIMIT_MS = 8000;
 interface LoadCost {
   taskMs: number;
   scriptMs: number;
+  /** Style recalculation and layout: what reading or changing the page's DOM can cause. */
+  styleLayoutMs: number;
   heapBytes: number;
 }
 
@@ -44,6 +46,7 @@ async function readCost(session: Session): Promise<LoadCost> {
   return {
     taskMs: value('TaskDuration') * 1000,
     scriptMs: value('ScriptDuration') * 1000,
+    styleLayoutMs: (value('RecalcStyleDuration') + value('LayoutDuration')) * 1000,
     heapBytes: value('JSHeapUsedSize'),
   };
 }
@@ -111,6 +114,9 @@ async function mainThreadFigures(
   const taskWith = summarise(loaded.map((c) => c.taskMs));
   const scriptAdded = summarise(loaded.map((c, i) => c.scriptMs - without[i]!.scriptMs));
   const taskAdded = summarise(loaded.map((c, i) => c.taskMs - without[i]!.taskMs));
+  const styleLayoutAdded = summarise(
+    loaded.map((c, i) => c.styleLayoutMs - without[i]!.styleLayoutMs),
+  );
   const heapAdded = summarise(loaded.map((c, i) => (c.heapBytes - without[i]!.heapBytes) / 1e6));
   const ratios = summarise(loaded.map((c, i) => c.taskMs / without[i]!.taskMs));
   return [
@@ -141,6 +147,13 @@ async function mainThreadFigures(
       scriptAdded,
       null,
       'CDP ScriptDuration with − without: start-up, detection, report (the page has no scripts)',
+    ),
+    timingFigure(
+      GROUP,
+      'style + layout time with − without',
+      styleLayoutAdded,
+      null,
+      'CDP RecalcStyleDuration + LayoutDuration; noisy like the page load',
     ),
     valueFigure(GROUP, 'JS heap the content script adds', {
       value: heapAdded.median,
