@@ -5,16 +5,27 @@
 import browser from 'webextension-polyfill';
 import type { CaptureResult } from '../background/capture';
 import { readTab, seekTab } from '../messages/page-client';
-import type { PageState } from '../messages/schemas';
+import type { ContentMessage, HighlightsReply, PageState, Reply } from '../messages/schemas';
 import { createStore, type Store } from '../store/store';
 
 export interface PopupApi {
   store: Store;
   /** The tab the popup is about: `?tab=ID` when opened as a page, else the active tab. */
   targetTabId(): Promise<number | null>;
+  /**
+   * `?episode=ID`: the view edits that stored episode with no tab behind it (the library's
+   * Edit link). Null when the view is about a tab.
+   */
+  targetEpisodeId(): string | null;
   readPage(tabId: number): Promise<PageState>;
   capture(tabId: number): Promise<CaptureResult>;
   seek(tabId: number, timeSec: number): Promise<void>;
+  /** Asks the tab's page to draw its highlights again: its episode's quotes changed. */
+  refreshHighlights(tabId: number): Promise<void>;
+  /** What the last highlight pass in the tab found (orphans included); null before one ran. */
+  highlightStatus(tabId: number): Promise<HighlightsReply | null>;
+  /** The library, the extension's options page. */
+  openLibrary(): Promise<void>;
   download(fileName: string, text: string): void;
   copy(text: string): Promise<boolean>;
   /**
@@ -64,7 +75,24 @@ export function browserApi(): PopupApi {
     readPage: (tabId) => readTab(tabId),
     // Captures go through the background, the one capture path the shortcut and menu use too.
     capture: (tabId) => browser.runtime.sendMessage({ type: 'capture/save', tabId }),
+    targetEpisodeId() {
+      const id = new URLSearchParams(location.search).get('episode');
+      return id !== null && id !== '' ? id : null;
+    },
     seek: (tabId, timeSec) => seekTab(tabId, timeSec),
+    async refreshHighlights(tabId) {
+      const message: ContentMessage = { type: 'highlights/refresh' };
+      // The top frame's content script draws in its same-origin frames too.
+      await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    },
+    async highlightStatus(tabId) {
+      const reply = (await browser.runtime.sendMessage({
+        type: 'highlights/status',
+        tabId,
+      })) as Reply<{ status: HighlightsReply | null }> | undefined;
+      return reply?.ok ? reply.status : null;
+    },
+    openLibrary: () => browser.runtime.openOptionsPage(),
     download(fileName, text) {
       const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
       const link = document.createElement('a');

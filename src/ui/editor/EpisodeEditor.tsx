@@ -20,6 +20,12 @@ interface Props {
   /** Takes an update of the list as it is then: saves can finish in any order. */
   onQuotes: (update: (current: Quote[]) => Quote[]) => void;
   onSeek: (timeSec: number) => void;
+  /** Why quotes can't play from their time (no episode page open); null when they can. */
+  seekUnavailable?: string | null;
+  /** Quotes the episode's page could not find: marked, never hidden. */
+  orphans?: ReadonlySet<string>;
+  /** A quote's words were deleted, restored or changed: the page's highlights are stale. */
+  onPageQuotesChanged?: () => void;
   notify: (notice: Notice) => void;
   /** Rendered between the header and the editor: the capture and export buttons. */
   actions?: ComponentChildren;
@@ -44,6 +50,7 @@ function useDetailsModule(): DetailsModule | null {
  */
 export function EpisodeEditor(props: Props) {
   const { api, episode, quotes, onQuotes, notify } = props;
+  const pageChanged = () => props.onPageQuotesChanged?.();
   const store = api.store;
   const edit = useMemo(
     () => createEpisodeWriter(store, episode.id, props.onEpisode),
@@ -62,6 +69,8 @@ export function EpisodeEditor(props: Props) {
   const editQuote = async (id: string, change: QuoteEdit) => {
     const updated = await store.updateQuote(id, change);
     onQuotes((current) => current.map((q) => (q.id === id ? updated : q)));
+    // Only the words are drawn on the page; a note or a speaker changes nothing there.
+    if (change.text !== undefined) pageChanged();
   };
 
   const deleteQuote = async (quote: Quote) => {
@@ -69,12 +78,14 @@ export function EpisodeEditor(props: Props) {
       const deleted = await store.deleteQuote(quote.id);
       onQuotes((current) => current.filter((q) => q.id !== quote.id));
       if (!deleted) return;
+      pageChanged();
       notify({
         text: t('quoteDeleted'),
         focusUndo: true,
         undo: async () => {
           await store.restoreQuote(deleted);
           await reloadQuotes();
+          pageChanged();
           notify({ text: t('quoteRestored') });
         },
       });
@@ -99,6 +110,8 @@ export function EpisodeEditor(props: Props) {
         participants={episode.participants}
         sections={episode.sections}
         onSeek={props.onSeek}
+        seekUnavailable={props.seekUnavailable ?? null}
+        orphans={props.orphans}
         onEdit={editQuote}
         onDelete={(quote) => void deleteQuote(quote)}
         onError={onError}

@@ -7,11 +7,20 @@ import type { PopupApi } from '../api';
 import { reason, t } from '../i18n';
 import { EpisodeEditor } from './EpisodeEditor';
 import { NoticeBar, type Notice } from './Notice';
+import { OpenLibraryButton } from './OpenLibraryButton';
+import { usePageHighlights } from './usePageHighlights';
 
 type View =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tabId: number; page: PageState; episode: Episode | null; quotes: Quote[] };
+  | {
+      status: 'ready';
+      /** Null with `?episode=ID` (the library's Edit link): a stored episode, no tab, no page. */
+      tabId: number | null;
+      page: PageState | null;
+      episode: Episode | null;
+      quotes: Quote[];
+    };
 
 type Ready = Extract<View, { status: 'ready' }>;
 
@@ -37,6 +46,8 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
 
   async function load(): Promise<void> {
     try {
+      const storedId = api.targetEpisodeId();
+      if (storedId !== null) return await loadStored(storedId);
       const tabId = await api.targetTabId();
       if (tabId === null) return setView({ status: 'error', message: t('errorNoTab') });
       const page = await api.readPage(tabId);
@@ -52,10 +63,23 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     }
   }
 
+  async function loadStored(id: string): Promise<void> {
+    const [episode, quotes] = await Promise.all([
+      api.store.episode(id),
+      api.store.quotesForEpisode(id),
+    ]);
+    if (!episode) return setView({ status: 'error', message: t('errorEpisodeNotStored') });
+    performance.mark('earmark:data-loaded');
+    setView({ status: 'ready', tabId: null, page: null, episode, quotes });
+  }
+
   /** Side panel: follow the tab to another episode, and show quotes saved by shortcut or menu. */
   async function refresh(): Promise<void> {
     const shown = current.current;
     if (shown.status !== 'ready' || document.visibilityState !== 'visible') return;
+    if (shown.tabId === null || shown.page === null) return;
+    // Transcripts that load late can turn orphans into highlights.
+    void highlights.check();
     const page = await api.readPage(shown.tabId).catch(() => null);
     if (!page) return;
     const id = episodeIdForUrl(shown.page.url);
@@ -70,7 +94,8 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
 
   useEffect(() => {
     void load();
-    if (mode !== 'panel') return;
+    // An episode opened from the library has no tab to follow.
+    if (mode !== 'panel' || api.targetEpisodeId() !== null) return;
     const stopFollowing = api.followTarget?.(() => void load());
     const timer = setInterval(() => void refresh().catch(() => undefined), PANEL_POLL_MS);
     return () => {
@@ -80,6 +105,11 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   }, []);
 
   const ready = view.status === 'ready';
+  const highlights = usePageHighlights(
+    api,
+    ready ? view.tabId : null,
+    ready ? (view.episode?.id ?? null) : null,
+  );
   // Performance marks for the benchmark of a first render with many quotes: "render" ends when
   // the DOM is committed (a layout effect), "paint" at the next frame after it.
   useLayoutEffect(() => {
@@ -96,16 +126,32 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     setView((shown) => (shown.status === 'ready' ? change(shown) : shown));
 
   if (view.status === 'loading') return <p class="muted">{t('popupLoading')}</p>;
-  if (view.status === 'error') return <p class="notice error">{view.message}</p>;
-
-  const { tabId, page, episode, quotes } = view;
-  const detected = page.detection;
-  const seed = seedFromDetection(page.url, page.title, detected);
-
   const onError = (error: unknown) =>
     setNotice({ text: t('errorSaveFailed', reason(error)), error: true });
+  const openLibrary = (
+    <OpenLibraryButton
+      api={api}
+      onError={(error) =>
+        setNotice({ text: t('errorOpenLibraryFailed', reason(error)), error: true })
+      }
+    />
+  );
+
+  if (view.status === 'error') {
+    return (
+      <>
+        <p class="notice error">{view.message}</p>
+        <div class="actions">{openLibrary}</div>
+        <NoticeBar notice={notice} onError={onError} />
+      </>
+    );
+  }
+
+  const { tabId, page, episode, quotes } = view;
+  const seed = page && seedFromDetection(page.url, page.title, page.detection);
 
   const save = async () => {
+    if (tabId === null) return;
     setBusy(true);
     setNotice({ text: t('popupSaving') });
     try {
@@ -126,6 +172,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   };
 
   const startNotes = async () => {
+    if (!seed) return;
     try {
       const created = await api.store.ensureEpisode(seed);
       update((shown) => ({ ...shown, episode: created }));
@@ -138,7 +185,8 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
 
   const exportMarkdown = async () => {
     try {
-      const record = episode ?? (await api.store.ensureEpisode(seed));
+      const record = episode ?? (seed && (await api.store.ensureEpisode(seed)));
+      if (!record) return;
       const [stored, storedQuotes] = await Promise.all([
         api.store.episode(record.id),
         api.store.quotesForEpisode(record.id),
@@ -157,6 +205,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   };
 
   const seek = (timeSec: number) => {
+    if (tabId === null) return;
     api.seek(tabId, timeSec).catch((error: unknown) => {
       setNotice({ text: t('errorSeekFailed', reason(error)), error: true });
     });
@@ -166,13 +215,16 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   const actions = (
     <>
       <div class="actions">
-        <button type="button" class="primary" onClick={save} disabled={busy}>
-          {t('popupSaveSelection')}
-        </button>
+        {tabId !== null && (
+          <button type="button" class="primary" onClick={save} disabled={busy}>
+            {t('popupSaveSelection')}
+          </button>
+        )}
         <button type="button" onClick={exportMarkdown}>
           {t('popupExport')}
         </button>
-        {mode === 'popup' && openSidePanel && (
+        {openLibrary}
+        {mode === 'popup' && tabId !== null && openSidePanel && (
           <button
             type="button"
             class="quiet"
@@ -189,7 +241,9 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     </>
   );
 
-  if (!episode) {
+  // Only a tab's page can lack a stored episode: `?episode=ID` loads one or says it is gone.
+  if (!episode && page && seed) {
+    const detected = page.detection;
     return (
       <>
         <header>
@@ -217,16 +271,20 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     );
   }
 
+  if (!episode) return null;
   return (
     <EpisodeEditor
       key={episode.id}
       api={api}
       episode={episode}
       quotes={quotes}
-      suggestedParticipants={suggestions(page, episode)}
+      suggestedParticipants={page ? suggestions(page, episode) : []}
       onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
       onQuotes={(change) => update((shown) => ({ ...shown, quotes: change(shown.quotes) }))}
       onSeek={seek}
+      seekUnavailable={tabId === null ? t('quoteSeekNoPage') : null}
+      orphans={highlights.orphans}
+      onPageQuotesChanged={highlights.redraw}
       notify={setNotice}
       actions={actions}
     />

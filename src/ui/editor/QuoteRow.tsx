@@ -11,6 +11,10 @@ interface Props {
   participants: Participant[];
   sections: Section[];
   onSeek: (timeSec: number) => void;
+  /** Why the time can't play the page (it isn't open): the button stays, disabled, and says so. */
+  seekUnavailable: string | null;
+  /** The page was searched for the quote and it isn't there (issue 4's orphan). */
+  orphan: boolean;
   onEdit: (id: string, edit: QuoteEdit) => Promise<unknown>;
   onDelete: (quote: Quote) => void;
   onError: (error: unknown) => void;
@@ -24,6 +28,8 @@ export function QuoteRow({
   participants,
   sections,
   onSeek,
+  seekUnavailable,
+  orphan,
   onEdit,
   onDelete,
   onError,
@@ -52,7 +58,8 @@ export function QuoteRow({
             type="button"
             class="time"
             aria-label={t('popupSeekTitle', when)}
-            title={t('popupSeekTitle', when)}
+            title={seekUnavailable ?? t('popupSeekTitle', when)}
+            disabled={seekUnavailable !== null}
             onClick={() => onSeek(quote.timeSec!)}
           >
             {when}
@@ -74,6 +81,14 @@ export function QuoteRow({
           <blockquote>{quote.text}</blockquote>
         )}
       </div>
+      {orphan && (
+        // Visible words for everyone; the why in a tooltip and, for screen readers, in words
+        // they read with the badge (a title on a span is not reliably announced).
+        <p class="orphan" title={t('quoteOrphanExplained')}>
+          <span class="badge">{t('quoteOrphan')}</span>
+          <span class="sr-only"> {t('quoteOrphanExplained')}</span>
+        </p>
+      )}
       <div class="row pickers">
         <div class="picker">
           <label for={`speaker${id}`}>{t('quoteSpeakerLabel')}</label>

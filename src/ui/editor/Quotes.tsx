@@ -12,6 +12,8 @@ interface Props {
   participants: Participant[];
   sections: Section[];
   onSeek: (timeSec: number) => void;
+  seekUnavailable: string | null;
+  orphans?: ReadonlySet<string>;
   onEdit: (id: string, edit: QuoteEdit) => Promise<unknown>;
   onDelete: (quote: Quote) => void;
   onError: (error: unknown) => void;
@@ -64,6 +66,8 @@ export function Quotes(props: Props) {
               participants={props.participants}
               sections={props.sections}
               onSeek={props.onSeek}
+              seekUnavailable={props.seekUnavailable}
+              orphan={props.orphans?.has(quote.id) ?? false}
               onEdit={props.onEdit}
               onDelete={props.onDelete}
               onError={props.onError}

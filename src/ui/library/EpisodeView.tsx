@@ -13,13 +13,22 @@ interface Props {
   onExport: (episodeId: string) => Promise<void>;
 }
 
+/**
+ * The side panel's editor for one stored episode, as a page of its own: it needs no tab, so
+ * an episode can be edited from the library without its page open. Absolute, because the
+ * library and the side panel are both pages of the extension's own origin.
+ */
+export function editorHref(episodeId: string): string {
+  return `/src/ui/sidepanel/index.html?episode=${encodeURIComponent(episodeId)}`;
+}
+
 /** Quotes shown at first; more on request, so an episode with thousands opens at once. */
 export const QUOTES_PER_PAGE = 200;
 
 /**
  * One episode's overview, read-only, in the overview's order: the link, intro, participants,
  * sections with their quotes, my 2 cents, every quote with a link to its moment, references.
- * Editing happens in the popup or side panel, which work from the episode's page.
+ * Editing happens in the side panel's editor, opened in a tab for this episode (Edit).
  */
 export function EpisodeView({ row, quotes, onExport }: Props) {
   const [shown, setShown] = useState(QUOTES_PER_PAGE);
@@ -50,6 +59,15 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
       </h2>
       <p class="facts">{facts.join(' · ')}</p>
       <div class="actions">
+        <a
+          class="button"
+          href={editorHref(episode.id)}
+          target="_blank"
+          rel="noopener"
+          title={t('libraryEditTitle')}
+        >
+          {t('libraryEdit')}
+        </a>
         {href && (
           <a class="button" href={href} target="_blank" rel="noopener noreferrer">
             {t('libraryOpenEpisode')}
@@ -59,7 +77,6 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
           {t('libraryExportOne')}
         </button>
       </div>
-      <p class="muted">{t('libraryEditHint')}</p>
 
       {episode.summary.trim() && <Paragraphs text={episode.summary} />}
 

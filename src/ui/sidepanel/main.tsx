@@ -4,5 +4,6 @@ import { EpisodeScreen } from '../editor/EpisodeScreen';
 import '../theme.css';
 
 // The side panel stays open while the person listens: the same editor as the popup, following
-// the active tab (or `?tab=ID`).
+// the active tab (or `?tab=ID`). Opened as a tab with `?episode=ID` (the library's Edit link),
+// it edits that stored episode with no page behind it.
 render(<EpisodeScreen api={browserApi()} mode="panel" />, document.getElementById('app')!);

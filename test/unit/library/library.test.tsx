@@ -341,10 +341,18 @@ describe('one episode', () => {
       'https://podcasts.example/pen#t=125',
     );
     expect(screen.getByText('The haystack line is the one I will remember.')).toBeTruthy();
-    expect(
-      screen.getByText('To edit this episode, open its page and click the Earmark icon.'),
-    ).toBeTruthy();
     expect(screen.queryByRole('textbox')).toBeNull();
+  });
+
+  it('links to the editor for that episode, in a new tab, without needing its page', async () => {
+    await openLibrary();
+    go('#episode/pen');
+    await screen.findByRole('heading', { name: 'Listening with a pen in hand' });
+    const edit = screen.getByRole('link', { name: 'Edit' });
+    expect(edit.getAttribute('href')).toBe('/src/ui/sidepanel/index.html?episode=pen');
+    expect(edit.getAttribute('target')).toBe('_blank');
+    expect(edit.getAttribute('title')).toBe('Edit this episode in a new tab');
+    expect(screen.queryByText(/To edit this episode, open its page/)).toBeNull();
   });
 
   it('never turns a stored non-web address into a link', async () => {

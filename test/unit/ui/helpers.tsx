@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { CaptureResult } from '../../../src/background/capture';
 import type { EpisodeSeed } from '../../../src/core/episode';
 import type { Episode, Quote } from '../../../src/core/model';
-import type { PageState } from '../../../src/messages/schemas';
+import type { HighlightsReply, PageState } from '../../../src/messages/schemas';
 import { createStore, type Store } from '../../../src/store/store';
 import type { PopupApi } from '../../../src/ui/api';
 
@@ -53,15 +53,27 @@ export type FakeApi = PopupApi & {
   capture: ReturnType<typeof vi.fn<(tabId: number) => Promise<CaptureResult>>>;
   seek: ReturnType<typeof vi.fn<(tabId: number, timeSec: number) => Promise<void>>>;
   download: ReturnType<typeof vi.fn<(fileName: string, text: string) => void>>;
+  refreshHighlights: ReturnType<typeof vi.fn<(tabId: number) => Promise<void>>>;
+  highlightStatus: ReturnType<typeof vi.fn<(tabId: number) => Promise<HighlightsReply | null>>>;
+  openLibrary: ReturnType<typeof vi.fn<() => Promise<void>>>;
 };
 
 /** The browser side faked; the store real. Capture saves like the background would. */
-export function fakeApi(options: { store?: Store; page?: PageState; tabId?: number | null } = {}) {
+export function fakeApi(
+  options: {
+    store?: Store;
+    page?: PageState;
+    tabId?: number | null;
+    /** `?episode=ID`: the view edits this stored episode, with no tab. */
+    episodeId?: string;
+  } = {},
+) {
   const store = options.store ?? freshStore();
   let page = options.page ?? pageState();
   const api = {
     store,
     targetTabId: vi.fn(async () => (options.tabId === undefined ? 7 : options.tabId)),
+    targetEpisodeId: vi.fn(() => options.episodeId ?? null),
     readPage: vi.fn(async () => page),
     capture: vi.fn(async (): Promise<CaptureResult> => {
       if (!page.selection) return { ok: false, error: 'Nothing is selected.' };
@@ -77,6 +89,10 @@ export function fakeApi(options: { store?: Store; page?: PageState; tabId?: numb
     seek: vi.fn(async () => undefined),
     download: vi.fn(),
     copy: vi.fn(async () => true),
+    // A page that has run no highlight pass yet, unless a test says what it found.
+    refreshHighlights: vi.fn(async () => undefined),
+    highlightStatus: vi.fn(async (): Promise<HighlightsReply | null> => null),
+    openLibrary: vi.fn(async () => undefined),
   };
   return {
     api: api as unknown as FakeApi,
