@@ -20,6 +20,7 @@ import { playAndSeek, selectText } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
 
 const SIDE_PANEL_PATH = 'src/ui/sidepanel/index.html';
+const LIBRARY_PATH = 'src/ui/library/index.html';
 
 /** Three moments of the demo episode, captured out of playback order. */
 const QUOTES = [
@@ -77,6 +78,15 @@ async function openView(b: ExtensionBrowser, tabId: number, path?: string): Prom
   return view;
 }
 
+/** The text of each range Earmark registered as its highlight on the page. */
+function highlighted(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('earmark') ?? [])].map((range) =>
+      range.toString().replace(/\s+/g, ' ').trim(),
+    ),
+  );
+}
+
 const quoteRow = (view: Page, text: string) => view.locator('li.quote', { hasText: text });
 
 const selectedLabel = (view: Page, row: string, picker: 'Speaker' | 'Section') =>
@@ -131,7 +141,8 @@ describe('writing the overview in the popup, kept across closing, restarting, an
       await expect
         .poll(() => popup.locator('.notice').textContent())
         .toBe(`Saved at ${quote.clock}.`);
-      await expect(quoteRow(popup, quote.text).count()).resolves.toBe(1);
+      // The confirmation shows before the list is read again: wait for the row.
+      await expect.poll(() => quoteRow(popup, quote.text).count()).toBe(1);
     }
 
     // Sam Rivera is named in the page's metadata; Ada Park was guessed as the speaker of the
@@ -216,6 +227,120 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     await expect
       .poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
       .toBeCloseTo(58, 0);
+  });
+
+  it('redraws the page when a quote is deleted in the side panel, and again on Undo', async () => {
+    const { page, tabId } = episodeTab;
+    const quote = QUOTES[1]!.text;
+    await expect.poll(() => highlighted(page)).toContain(quote);
+    const panel = await openView(browser!, tabId, SIDE_PANEL_PATH);
+    await quoteRow(panel, quote).getByRole('button', { name: 'Delete the quote 0:09' }).click();
+    await expect.poll(() => highlighted(page)).not.toContain(quote);
+    expect(await highlighted(page)).toContain(QUOTES[0]!.text);
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlighted(page)).toContain(quote);
+    await panel.close();
+  });
+
+  it('marks a quote the page no longer has, and keeps it', async () => {
+    const { page, tabId } = episodeTab;
+    const gone = 'A sentence the show has since cut from its transcript.';
+    // Saved from an earlier version of the page: its words are not on the page any more.
+    const popup = await openView(browser!, tabId);
+    await popup.evaluate(async (text) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('earmark');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['episodes', 'quotes'], 'readwrite');
+      const episodes = await new Promise<{ id: string }[]>((resolve) => {
+        const all = tx.objectStore('episodes').getAll();
+        all.onsuccess = () => resolve(all.result as { id: string }[]);
+      });
+      const now = new Date().toISOString();
+      tx.objectStore('quotes').put({
+        id: 'cut-from-page',
+        episodeId: episodes[0]!.id,
+        text,
+        speakerId: null,
+        sectionId: null,
+        timeSec: 100,
+        note: '',
+        anchor: {
+          quote: { type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' },
+          position: null,
+          timeSec: 100,
+        },
+        order: 3,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, gone);
+    await popup.close();
+    // The page looks for its quotes again when it loads.
+    await page.reload();
+    await expect.poll(() => highlighted(page)).toContain(QUOTES[0]!.text);
+
+    const panel = await openView(browser!, tabId, SIDE_PANEL_PATH);
+    const row = quoteRow(panel, gone);
+    await expect.poll(() => row.getByText('Not found on this page').count()).toBe(1);
+    expect(await row.locator('.orphan').getAttribute('title')).toContain(
+      'The quote is kept, not deleted.',
+    );
+    expect(await quoteRow(panel, QUOTES[0]!.text).getByText('Not found on this page').count()).toBe(
+      0,
+    );
+    await expect.poll(() => panel.getByRole('heading', { name: 'Quotes (4)' }).count()).toBe(1);
+    // Back to the three quotes the later tests count on.
+    await row.getByRole('button', { name: 'Delete the quote 1:40' }).click();
+    await expect.poll(() => panel.getByRole('heading', { name: 'Quotes (3)' }).count()).toBe(1);
+    await panel.close();
+  });
+
+  it('opens the library from the side panel', async () => {
+    const panel = await openView(browser!, episodeTab.tabId, SIDE_PANEL_PATH);
+    const [library] = await Promise.all([
+      browser!.context.waitForEvent('page'),
+      panel.getByRole('button', { name: 'Open library' }).click(),
+    ]);
+    await library.waitForLoadState();
+    expect(library.url()).toContain(`chrome-extension://${browser!.extensionId}/${LIBRARY_PATH}`);
+    await library.close();
+    await panel.close();
+  });
+
+  it("edits the episode from the library's Edit link, with no episode page needed", async () => {
+    const library = await browser!.context.newPage();
+    await library.goto(`chrome-extension://${browser!.extensionId}/${LIBRARY_PATH}#episodes`);
+    await library.getByRole('link', { name: 'Episode 12: Listening with a pen in hand' }).click();
+    const [editor] = await Promise.all([
+      browser!.context.waitForEvent('page'),
+      library.getByRole('link', { name: 'Edit', exact: true }).click(),
+    ]);
+    expect(editor.url()).toMatch(/\/src\/ui\/sidepanel\/index\.html\?episode=ep-/);
+    await expect
+      .poll(() => editor.locator('h1').textContent())
+      .toBe('Episode 12: Listening with a pen in hand');
+    await expectOverview(editor);
+
+    const play = quoteRow(editor, QUOTES[2]!.text).getByRole('button', { name: 'Play from 0:58' });
+    expect(await play.isDisabled()).toBe(true);
+    expect(await play.getAttribute('title')).toBe(
+      "The episode page isn't open: open it to play from this moment.",
+    );
+    expect(await editor.getByRole('button', { name: 'Save selection as quote' }).count()).toBe(0);
+
+    await quoteRow(editor, QUOTES[2]!.text).getByLabel('My note').fill('Edited from the library');
+    await editor.close();
+    const popup = await openView(browser!, episodeTab.tabId);
+    await expect
+      .poll(() => quoteRow(popup, QUOTES[2]!.text).getByLabel('My note').inputValue())
+      .toBe('Edited from the library');
+    await popup.close();
+    await library.close();
   });
 
   it('shows an episode with a thousand quotes within 100 ms of reading them', async () => {
