@@ -237,6 +237,10 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
           </button>
         )}
       </div>
+      {tabId === null && (
+        // Said once in words too: a disabled time button's tooltip can't be reached by keyboard.
+        <p class="muted">{t('quoteSeekNoPage')}</p>
+      )}
       <NoticeBar notice={notice} onError={onError} />
     </>
   );

@@ -73,4 +73,28 @@ describe('accessibility rules (axe-core)', () => {
     await screen.findByLabelText('My 2 cents');
     expect(await violations()).toEqual([]);
   });
+
+  it('finds nothing wrong in an orphan’s mark, nor in the editor opened with no page', async () => {
+    const { api } = fakeApi();
+    const { episode, quotes } = await seedEpisode(api.store, [
+      { text: 'Found on the page', timeSec: 5 },
+      { text: 'Gone from the page', timeSec: 9 },
+    ]);
+    api.highlightStatus.mockResolvedValue({
+      episodeId: episode.id,
+      placed: [],
+      orphans: [quotes[1]!.id],
+    });
+    renderInPopupShell(<Popup api={api} />);
+    await screen.findByText('Not found on this page');
+    await screen.findByLabelText('My 2 cents');
+    expect(await violations()).toEqual([]);
+    cleanup();
+    document.body.replaceChildren();
+
+    const stored = fakeApi({ store: api.store, tabId: null, episodeId: episode.id }).api;
+    renderInPopupShell(<Popup api={stored} />);
+    await screen.findByLabelText('My 2 cents');
+    expect(await violations()).toEqual([]);
+  });
 });

@@ -37,6 +37,10 @@ describe('the side panel opened for a stored episode (?episode=ID)', () => {
     const play = screen.getByRole('button', { name: 'Play from 0:10' }) as HTMLButtonElement;
     expect(play.disabled).toBe(true);
     expect(play.title).toBe("The episode page isn't open: open it to play from this moment.");
+    // Also in words, for keyboards and screen readers: a disabled button takes no focus.
+    expect(
+      screen.getByText("The episode page isn't open: open it to play from this moment."),
+    ).toBeTruthy();
     fireEvent.click(play);
     expect(api.seek).not.toHaveBeenCalled();
   });
