@@ -29,6 +29,8 @@ interface Opening {
   paintedMs: number | null;
   /** The popup's own `earmark:render` measure: quotes read → DOM committed. */
   renderMs: number | null;
+  /** The popup's own `earmark:data-loaded` mark: the tab's page and the quotes are read. */
+  dataMs: number | null;
 }
 
 /**
@@ -63,7 +65,13 @@ const OPENING_WATCH = `(() => {
 /** Reads the opening's figures once the popup has painted (or the watch gave up). */
 const OPENING_FIGURES = `Promise.all([window.__benchDom, window.__benchPainted]).then(([domMs, paintedMs]) => {
   const render = performance.getEntriesByName('earmark:render')[0];
-  return { domMs, paintedMs, renderMs: render ? render.duration : null };
+  const data = performance.getEntriesByName('earmark:data-loaded')[0];
+  return {
+    domMs,
+    paintedMs,
+    renderMs: render ? render.duration : null,
+    dataMs: data ? data.startTime : null,
+  };
 })`;
 
 async function open(popup: Page, url: string): Promise<Opening> {
@@ -122,6 +130,18 @@ async function measure(
       'navigation start → title (and first quote row) in the DOM',
     ),
   );
+  const data = openings.map((o) => o.dataMs);
+  if (data.every((ms): ms is number => ms !== null)) {
+    figures.push(
+      timingFigure(
+        GROUP,
+        `data read, ${label}`,
+        summarise(data),
+        null,
+        'navigation start → earmark:data-loaded: scripts run, tab asked, quotes read',
+      ),
+    );
+  }
   if (render.every((ms): ms is number => ms !== null)) {
     figures.push(
       timingFigure(
