@@ -126,9 +126,11 @@ async function main(): Promise<number> {
       try {
         figures.push(...(await group.run(context)));
       } catch (error) {
-        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        errors.push({ group: group.name, message });
-        console.error(`\n✗ ${group.name} failed:\n${message}\n`);
+        const message = error instanceof Error ? error.message : String(error);
+        // results.json gets the message without this machine's paths; stderr gets the stack.
+        errors.push({ group: group.name, message: message.split(REPO_ROOT).join('.') });
+        const stack = error instanceof Error ? (error.stack ?? message) : message;
+        console.error(`\n✗ ${group.name} failed:\n${stack}\n`);
       }
     }
   } finally {
