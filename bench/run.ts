@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { assertBrowserReady, DIST_DIR, REPO_ROOT } from '../test/support/browser';
 import { anchoring } from './groups/anchoring';
 import { backup } from './groups/backup';
@@ -146,21 +147,21 @@ async function main(): Promise<number> {
   console.log(formatTable(figures));
   if (options.markdown) console.log(`\n${formatMarkdownTable(figures)}`);
 
-  writeFileSync(
-    RESULTS_FILE,
-    `${JSON.stringify(
-      {
-        generatedAt: new Date().toISOString(),
-        mode: options.quick ? 'quick' : 'full',
-        groups: groups.map((g) => g.name),
-        machine,
-        figures,
-        errors,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  const results = `${JSON.stringify(
+    {
+      generatedAt: new Date().toISOString(),
+      mode: options.quick ? 'quick' : 'full',
+      groups: groups.map((g) => g.name),
+      machine,
+      figures,
+      errors,
+    },
+    null,
+    2,
+  )}\n`;
+  // Formatted as the repository's Prettier would, so that `npm run lint` passes after a run.
+  const prettierOptions = (await resolveConfig(RESULTS_FILE)) ?? {};
+  writeFileSync(RESULTS_FILE, await format(results, { ...prettierOptions, parser: 'json' }));
 
   const failing = figures.filter((f) => failsRun(f, options.quick));
   const overButReported = figures.filter(
