@@ -19,6 +19,8 @@ export interface PopupApi {
   targetEpisodeId(): string | null;
   readPage(tabId: number): Promise<PageState>;
   capture(tabId: number): Promise<CaptureResult>;
+  /** "Mark this moment": the player's time with no text, for pages with nothing to select. */
+  captureMoment(tabId: number): Promise<CaptureResult>;
   seek(tabId: number, timeSec: number): Promise<void>;
   /** Asks the tab's page to draw its highlights again: its episode's quotes changed. */
   refreshHighlights(tabId: number): Promise<void>;
@@ -75,6 +77,7 @@ export function browserApi(): PopupApi {
     readPage: (tabId) => readTab(tabId),
     // Captures go through the background, the one capture path the shortcut and menu use too.
     capture: (tabId) => browser.runtime.sendMessage({ type: 'capture/save', tabId }),
+    captureMoment: (tabId) => browser.runtime.sendMessage({ type: 'capture/moment', tabId }),
     targetEpisodeId() {
       const id = new URLSearchParams(location.search).get('episode');
       return id !== null && id !== '' ? id : null;

@@ -150,18 +150,21 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   const { tabId, page, episode, quotes } = view;
   const seed = page && seedFromDetection(page.url, page.title, page.detection);
 
-  const save = async () => {
+  /** Saves the selection, or with `moment` only the player's time (words typed afterwards). */
+  const save = async (moment = false) => {
     if (tabId === null) return;
     setBusy(true);
     setNotice({ text: t('popupSaving') });
     try {
-      const result = await api.capture(tabId);
+      const result = await (moment ? api.captureMoment(tabId) : api.capture(tabId));
       if (!result.ok) return setNotice({ text: result.error, error: true });
+      const { timeSec } = result.quote;
       setNotice({
-        text:
-          result.quote.timeSec === null
+        text: moment
+          ? t('popupMarked', formatClock(timeSec ?? 0))
+          : timeSec === null
             ? t('popupSavedNoTime')
-            : t('popupSaved', formatClock(result.quote.timeSec)),
+            : t('popupSaved', formatClock(timeSec)),
       });
       await load();
     } catch (error) {
@@ -216,8 +219,18 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     <>
       <div class="actions">
         {tabId !== null && (
-          <button type="button" class="primary" onClick={save} disabled={busy}>
+          <button type="button" class="primary" onClick={() => save()} disabled={busy}>
             {t('popupSaveSelection')}
+          </button>
+        )}
+        {tabId !== null && (
+          <button
+            type="button"
+            onClick={() => save(true)}
+            disabled={busy}
+            title={t('popupMarkMomentHint')}
+          >
+            {t('popupMarkMoment')}
           </button>
         )}
         <button type="button" onClick={exportMarkdown}>

@@ -34,7 +34,8 @@ export function QuoteRow({
   onDelete,
   onError,
 }: Props) {
-  const [editing, setEditing] = useState(false);
+  // A marked moment has no words yet: its text field is open, waiting for them.
+  const [editing, setEditing] = useState(quote.text === '');
   const id = useId();
   const when = quote.timeSec === null ? null : formatClock(quote.timeSec);
   // Names a quote in labels: "quote at 1:02", or its first words when it has no time.
@@ -73,6 +74,7 @@ export function QuoteRow({
             multiline
             rows={4}
             initial={quote.text}
+            placeholder={t('quoteTextPlaceholder')}
             validate={textRequired}
             onSave={(text) => onEdit(quote.id, { text })}
             autoFocus

@@ -51,6 +51,7 @@ export const SEED: EpisodeSeed = {
 
 export type FakeApi = PopupApi & {
   capture: ReturnType<typeof vi.fn<(tabId: number) => Promise<CaptureResult>>>;
+  captureMoment: ReturnType<typeof vi.fn<(tabId: number) => Promise<CaptureResult>>>;
   seek: ReturnType<typeof vi.fn<(tabId: number, timeSec: number) => Promise<void>>>;
   download: ReturnType<typeof vi.fn<(fileName: string, text: string) => void>>;
   refreshHighlights: ReturnType<typeof vi.fn<(tabId: number) => Promise<void>>>;
@@ -83,6 +84,17 @@ export function fakeApi(
         timeSec: page.timeSec,
         anchor: null,
         speakerName: page.selection.speaker,
+      });
+      return { ok: true, ...saved };
+    }),
+    captureMoment: vi.fn(async (): Promise<CaptureResult> => {
+      if (page.timeSec === null) return { ok: false, error: 'No time to mark.' };
+      const saved = await store.saveCapture({
+        seed: SEED,
+        text: '',
+        timeSec: page.timeSec,
+        anchor: null,
+        speakerName: null,
       });
       return { ok: true, ...saved };
     }),

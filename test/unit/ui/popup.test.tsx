@@ -104,3 +104,30 @@ describe('the popup on an episode page', () => {
     ).toBeTruthy();
   });
 });
+
+describe('marking a moment on a player with nothing to select', () => {
+  it('saves the time without words and opens the new quote for typing them', async () => {
+    const { api, setPage } = fakeApi();
+    setPage(pageState({ timeSec: 62.5, selection: null }));
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark this moment' }));
+    await waitFor(() =>
+      expect(
+        screen.getByText('Marked 1:02. Type or paste the words into the new quote below.'),
+      ).toBeTruthy(),
+    );
+    const text = await screen.findByPlaceholderText('What was said at this moment');
+    expect(document.activeElement).toBe(text);
+    const [quote] = await api.store.quotesForEpisode((await api.store.listEpisodes())[0]!.id);
+    expect(quote).toMatchObject({ text: '', timeSec: 62.5, anchor: null });
+  });
+
+  it('says why when the player time cannot be read', async () => {
+    const { api, setPage } = fakeApi();
+    setPage(pageState({ timeSec: null, selection: null }));
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark this moment' }));
+    await waitFor(() => expect(screen.getByText('No time to mark.')).toBeTruthy());
+    expect(await api.store.listEpisodes()).toEqual([]);
+  });
+});
