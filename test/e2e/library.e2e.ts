@@ -29,6 +29,7 @@ import {
 } from '../support/browser';
 import { servePages, type PageServer } from '../support/server';
 import { makeLibrary } from '../unit/library/make-library';
+import { makeEpisode, makeQuote } from '../support/records';
 
 const LIBRARY_PATH = 'src/ui/library/index.html';
 const ALL_SITES = ['https://*/*', 'http://*/*'];
@@ -53,43 +54,13 @@ afterAll(async () => {
 });
 
 function episode(id: string, fields: Partial<Episode>): Episode {
-  return {
-    id,
-    url: `https://podcasts.example/${id}`,
-    platform: 'generic',
-    title: id,
-    show: '',
-    publishedAt: null,
-    durationSec: null,
-    feedUrl: null,
-    imageUrl: null,
-    participants: [],
-    sections: [],
-    summary: '',
-    twoCents: '',
-    references: [],
-    tags: [],
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const time = { createdAt: T, updatedAt: T };
+  return makeEpisode(id, { title: id, show: '', ...time, ...fields });
 }
 
 function quote(id: string, episodeId: string, text: string, fields: Partial<Quote> = {}): Quote {
-  return {
-    id,
-    episodeId,
-    text,
-    speakerId: null,
-    sectionId: null,
-    timeSec: null,
-    note: '',
-    anchor: null,
-    order: 0,
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const time = { createdAt: T, updatedAt: T };
+  return makeQuote(id, episodeId, { text, timeSec: null, ...time, ...fields });
 }
 
 /** Three episodes; the first lives on the demo page, so its quotes' moments can be opened. */

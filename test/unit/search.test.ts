@@ -15,47 +15,18 @@ import {
   type SearchMatch,
   type SearchResult,
 } from '../../src/core/search';
+import { makeEpisode, makeQuote } from '../support/records';
 
 const T = '2026-01-01T00:00:00.000Z';
 
 function episode(id: string, fields: Partial<Episode> = {}): Episode {
-  return {
-    id,
-    url: `https://podcasts.example/${id}`,
-    platform: 'generic',
-    title: `Title of ${id}`,
-    show: 'Some Show',
-    publishedAt: null,
-    durationSec: null,
-    feedUrl: null,
-    imageUrl: null,
-    participants: [],
-    sections: [],
-    summary: '',
-    twoCents: '',
-    references: [],
-    tags: [],
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const time = { createdAt: T, updatedAt: T };
+  return makeEpisode(id, { title: `Title of ${id}`, show: 'Some Show', ...time, ...fields });
 }
 
 function quote(id: string, episodeId: string, text: string, fields: Partial<Quote> = {}): Quote {
-  return {
-    id,
-    episodeId,
-    text,
-    speakerId: null,
-    sectionId: null,
-    timeSec: 10,
-    note: '',
-    anchor: null,
-    order: 0,
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const time = { createdAt: T, updatedAt: T };
+  return makeQuote(id, episodeId, { text, timeSec: 10, ...time, ...fields });
 }
 
 /** The highlighted words of a field, as a person reads them. */

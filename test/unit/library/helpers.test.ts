@@ -11,49 +11,20 @@ import {
 import { formatBytes, webHref } from '../../../src/ui/library/format';
 import { routeFromHash, hashOf } from '../../../src/ui/library/Library';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src/ui/library/settings';
+import { makeEpisode, makeQuote } from '../../support/records';
 
 vi.mock('webextension-polyfill', () => import('../ui/fake-browser'));
 
 const T = '2026-01-01T00:00:00.000Z';
 
 function episode(id: string, fields: Partial<Episode> = {}): Episode {
-  return {
-    id,
-    url: `https://x.example/${id}`,
-    platform: 'generic',
-    title: id,
-    show: '',
-    publishedAt: null,
-    durationSec: null,
-    feedUrl: null,
-    imageUrl: null,
-    participants: [],
-    sections: [],
-    summary: '',
-    twoCents: '',
-    references: [],
-    tags: [],
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const time = { createdAt: T, updatedAt: T };
+  return makeEpisode(id, { title: id, show: '', ...time, ...fields });
 }
 
 function quote(id: string, episodeId: string, fields: Partial<Quote> = {}): Quote {
-  return {
-    id,
-    episodeId,
-    text: id,
-    speakerId: null,
-    sectionId: null,
-    timeSec: null,
-    note: '',
-    anchor: null,
-    order: 0,
-    createdAt: T,
-    updatedAt: T,
-    ...fields,
-  };
+  const time = { createdAt: T, updatedAt: T };
+  return makeQuote(id, episodeId, { text: id, timeSec: null, ...time, ...fields });
 }
 
 const titles = (rows: { episode: Episode }[]) => rows.map((r) => r.episode.title);

@@ -10,49 +10,20 @@ import type { Episode, LibraryData, Quote } from '../../../src/core/model';
 import { Library } from '../../../src/ui/library/Library';
 import { fakeBrowser, snapshot, type FakeBrowser } from './fake-api';
 import { makeLibrary } from './make-library';
+import { makeEpisode, makeQuote } from '../../support/records';
 
 vi.mock('webextension-polyfill', () => import('../ui/fake-browser'));
 
 const T0 = '2026-01-01T00:00:00.000Z';
 
 function episode(id: string, fields: Partial<Episode>): Episode {
-  return {
-    id,
-    url: `https://podcasts.example/${id}`,
-    platform: 'generic',
-    title: `Title ${id}`,
-    show: 'Show',
-    publishedAt: null,
-    durationSec: null,
-    feedUrl: null,
-    imageUrl: null,
-    participants: [],
-    sections: [],
-    summary: '',
-    twoCents: '',
-    references: [],
-    tags: [],
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  };
+  const time = { createdAt: T0, updatedAt: T0 };
+  return makeEpisode(id, { title: `Title ${id}`, show: 'Show', ...time, ...fields });
 }
 
 function quote(id: string, episodeId: string, text: string, fields: Partial<Quote> = {}): Quote {
-  return {
-    id,
-    episodeId,
-    text,
-    speakerId: null,
-    sectionId: null,
-    timeSec: 62,
-    note: '',
-    anchor: null,
-    order: 0,
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  };
+  const time = { createdAt: T0, updatedAt: T0 };
+  return makeQuote(id, episodeId, { text, timeSec: 62, ...time, ...fields });
 }
 
 /** Three episodes from two shows, with speakers and tags to filter by. */
