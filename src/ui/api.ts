@@ -7,6 +7,7 @@ import type { CaptureResult } from '../background/capture';
 import { readTab, seekTab } from '../messages/page-client';
 import type { ContentMessage, HighlightsReply, PageState, Reply } from '../messages/schemas';
 import { createStore, type Store } from '../store/store';
+import { showUpgradeBlocked } from './upgrade-blocked';
 
 export interface PopupApi {
   store: Store;
@@ -67,7 +68,7 @@ function sidePanelOpener(): ((tabId: number) => Promise<void>) | null {
 
 export function browserApi(): PopupApi {
   return {
-    store: createStore(),
+    store: createStore({ onBlocked: showUpgradeBlocked }),
     async targetTabId() {
       const fixed = tabParam();
       if (fixed !== null) return fixed;

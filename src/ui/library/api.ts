@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { ALL_SITES_ORIGINS, syncAllSitesContentScript } from '../../background/all-sites';
 import { createStore, type Store } from '../../store/store';
+import { showUpgradeBlocked } from '../upgrade-blocked';
 
 export interface Shortcut {
   name: string;
@@ -53,7 +54,7 @@ export function browserLibraryApi(): LibraryApi {
     openShortcutSettings?: () => Promise<void>;
   };
   return {
-    store: createStore(),
+    store: createStore({ onBlocked: showUpgradeBlocked }),
     now: () => new Date(),
     download(name, blob) {
       const url = URL.createObjectURL(blob);
