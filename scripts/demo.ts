@@ -17,8 +17,8 @@ import {
 import { playAndSeek, selectText } from '../test/support/page-actions';
 import { servePages } from '../test/support/server';
 
-const OUTPUT = join(REPO_ROOT, 'demo-output');
-const QUOTE = 'An hour of audio without timestamps is a haystack; with them it is an index.';
+const OUTPUT = process.env.EARMARK_DEMO_OUTPUT ?? join(REPO_ROOT, 'demo-output');
+const QUOTE = 'While listening, with the time next to every line.';
 
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 const server = await servePages(join(REPO_ROOT, 'test/fixtures/demo'));
@@ -54,7 +54,7 @@ try {
     await popup
       .getByLabel('My 2 cents')
       .fill('Timestamps turn listening notes into an index: worth the habit.');
-    await popup.locator('.status', { hasText: 'Saved' }).waitFor();
+    await popup.locator('#two-cents-status', { hasText: 'Saved' }).waitFor();
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
       popup.getByRole('button', { name: 'Export Markdown' }).click(),
