@@ -5,12 +5,11 @@
  * changed, so only a fuzzy match finds it).
  */
 import type { BenchGlobal } from '../browser-entry';
-import { launchPlain, onlyLocal } from '../lib/browsers';
+import { withBenchPage } from '../lib/browsers';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { timingFigure } from '../lib/figures';
 import { summarise } from '../lib/stats';
 import { PAGES } from '../pages/write';
-import { servePages } from '../../test/support/server';
 
 const GROUP = 'anchoring';
 const QUOTES = 200;
@@ -23,14 +22,8 @@ export const anchoring: BenchGroup = {
   async run(context: BenchContext) {
     const bundle = await context.bundle('browser-entry');
     const { warmup, runs } = context.runs([2, 10], [1, 3]);
-    const server = await servePages(context.pagesDir);
-    const browser = await launchPlain();
-    try {
-      const browserContext = await browser.newContext();
-      await onlyLocal(browserContext, server.origin);
-      const page = await browserContext.newPage();
-      await page.goto(`${server.origin}/${PAGES.transcript}`, { waitUntil: 'load' });
-      await page.evaluate(bundle);
+    const options = { pagesDir: context.pagesDir, path: PAGES.transcript, bundle };
+    return withBenchPage(options, async (page) => {
       const anchors = await page.evaluate(
         (count) => (globalThis as unknown as BenchGlobal).earmarkBench.describeSpreadQuotes(count),
         QUOTES,
@@ -67,9 +60,6 @@ export const anchoring: BenchGroup = {
           `${edited.found}/${QUOTES} found; positions moved, 1 in 4 quotes edited`,
         ),
       ];
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   },
 };

@@ -4,12 +4,11 @@
  * the whole paths a person waits for, through the store and IndexedDB.
  */
 import type { BenchGlobal } from '../browser-entry';
-import { launchPlain, onlyLocal } from '../lib/browsers';
+import { withBenchPage } from '../lib/browsers';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { timingFigure } from '../lib/figures';
 import { summarise } from '../lib/stats';
 import { PAGES } from '../pages/write';
-import { servePages } from '../../test/support/server';
 
 const GROUP = 'backup';
 const EPISODES = 500;
@@ -24,15 +23,9 @@ export const backup: BenchGroup = {
   async run(context: BenchContext) {
     const bundle = await context.bundle('browser-entry');
     const { warmup, runs } = context.runs([1, 5], [1, 2]);
-    const server = await servePages(context.pagesDir);
-    const browser = await launchPlain();
-    try {
-      const browserContext = await browser.newContext();
-      await onlyLocal(browserContext, server.origin);
-      const page = await browserContext.newPage();
-      // Any page of ours: IndexedDB needs an origin.
-      await page.goto(`${server.origin}/${PAGES.spa}`, { waitUntil: 'load' });
-      await page.evaluate(bundle);
+    // Any page of ours: IndexedDB needs an origin.
+    const options = { pagesDir: context.pagesDir, path: PAGES.spa, bundle };
+    return withBenchPage(options, async (page) => {
       context.log(`backup: ${EPISODES} episodes, ${EPISODES * QUOTES_PER_EPISODE} quotes`);
       const result = await page.evaluate(
         ({ episodes, perEpisode, warmup, runs }) =>
@@ -83,9 +76,6 @@ export const backup: BenchGroup = {
           'store.importLibrary into an empty database, one transaction',
         ),
       ];
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   },
 };

@@ -2,18 +2,14 @@
  * Library search per keystroke on 10,000 quotes (issue 7: < 30 ms), in real Chromium, with
  * core's search (src/core/search.ts, what the library page runs): typing two queries letter
  * by letter, each keystroke searching the whole library and highlighting the rows on screen.
- * Rendering the result list is not included. Printed as not built yet while the search
- * module does not exist.
+ * Rendering the result list is not included.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SearchBenchGlobal } from '../search-entry';
-import { launchPlain, onlyLocal } from '../lib/browsers';
+import { withBenchPage } from '../lib/browsers';
 import type { BenchContext, BenchGroup } from '../lib/context';
-import { notBuiltFigure, timingFigure } from '../lib/figures';
+import { timingFigure } from '../lib/figures';
 import { summarise } from '../lib/stats';
 import { PAGES } from '../pages/write';
-import { servePages } from '../../test/support/server';
 
 const GROUP = 'library';
 export const SEARCH_BUDGET_MS = 30;
@@ -28,28 +24,10 @@ export const library: BenchGroup = {
   usesBrowser: true,
   async run(context: BenchContext) {
     const name = `search per keystroke, ${(EPISODES * QUOTES_PER_EPISODE).toLocaleString('en')} quotes`;
-    if (!existsSync(join(context.root, 'src/core/search.ts'))) {
-      return [
-        notBuiltFigure(
-          GROUP,
-          name,
-          'ms',
-          SEARCH_BUDGET_MS,
-          'timing',
-          'src/core/search.ts does not exist yet',
-        ),
-      ];
-    }
     const bundle = await context.bundle('search-entry');
     const { warmup, runs } = context.runs([1, 5], [1, 1]);
-    const server = await servePages(context.pagesDir);
-    const browser = await launchPlain();
-    try {
-      const browserContext = await browser.newContext();
-      await onlyLocal(browserContext, server.origin);
-      const page = await browserContext.newPage();
-      await page.goto(`${server.origin}/${PAGES.spa}`, { waitUntil: 'load' });
-      await page.evaluate(bundle);
+    const options = { pagesDir: context.pagesDir, path: PAGES.spa, bundle };
+    return withBenchPage(options, async (page) => {
       context.log(`library: typing ${QUERIES.map((q) => `"${q}"`).join(' and ')}`);
       const result = await page.evaluate(
         ({ episodes, perEpisode, queries, warmup, runs }) =>
@@ -79,9 +57,6 @@ export const library: BenchGroup = {
           'once per library page load',
         ),
       ];
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   },
 };

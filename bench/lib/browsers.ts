@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { servePages } from '../../test/support/server';
 import {
   CHROMIUM_PATH,
   launchWithExtension,
@@ -91,5 +92,29 @@ export async function withExtension<T>(
   } finally {
     await extension?.close().catch(() => undefined);
     removeDir(profile);
+  }
+}
+
+/**
+ * Runs `work` on a page of ours (`path` under the bench's pages folder, served from
+ * 127.0.0.1, every other origin blocked) in Chromium without the extension, with a bench
+ * bundle evaluated in it; browser and server are closed afterwards, also when `work` fails.
+ */
+export async function withBenchPage<T>(
+  options: { pagesDir: string; path: string; bundle: string },
+  work: (page: Page) => Promise<T>,
+): Promise<T> {
+  const server = await servePages(options.pagesDir);
+  const browser = await launchPlain();
+  try {
+    const browserContext = await browser.newContext();
+    await onlyLocal(browserContext, server.origin);
+    const page = await browserContext.newPage();
+    await page.goto(`${server.origin}/${options.path}`, { waitUntil: 'load' });
+    await page.evaluate(options.bundle);
+    return await work(page);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }
