@@ -105,3 +105,45 @@ describe.each([
     );
   }, 60_000);
 });
+
+/** Text the reader never sees between the words they do, comments, and empty elements. */
+const MIXED_PAGE = `<!doctype html><html><head><title>Episode 12</title></head><body>
+<header><script>var nonce = "a1b2";</script><h1>Episode 12: Listening</h1><style>h1{color:red}</style></header>
+<main><p>Host: Welcome <b>back</b> to the show.<!-- ad slot --></p><noscript>Enable JavaScript</noscript>
+<p><i></i>Guest: Thanks for <em></em>having me. <script type="application/json">{"cue":1}</script>Glad to be here.</p>
+<p>Host: Let's talk about taking notes while listening, and why it matters so much to you.</p></main>
+<footer>Show notes <span></span>and links.<script>track()</script></footer></body></html>`;
+
+describe.each([
+  ['buzzcast.html', readFixture('transcripts', 'buzzcast.html')],
+  ['a page with scripts, styles and comments', MIXED_PAGE],
+])('describeRange on %s', (_name, html) => {
+  let nodes: Node[] = [];
+  beforeAll(() => {
+    showPage(html);
+    // Ends may fall anywhere in the document, in <head> and outside the root too.
+    nodes = allNodes(document.documentElement);
+  });
+
+  it.each([
+    ['the body', () => document.body],
+    [
+      'one element in it',
+      () => document.querySelector('main') ?? document.querySelectorAll('p')[10]!,
+    ],
+  ])(
+    'reading only near the selection, describes it as the index of all of %s does',
+    (_r, root) => {
+      const index = indexText(root());
+      fc.assert(
+        fc.property(point, point, (a, b) => {
+          const range = rangeBetween(nodes, a, b);
+          const { start, end } = offsetsOfRange(index, range);
+          expect(describeRange(root(), range, 3)).toEqual(describeOffsets(index, start, end, 3));
+        }),
+        { numRuns: 300 },
+      );
+    },
+    60_000,
+  );
+});
