@@ -8,13 +8,17 @@ import { createRouter } from '../messages/router';
 import {
   BackgroundMessageSchema,
   type ContentMessage,
+  type OpenQuoteReply,
   type PageDetectedReply,
+  type QuoteWaiting,
+  type TakeQuoteFocusReply,
 } from '../messages/schemas';
 import type { SenderInfo } from '../messages/senders';
 import type { Store } from '../store/store';
 import { captureFromTab, captureMoment, feedbackFor, saveSelection } from './capture';
 import type { CaptureResult } from './capture';
 import { createHighlightLog, placeQuotesForPage } from './highlights';
+import { createQuoteFocus } from './quote-focus';
 import { floatingButtonEnabled } from './settings';
 import { createUndoLog } from './undo';
 
@@ -29,6 +33,13 @@ export interface BackgroundDeps {
   showBadge(tabId: number, kind: PageKind, quoteCount: number): Promise<void>;
   /** Adds the full content script to a frame whose start-up script asked for it. */
   loadContentScript(tabId: number, frameId: number): Promise<void>;
+  /**
+   * Opens the side panel beside a tab for a click on its page; resolves whether it is open.
+   * Must start opening before it returns: browsers allow it only during the click's gesture.
+   */
+  openPanel(tabId: number): Promise<boolean>;
+  /** Tells the extension's open views (popup, side panel); none listening is no error. */
+  tellViews(message: QuoteWaiting): Promise<unknown>;
   /** Localised text. */
   t(key: string): string;
 }
@@ -37,6 +48,7 @@ export function createBackground(deps: BackgroundDeps) {
   const { store, tellTab } = deps;
   const undoLog = createUndoLog();
   const highlightLog = createHighlightLog();
+  const quoteFocus = createQuoteFocus();
   const capturing = new Map<number, Promise<CaptureResult>>();
 
   /**
@@ -173,6 +185,30 @@ export function createBackground(deps: BackgroundDeps) {
         from: 'extension-page',
         handle: async (message) => ({ ok: true, status: highlightLog.forTab(message.tabId) }),
       },
+      'highlights/open': {
+        from: 'content-script',
+        handle: async (message, sender) => {
+          const tabId = tabOf(sender);
+          // Before any await: the click's user gesture ends with this task.
+          const opening = deps.openPanel(tabId);
+          // A page shows its own episode's quotes only.
+          const quote = await store.quote(message.quoteId);
+          if (!sender.url || !quote || quote.episodeId !== episodeIdForUrl(sender.url)) {
+            return { ok: false, error: deps.t('errorQuoteNotOnPage') };
+          }
+          quoteFocus.ask(tabId, quote.id);
+          await deps.tellViews({ type: 'quote/waiting', tabId }).catch(() => undefined);
+          const reply: OpenQuoteReply = { opened: await opening };
+          return { ok: true, ...reply };
+        },
+      },
+      'quote/take-focus': {
+        from: 'extension-page',
+        handle: async (message) => {
+          const reply: TakeQuoteFocusReply = { quoteId: quoteFocus.take(message.tabId) };
+          return { ok: true, ...reply };
+        },
+      },
     },
     deps.self,
   );
@@ -190,6 +226,7 @@ export function createBackground(deps: BackgroundDeps) {
     },
     onTabRemoved(tabId: number): void {
       highlightLog.forget(tabId);
+      quoteFocus.forget(tabId);
     },
   };
 }

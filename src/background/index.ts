@@ -8,6 +8,7 @@ import { createStore } from '../store/store';
 import { syncAllSitesContentScript } from './all-sites';
 import { MENU_SAVE_QUOTE, createBackground } from './app';
 import { showBadge } from './badge';
+import { openPanelFromPage } from './side-panel';
 
 const background = createBackground({
   store: createStore(),
@@ -15,6 +16,9 @@ const background = createBackground({
   tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
   showBadge,
   loadContentScript: (tabId, frameId) => injectContentScript(tabId, frameId),
+  openPanel: openPanelFromPage,
+  // Reaches the extension's pages, never a tab's content script.
+  tellViews: (message) => browser.runtime.sendMessage(message),
   t: (key) => browser.i18n.getMessage(key),
 });
 

@@ -22,6 +22,8 @@ export interface HighlighterDeps {
   place(texts: string[]): Promise<HighlightsReply | null>;
   /** Moves the page's player to a time (Alt+click on a highlight). */
   seek(timeSec: number): void;
+  /** Shows the quote in Earmark's side panel or popup (a plain click on a highlight). */
+  open(quoteId: string): void;
 }
 
 interface Drawn {
@@ -134,11 +136,17 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
     drawn = next;
   }
 
-  /** Alt+click on a highlight plays the episode from the quote's time. */
+  /**
+   * A click on a highlight opens its quote in Earmark; Alt+click plays the episode from the
+   * quote's time. Clicks the page or browser give a meaning are left alone: on links, buttons
+   * and fields, with other modifiers (new tab, extend the selection), the end of a drag that
+   * selected text, and clicks a script made up.
+   */
   function onClick(event: MouseEvent): void {
-    if (!event.altKey || drawn.length === 0) return;
-    const target = event.target instanceof Node ? event.target.ownerDocument : null;
-    const doc = target ?? top;
+    if (drawn.length === 0 || !event.isTrusted || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // The document this listener is on: the top one or a same-origin frame's.
+    const doc = event.currentTarget as Document;
     const point = caretAt(doc, event.clientX, event.clientY);
     if (!point) return;
     const hit = drawn.find(
@@ -146,9 +154,15 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
         d.range.startContainer.ownerDocument === doc &&
         d.range.isPointInRange(point.node, point.offset),
     );
-    if (!hit || hit.timeSec === null) return;
-    event.preventDefault();
-    deps.seek(hit.timeSec);
+    if (!hit) return;
+    if (event.altKey) {
+      if (hit.timeSec === null) return;
+      event.preventDefault();
+      deps.seek(hit.timeSec);
+      return;
+    }
+    if (isInteractive(event.target) || !(doc.getSelection()?.isCollapsed ?? true)) return;
+    deps.open(hit.quoteId);
   }
 
   function clear(): void {
@@ -219,6 +233,16 @@ function ensureStyle(doc: Document): void {
     style.textContent = HIGHLIGHT_CSS;
     doc.documentElement.append(style);
   }
+}
+
+/** Elements whose clicks belong to the page: following a link, pressing, typing. */
+const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [contenteditable]';
+
+/** Node types, not `instanceof`: a frame's nodes come from another window's constructors. */
+function isInteractive(target: EventTarget | null): boolean {
+  const node = target as Node | null;
+  const element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  return element?.closest(INTERACTIVE) != null;
 }
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {

@@ -11,6 +11,7 @@ import {
   type BackgroundMessage,
   type CaptureFeedback,
   type HighlightsReply,
+  type OpenQuoteReply,
   type PageDetectedReply,
   type Reply,
 } from '../messages/schemas';
@@ -20,7 +21,7 @@ import { createHighlighter } from './highlights';
 import { detectPage, readPageState } from './page-state';
 import { seekTo } from './player';
 import { extensionSelf, onMessage, sendToBackground, t } from './runtime';
-import { showToast, type ToastActions } from './toast';
+import { showNotice, showToast, type ToastActions } from './toast';
 
 // A second injection (the toolbar click on a page that already has us) must not double up.
 const FLAG = '__earmarkContentScript';
@@ -37,6 +38,15 @@ function start(): void {
       return reply.ok ? reply : null;
     },
     seek: (timeSec) => seekTo(document, timeSec),
+    open: (quoteId) => {
+      void ask<OpenQuoteReply>({ type: 'highlights/open', quoteId }).then((reply) => {
+        // Where the side panel can't open from a page's click (Firefox), the popup will show
+        // the quote: say where to click. A failure says why.
+        if (reply.ok && reply.opened) return;
+        const text = reply.ok ? t('toastOpenQuoteHint') : reply.error;
+        showNotice(document, text, { error: !reply.ok, t });
+      });
+    },
   });
 
   const toastActions: ToastActions = {

@@ -39,15 +39,16 @@ export function hideToast(): void {
   current = null;
 }
 
-export function showToast(doc: Document, feedback: CaptureFeedback, actions: ToastActions): void {
+/** A toast on the page: its box, message line and buttons, and how to close it. */
+function openToast(doc: Document, error: boolean) {
   hideToast();
   const ui = mountShadowUi(doc, 'earmark-toast', CSS);
   ui.host.style.setProperty('right', '16px', 'important');
   ui.host.style.setProperty('bottom', '16px', 'important');
   const box = doc.createElement('div');
-  box.className = feedback.ok ? 'toast' : 'toast error';
+  box.className = error ? 'toast error' : 'toast';
   // Announced without moving focus: the person keeps listening and reading.
-  box.setAttribute('role', feedback.ok ? 'status' : 'alert');
+  box.setAttribute('role', error ? 'alert' : 'status');
   const message = doc.createElement('p');
   message.className = 'message';
   const buttons = doc.createElement('div');
@@ -73,7 +74,17 @@ export function showToast(doc: Document, feedback: CaptureFeedback, actions: Toa
     clearTimeout(entry.timer);
     entry.timer = setTimeout(close, ms);
   };
+  /** Adds Close and shows the toast; call after the other buttons. */
+  const show = (closeLabel: string) => {
+    button(closeLabel, close);
+    box.append(buttons);
+    ui.root.append(box);
+  };
+  return { box, message, button, closeLater, show, entry };
+}
 
+export function showToast(doc: Document, feedback: CaptureFeedback, actions: ToastActions): void {
+  const { box, message, button, closeLater, show, entry } = openToast(doc, !feedback.ok);
   if (feedback.ok) {
     message.textContent = savedText(feedback, actions.t);
     const undo = button(actions.t('toastUndo'), () => {
@@ -104,9 +115,19 @@ export function showToast(doc: Document, feedback: CaptureFeedback, actions: Toa
       });
     }
   }
-  button(actions.t('toastClose'), close);
-  box.append(buttons);
-  ui.root.append(box);
+  show(actions.t('toastClose'));
+}
+
+/** A message with Close, for what a click on the page could not do itself. */
+export function showNotice(
+  doc: Document,
+  text: string,
+  options: { error: boolean; t: ToastActions['t'] },
+): void {
+  const { message, closeLater, show } = openToast(doc, options.error);
+  message.textContent = text;
+  if (!options.error) closeLater(TOAST_MS);
+  show(options.t('toastClose'));
 }
 
 function savedText(feedback: Extract<CaptureFeedback, { ok: true }>, t: ToastActions['t']): string {

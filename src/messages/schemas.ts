@@ -178,6 +178,14 @@ export const HighlightStatusSchema = v.object({
   tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+/** From a content script: the person clicked this quote's highlight; show it in Earmark. */
+export const OpenQuoteSchema = v.object({ type: v.literal('highlights/open'), quoteId });
+/** From an extension page: the quote a click on this tab's page asked to show, if any (once). */
+export const TakeQuoteFocusSchema = v.object({
+  type: v.literal('quote/take-focus'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
 export const BackgroundMessageSchema = v.variant('type', [
   LoadContentSchema,
   PageDetectedSchema,
@@ -188,7 +196,21 @@ export const BackgroundMessageSchema = v.variant('type', [
   UndoCaptureSchema,
   AnchorHighlightsSchema,
   HighlightStatusSchema,
+  OpenQuoteSchema,
+  TakeQuoteFocusSchema,
 ]);
+
+// ---- Messages to extension pages (the popup and side panel) ----
+
+/**
+ * From the background: a click on a tab's page asked to show a quote. It names no quote: a
+ * view showing that tab asks for it with `quote/take-focus`, so only the background decides.
+ */
+export const QuoteWaitingSchema = v.object({
+  type: v.literal('quote/waiting'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type QuoteWaiting = v.InferOutput<typeof QuoteWaitingSchema>;
 
 // ---- Replies (from our own background: typed, not re-validated) ----
 
@@ -197,6 +219,16 @@ export interface PageDetectedReply {
   quoteCount: number;
   /** The floating "Save quote" button by selections (see background/settings.ts). */
   floatingButton: boolean;
+}
+
+/** `highlights/open`: whether a side panel is open to show the quote (else the popup will). */
+export interface OpenQuoteReply {
+  opened: boolean;
+}
+
+/** `quote/take-focus`: the quote to show, or null when no click asked (or it was taken). */
+export interface TakeQuoteFocusReply {
+  quoteId: string | null;
 }
 
 /** One saved quote found on the page: offsets into `texts[root]` of the request. */

@@ -121,6 +121,10 @@ export function createStore(options: StoreOptions = {}) {
     return all.reverse();
   }
 
+  async function quote(id: string): Promise<Quote | undefined> {
+    return (await db()).get('quotes', id);
+  }
+
   async function quotesForEpisode(episodeId: string): Promise<Quote[]> {
     const quotes = await (await db()).getAllFromIndex('quotes', 'byEpisode', episodeId);
     return quotes.sort(byPlaybackOrder);
@@ -328,6 +332,7 @@ export function createStore(options: StoreOptions = {}) {
   return {
     episode,
     listEpisodes,
+    quote,
     quotesForEpisode,
     countQuotes,
     saveCapture,

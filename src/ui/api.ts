@@ -2,10 +2,19 @@
  * The popup's and side panel's window on the browser: a small adapter, so views stay plain
  * Preact components that tests can render with a fake of this one interface.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import type { CaptureResult } from '../background/capture';
+import { sidePanelOpener } from '../background/side-panel';
 import { readTab, seekTab } from '../messages/page-client';
-import type { ContentMessage, HighlightsReply, PageState, Reply } from '../messages/schemas';
+import {
+  parseWith,
+  QuoteWaitingSchema,
+  type ContentMessage,
+  type HighlightsReply,
+  type PageState,
+  type Reply,
+  type TakeQuoteFocusReply,
+} from '../messages/schemas';
 import { createStore, type Store } from '../store/store';
 import { showUpgradeBlocked } from './upgrade-blocked';
 
@@ -36,6 +45,10 @@ export interface PopupApi {
    * tab's episode. Returns the unsubscribe. Absent, or a no-op with `?tab=ID`.
    */
   followTarget?(onChange: () => void): () => void;
+  /** The quote a click on the tab's page asked to show, once; null when none did. */
+  takeQuoteFocus(tabId: number): Promise<string | null>;
+  /** Calls back with the tab whenever a click on its page asks to show a quote. */
+  onQuoteWaiting(listener: (tabId: number) => void): () => void;
   /** Opens the side panel beside the tab; null where the browser has none. */
   openSidePanel?: ((tabId: number) => Promise<void>) | null;
 }
@@ -44,26 +57,6 @@ export interface PopupApi {
 function tabParam(): number | null {
   const param = new URLSearchParams(location.search).get('tab');
   return param !== null && /^\d+$/.test(param) ? Number(param) : null;
-}
-
-/**
- * Chrome's `sidePanel` and Firefox's `sidebarAction` are each missing from the other browser
- * (and `sidePanel` from the polyfill's types); both must be called during the click.
- */
-function sidePanelOpener(): ((tabId: number) => Promise<void>) | null {
-  const api = browser as unknown as {
-    sidePanel?: { open(options: { tabId: number }): Promise<void> };
-    sidebarAction?: { open(): Promise<void> };
-  };
-  if (api.sidePanel) {
-    const sidePanel = api.sidePanel;
-    return (tabId) => sidePanel.open({ tabId });
-  }
-  if (api.sidebarAction) {
-    const sidebar = api.sidebarAction;
-    return () => sidebar.open();
-  }
-  return null;
 }
 
 export function browserApi(): PopupApi {
@@ -118,6 +111,23 @@ export function browserApi(): PopupApi {
       const listener = () => onChange();
       browser.tabs.onActivated.addListener(listener);
       return () => browser.tabs.onActivated.removeListener(listener);
+    },
+    async takeQuoteFocus(tabId) {
+      const reply = (await browser.runtime.sendMessage({
+        type: 'quote/take-focus',
+        tabId,
+      })) as Reply<TakeQuoteFocusReply> | undefined;
+      return reply?.ok ? reply.quoteId : null;
+    },
+    onQuoteWaiting(listener) {
+      const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
+        // Content scripts' messages reach extension pages too: hear only the background.
+        if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+        const parsed = parseWith(QuoteWaitingSchema, message);
+        if (parsed.ok) listener(parsed.value.tabId);
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => browser.runtime.onMessage.removeListener(onMessage);
     },
     openSidePanel: sidePanelOpener(),
   };

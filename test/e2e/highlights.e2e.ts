@@ -20,6 +20,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { playAndSeek, selectText } from '../support/page-actions';
+import { sidePanelUrls, waitForSidePanel } from '../support/side-panel';
 import { servePages, type PageServer } from '../support/server';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/pages-e2e');
@@ -95,6 +96,15 @@ async function highlightStatus(tabId: number): Promise<HighlightsReply | null> {
   return (reply as { status: HighlightsReply | null }).status;
 }
 
+/** Where a person would click on the (one) drawn highlight. */
+function highlightCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const range = [...CSS.highlights.get('earmark')!][0] as Range;
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+}
+
 async function storedQuoteIds(worker: Worker): Promise<string[]> {
   return worker.evaluate(async () => {
     const request = indexedDB.open('earmark');
@@ -139,14 +149,31 @@ describe('highlights that come back', () => {
     await page.close();
   });
 
+  it('opens the quote in the side panel when the person clicks its highlight', async () => {
+    const { page } = await open('episode.html');
+    await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
+    expect(await sidePanelUrls(browser.context, browser.extensionId)).toEqual([]);
+    const box = await highlightCentre(page);
+
+    await page.mouse.click(box.x, box.y);
+
+    const panel = await waitForSidePanel(browser.context, browser.extensionId);
+    try {
+      // The quote's row has the focus: scrolled to, outlined, announced.
+      const focusedQuote = `document.activeElement?.closest('li.quote')?.querySelector('blockquote')?.textContent ?? null`;
+      await expect.poll(() => panel.evaluate<string | null>(focusedQuote)).toBe(QUOTE);
+      // The click was the page's too: nothing prevented, nothing selected.
+      expect(await page.evaluate(() => getSelection()!.isCollapsed)).toBe(true);
+    } finally {
+      await panel.detach();
+    }
+    await page.close();
+  });
+
   it('plays from the quote when the person Alt+clicks its highlight', async () => {
     const { page } = await open('episode.html');
     await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
-    const box = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('earmark')!][0] as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const box = await highlightCentre(page);
 
     await page.mouse.click(box.x, box.y);
     expect(await page.evaluate(() => document.querySelector('audio')!.currentTime)).toBe(0);

@@ -75,6 +75,10 @@ let store: Store;
 let told: { tabId: number; message: ContentMessage; storedThen: number }[];
 let badges: { tabId: number; kind: string; count: number }[];
 let loaded: { tabId: number; frameId: number }[];
+/** Side panels opened, and the views told a quote is waiting. */
+let panels: { opens: boolean };
+let panelOpens: number[];
+let viewsTold: unknown[];
 
 function background(overrides: Partial<Store> = {}) {
   const wrapped = { ...store, ...overrides } as Store;
@@ -92,6 +96,13 @@ function background(overrides: Partial<Store> = {}) {
     loadContentScript: async (tabId, frameId) => {
       loaded.push({ tabId, frameId });
     },
+    openPanel: (tabId) => {
+      panelOpens.push(tabId);
+      return Promise.resolve(panels.opens);
+    },
+    tellViews: async (message) => {
+      viewsTold.push(message);
+    },
     t: (key) => key,
   });
 }
@@ -106,6 +117,9 @@ beforeEach(() => {
   told = [];
   badges = [];
   loaded = [];
+  panels = { opens: true };
+  panelOpens = [];
+  viewsTold = [];
 });
 
 afterEach(async () => {
@@ -368,5 +382,74 @@ describe('pages and their highlights', () => {
       status: { placed: [], orphans: [saved!.id] },
     });
     expect((await store.exportLibrary()).quotes).toHaveLength(1);
+  });
+});
+
+describe('a click on a highlight', () => {
+  async function savedQuote() {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const [saved] = (await store.exportLibrary()).quotes;
+    return { bg, saved: saved! };
+  }
+
+  it('opens the side panel during the click, then hands the quote to the view that asks', async () => {
+    const { bg, saved } = await savedQuote();
+    const replying = bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT);
+    // Already called, before the handler's first await: the click's gesture is still on.
+    expect(panelOpens).toEqual([TAB]);
+    expect(await replying).toEqual({ ok: true, opened: true });
+    expect(viewsTold).toEqual([{ type: 'quote/waiting', tabId: TAB }]);
+
+    const take = { type: 'quote/take-focus', tabId: TAB } as const;
+    expect(await bg.route(take, POPUP)).toEqual({ ok: true, quoteId: saved.id });
+    // Once: the next popup opens as usual.
+    expect(await bg.route(take, POPUP)).toEqual({ ok: true, quoteId: null });
+  });
+
+  it('says when no panel could open, so the page can point to the toolbar button', async () => {
+    const { bg, saved } = await savedQuote();
+    panels.opens = false;
+    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT)).toEqual({
+      ok: true,
+      opened: false,
+    });
+    // The popup, opened next, shows it.
+    expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, POPUP)).toMatchObject({
+      quoteId: saved.id,
+    });
+  });
+
+  it("refuses a quote that isn't the page's own, and keeps nothing for a view", async () => {
+    const { bg, saved } = await savedQuote();
+    const elsewhere = { ...CONTENT, url: 'https://elsewhere.example/' };
+    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, elsewhere)).toEqual({
+      ok: false,
+      error: 'errorQuoteNotOnPage',
+    });
+    expect(await bg.route({ type: 'highlights/open', quoteId: 'no-such-quote' }, CONTENT)).toEqual({
+      ok: false,
+      error: 'errorQuoteNotOnPage',
+    });
+    expect(viewsTold).toEqual([]);
+    expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, POPUP)).toMatchObject({
+      quoteId: null,
+    });
+    // Only the page's content script may ask, and only extension pages may take.
+    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, POPUP)).toMatchObject({
+      ok: false,
+    });
+    expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, CONTENT)).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('forgets a waiting quote when its tab closes', async () => {
+    const { bg, saved } = await savedQuote();
+    await bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT);
+    bg.onTabRemoved(TAB);
+    expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, POPUP)).toMatchObject({
+      quoteId: null,
+    });
   });
 });

@@ -71,7 +71,7 @@ async function settle(ms = 0): Promise<void> {
 describe('createHighlighter', () => {
   it('does nothing at all on a page whose episode has no quotes', async () => {
     const place = fakeBackground();
-    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
     highlighter.update(0);
     document.body.append('more text');
     await settle(RETRY_MS * 3);
@@ -83,7 +83,7 @@ describe('createHighlighter', () => {
 
   it('sends the page text once and draws the quote where the background placed it', async () => {
     const place = fakeBackground();
-    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
     highlighter.update(1);
     await settle();
 
@@ -99,7 +99,7 @@ describe('createHighlighter', () => {
   it('draws a transcript that loads late, asking at most once per throttle period', async () => {
     showTranscript('Loading the transcript…');
     const place = fakeBackground();
-    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
     highlighter.update(1);
     await settle();
     expect(drawnText()).toEqual([]);
@@ -117,7 +117,7 @@ describe('createHighlighter', () => {
 
   it('does not ask again when the DOM changed but its text did not', async () => {
     const place = fakeBackground();
-    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
     highlighter.update(1);
     await settle();
     document.body.append(document.createElement('div'));
@@ -134,7 +134,7 @@ describe('createHighlighter', () => {
           void texts;
         }),
     );
-    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
     highlighter.update(1);
     await settle();
     // The page changes while the background searches: the offsets are for the old text.
@@ -151,7 +151,11 @@ describe('createHighlighter', () => {
   });
 
   it('clears its highlight when the episode has no quotes any more (Undo, navigation)', async () => {
-    highlighter = createHighlighter(document, { place: fakeBackground(), seek: vi.fn() });
+    highlighter = createHighlighter(document, {
+      place: fakeBackground(),
+      seek: vi.fn(),
+      open: vi.fn(),
+    });
     highlighter.update(1);
     await settle();
     expect(drawnText()).toEqual([QUOTE]);
@@ -163,7 +167,7 @@ describe('createHighlighter', () => {
   it('ignores a reply that arrives after it stopped', async () => {
     let answer: (reply: HighlightsReply) => void = () => undefined;
     const place = vi.fn(() => new Promise<HighlightsReply>((resolve) => (answer = resolve)));
-    highlighter = createHighlighter(document, { place, seek: vi.fn() });
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
     highlighter.update(1);
     await settle();
     highlighter.stop();
@@ -177,37 +181,79 @@ describe('createHighlighter', () => {
   });
 
   describe('clicks on a highlight', () => {
+    interface Click {
+      altKey?: boolean;
+      shiftKey?: boolean;
+      /** A click a person made; a page's script can only make untrusted ones. */
+      trusted?: boolean;
+      on?: Element;
+    }
+
     /** happy-dom has no layout: the click lands on the character the test names. */
-    function clickAt(offsetInQuote: number, altKey: boolean): MouseEvent {
+    function clickAt(offsetInQuote: number, click: Click = {}): MouseEvent {
       const text = document.querySelector('p')!.firstChild as Text;
       const offset = text.data.indexOf(QUOTE) + offsetInQuote;
       Object.assign(document, {
         caretPositionFromPoint: () => ({ offsetNode: text, offset }),
       });
-      const event = new MouseEvent('click', { bubbles: true, cancelable: true, altKey });
-      document.querySelector('p')!.dispatchEvent(event);
+      const { altKey = false, shiftKey = false, trusted = true } = click;
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, altKey, shiftKey });
+      // happy-dom makes every event untrusted; Chromium marks real clicks (see the e2e test).
+      Object.defineProperty(event, 'isTrusted', { value: trusted });
+      (click.on ?? document.querySelector('p')!).dispatchEvent(event);
       return event;
     }
 
-    it('plays from the quote’s time on Alt+click', async () => {
-      const seek = vi.fn();
-      highlighter = createHighlighter(document, { place: fakeBackground(), seek });
+    async function drawnHighlighter() {
+      const deps = { place: fakeBackground(), seek: vi.fn(), open: vi.fn() };
+      highlighter = createHighlighter(document, deps);
       highlighter.update(1);
       await settle();
+      return deps;
+    }
 
-      const event = clickAt(5, true);
-      expect(seek).toHaveBeenCalledWith(62);
-      expect(event.defaultPrevented).toBe(true);
+    it('opens the quote in Earmark on a plain click, and leaves the click to the page', async () => {
+      const { open, seek } = await drawnHighlighter();
+      const event = clickAt(5);
+      expect(open).toHaveBeenCalledWith('q1');
+      expect(event.defaultPrevented).toBe(false);
+      expect(seek).not.toHaveBeenCalled();
     });
 
-    it('leaves a plain click, and an Alt+click outside the quote, to the page', async () => {
-      const seek = vi.fn();
-      highlighter = createHighlighter(document, { place: fakeBackground(), seek });
-      highlighter.update(1);
-      await settle();
+    it('plays from the quote’s time on Alt+click, instead of opening it', async () => {
+      const { open, seek } = await drawnHighlighter();
+      const event = clickAt(5, { altKey: true });
+      expect(seek).toHaveBeenCalledWith(62);
+      expect(event.defaultPrevented).toBe(true);
+      expect(open).not.toHaveBeenCalled();
+    });
 
-      expect(clickAt(5, false).defaultPrevented).toBe(false);
-      expect(clickAt(QUOTE.length + 8, true).defaultPrevented).toBe(false);
+    it('does nothing for clicks outside the quote', async () => {
+      const { open, seek } = await drawnHighlighter();
+      expect(clickAt(QUOTE.length + 8).defaultPrevented).toBe(false);
+      expect(clickAt(QUOTE.length + 8, { altKey: true }).defaultPrevented).toBe(false);
+      expect(open).not.toHaveBeenCalled();
+      expect(seek).not.toHaveBeenCalled();
+    });
+
+    it('leaves clicks that mean something else to the page and the browser', async () => {
+      const { open, seek } = await drawnHighlighter();
+      // Shift+click extends a selection.
+      clickAt(5, { shiftKey: true });
+      // A page's script clicking on the highlight.
+      clickAt(5, { trusted: false });
+      // The end of a drag that selected words.
+      const text = document.querySelector('p')!.firstChild as Text;
+      getSelection()!.setBaseAndExtent(text, 0, text, 8);
+      clickAt(5);
+      getSelection()!.removeAllRanges();
+      // A highlighted link: following it is the page's business.
+      const link = document.createElement('a');
+      link.href = '#cue-12';
+      document.querySelector('p')!.append(link);
+      clickAt(5, { on: link });
+
+      expect(open).not.toHaveBeenCalled();
       expect(seek).not.toHaveBeenCalled();
     });
   });

@@ -76,6 +76,8 @@ const BACKGROUND_SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   'quote/undo': 'content-script',
   'highlights/anchor': 'content-script',
   'highlights/status': 'extension-page',
+  'highlights/open': 'content-script',
+  'quote/take-focus': 'extension-page',
 };
 
 /** One valid example of every message to the background. */
@@ -90,6 +92,8 @@ const VALID_BACKGROUND: BackgroundMessage[] = [
   { type: 'quote/undo', quoteId: 'q-1' },
   { type: 'highlights/anchor', texts: ['the page text', 'a frame'] },
   { type: 'highlights/status', tabId: 3 },
+  { type: 'highlights/open', quoteId: 'q-1' },
+  { type: 'quote/take-focus', tabId: 3 },
 ];
 
 const CONTENT_SENDERS: Record<ContentMessage['type'], SenderKind> = {

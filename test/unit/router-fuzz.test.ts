@@ -27,6 +27,8 @@ const effects = {
   tellTab: vi.fn(async () => undefined),
   showBadge: vi.fn(async () => undefined),
   loadContentScript: vi.fn(async () => undefined),
+  openPanel: vi.fn(async () => false),
+  tellViews: vi.fn(async () => undefined),
 };
 
 beforeEach(() => {

@@ -12,6 +12,13 @@ interface Props<T> {
   windowAfter?: number;
   /** A row's height before it has been measured. */
   estimatePx?: number;
+  /** Scrolls to this row and focuses it, once per `nonce` (a highlight clicked on the page). */
+  reveal?: Reveal | null;
+}
+
+export interface Reveal {
+  key: string;
+  nonce: number;
 }
 
 /** Past a few hundred rows, rendering them all is what makes a popup slow to open. */
@@ -35,6 +42,7 @@ export function WindowedList<T>(props: Props<T>) {
   const list = useRef<HTMLOListElement>(null);
   const heights = useRef(new Map<string, number>());
   const [scrollTop, setScrollTop] = useState(0);
+  const revealed = useRef<number | null>(null);
   const [, setMeasured] = useState(0);
   const windowed = items.length > windowAfter;
 
@@ -67,6 +75,27 @@ export function WindowedList<T>(props: Props<T>) {
     if (changed) setMeasured((n) => n + 1);
   });
 
+  useLayoutEffect(() => {
+    const wanted = props.reveal;
+    if (!wanted || revealed.current === wanted.nonce || !list.current) return;
+    const index = items.findIndex((item) => keyOf(item) === wanted.key);
+    if (index < 0) return;
+    const row = Array.from(list.current.children as HTMLCollectionOf<HTMLElement>).find(
+      (element) => element.dataset.key === wanted.key,
+    );
+    if (!row) {
+      // Out of the rendered window: scroll to where it will be, then reveal it next render.
+      const top = offsets[index]!;
+      if (container.current) container.current.scrollTop = top;
+      setScrollTop(top);
+      return;
+    }
+    revealed.current = wanted.nonce;
+    row.tabIndex = -1;
+    row.scrollIntoView?.({ block: 'center' });
+    row.focus({ preventScroll: true });
+  });
+
   const rows = items.slice(start, end).map((item, i) => (
     <li
       key={keyOf(item)}
@@ -81,7 +110,7 @@ export function WindowedList<T>(props: Props<T>) {
 
   if (!windowed) {
     return (
-      <ol class={props.class} aria-label={props.label}>
+      <ol ref={list} class={props.class} aria-label={props.label}>
         {rows}
       </ol>
     );

@@ -8,6 +8,7 @@ import { EpisodeHeader } from './EpisodeHeader';
 import type { Editing } from './editing';
 import { createEpisodeWriter } from './episode-writer';
 import type { Notice } from './Notice';
+import type { Reveal } from '../components/WindowedList';
 import { Quotes } from './Quotes';
 
 interface Props {
@@ -24,6 +25,8 @@ interface Props {
   seekUnavailable?: string | null;
   /** Quotes the episode's page could not find: marked, never hidden. */
   orphans?: ReadonlySet<string>;
+  /** The quote to scroll to and focus: its highlight was clicked on the page. */
+  reveal?: Reveal | null;
   /** A quote's words were deleted, restored or changed: the page's highlights are stale. */
   onPageQuotesChanged?: () => void;
   notify: (notice: Notice) => void;
@@ -112,6 +115,7 @@ export function EpisodeEditor(props: Props) {
         onSeek={props.onSeek}
         seekUnavailable={props.seekUnavailable ?? null}
         orphans={props.orphans}
+        reveal={props.reveal}
         onEdit={editQuote}
         onDelete={(quote) => void deleteQuote(quote)}
         onError={onError}

@@ -4,6 +4,7 @@ import type { Episode, Quote, Role } from '../../core/model';
 import { formatClock } from '../../core/time';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
+import type { Reveal } from '../components/WindowedList';
 import { reason, t } from '../i18n';
 import { EpisodeEditor } from './EpisodeEditor';
 import { NoticeBar, type Notice } from './Notice';
@@ -40,6 +41,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   const [view, setView] = useState<View>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   // Timers and browser events read the view as it is when they fire.
   const current = useRef(view);
   current.current = view;
@@ -58,6 +60,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       ]);
       performance.mark('earmark:data-loaded');
       setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes });
+      void revealAskedQuote(tabId, id, quotes).catch(() => undefined);
     } catch (error) {
       setView({ status: 'error', message: message(error) });
     }
@@ -71,6 +74,23 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     if (!episode) return setView({ status: 'error', message: t('errorEpisodeNotStored') });
     performance.mark('earmark:data-loaded');
     setView({ status: 'ready', tabId: null, page: null, episode, quotes });
+  }
+
+  /**
+   * Scrolls to the quote whose highlight was clicked on the tab's page, if a click asked for
+   * one. A quote saved since the list was read is fetched first.
+   */
+  async function revealAskedQuote(tabId: number, episodeId: string, shown: Quote[]) {
+    const quoteId = await api.takeQuoteFocus(tabId);
+    if (quoteId === null) return;
+    if (!shown.some((quote) => quote.id === quoteId)) {
+      const [episode, quotes] = await Promise.all([
+        api.store.episode(episodeId),
+        api.store.quotesForEpisode(episodeId),
+      ]);
+      update((ready) => ({ ...ready, episode: episode ?? null, quotes }));
+    }
+    setReveal({ key: quoteId, nonce: Date.now() });
   }
 
   /** Side panel: follow the tab to another episode, and show quotes saved by shortcut or menu. */
@@ -95,10 +115,19 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   useEffect(() => {
     void load();
     // An episode opened from the library has no tab to follow.
-    if (mode !== 'panel' || api.targetEpisodeId() !== null) return;
+    if (api.targetEpisodeId() !== null) return;
+    // A highlight clicked on the page while this view is open.
+    const stopHearing = api.onQuoteWaiting((tabId) => {
+      const shown = current.current;
+      if (shown.status !== 'ready' || shown.tabId !== tabId || !shown.page) return;
+      const episodeId = episodeIdForUrl(shown.page.url);
+      void revealAskedQuote(tabId, episodeId, shown.quotes).catch(() => undefined);
+    });
+    if (mode !== 'panel') return stopHearing;
     const stopFollowing = api.followTarget?.(() => void load());
     const timer = setInterval(() => void refresh().catch(() => undefined), PANEL_POLL_MS);
     return () => {
+      stopHearing();
       stopFollowing?.();
       clearInterval(timer);
     };
@@ -301,6 +330,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       onSeek={seek}
       seekUnavailable={tabId === null ? t('quoteSeekNoPage') : null}
       orphans={highlights.orphans}
+      reveal={reveal}
       onPageQuotesChanged={highlights.redraw}
       notify={setNotice}
       actions={actions}

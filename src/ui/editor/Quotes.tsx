@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Participant, Quote, Section } from '../../core/model';
 import { byPlaybackOrder, type QuoteEdit } from '../../store/store';
-import { WindowedList } from '../components/WindowedList';
+import { WindowedList, type Reveal } from '../components/WindowedList';
 import { t } from '../i18n';
 import { QuoteRow } from './QuoteRow';
 
@@ -14,6 +14,7 @@ interface Props {
   onSeek: (timeSec: number) => void;
   seekUnavailable: string | null;
   orphans?: ReadonlySet<string>;
+  reveal?: Reveal | null;
   onEdit: (id: string, edit: QuoteEdit) => Promise<unknown>;
   onDelete: (quote: Quote) => void;
   onError: (error: unknown) => void;
@@ -60,6 +61,7 @@ export function Quotes(props: Props) {
           label={t('popupQuotesHeading')}
           class="quotes"
           rowClass="quote"
+          reveal={props.reveal}
           renderItem={(quote) => (
             <QuoteRow
               quote={quote}

@@ -57,6 +57,7 @@ export type FakeApi = PopupApi & {
   refreshHighlights: ReturnType<typeof vi.fn<(tabId: number) => Promise<void>>>;
   highlightStatus: ReturnType<typeof vi.fn<(tabId: number) => Promise<HighlightsReply | null>>>;
   openLibrary: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  takeQuoteFocus: ReturnType<typeof vi.fn<(tabId: number) => Promise<string | null>>>;
 };
 
 /** The browser side faked; the store real. Capture saves like the background would. */
@@ -71,6 +72,9 @@ export function fakeApi(
 ) {
   const store = options.store ?? freshStore();
   let page = options.page ?? pageState();
+  // The background's side of a click on a highlight: the quote waiting, and the open views.
+  let waitingQuote: string | null = null;
+  const hearing = new Set<(tabId: number) => void>();
   const api = {
     store,
     targetTabId: vi.fn(async () => (options.tabId === undefined ? 7 : options.tabId)),
@@ -105,9 +109,23 @@ export function fakeApi(
     refreshHighlights: vi.fn(async () => undefined),
     highlightStatus: vi.fn(async (): Promise<HighlightsReply | null> => null),
     openLibrary: vi.fn(async () => undefined),
+    takeQuoteFocus: vi.fn(async () => {
+      const quoteId = waitingQuote;
+      waitingQuote = null;
+      return quoteId;
+    }),
+    onQuoteWaiting(listener: (tabId: number) => void) {
+      hearing.add(listener);
+      return () => hearing.delete(listener);
+    },
   };
   return {
     api: api as unknown as FakeApi,
+    /** A click on a highlight in tab `tabId` asked to show `quoteId`; open views hear of it. */
+    clickHighlight(quoteId: string, tabId = 7) {
+      waitingQuote = quoteId;
+      for (const listener of hearing) listener(tabId);
+    },
     /** What the page in the tab shows from now on (another selection, another episode). */
     setPage(next: PageState) {
       page = next;

@@ -88,3 +88,59 @@ describe('the popup and the side panel', () => {
     expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
   });
 });
+
+describe('a highlight clicked on the page', () => {
+  const quotes = Array.from({ length: 300 }, (_, i) => ({
+    text: `Quote number ${i + 1}`,
+    timeSec: i * 10,
+  }));
+
+  /** The list row holding a quote's words. */
+  const rowOf = (text: string) => screen.getByText(text).closest('li');
+
+  it('opens the popup at that quote when the click could not open a panel', async () => {
+    const { api, clickHighlight } = fakeApi();
+    const { quotes: saved } = await seedEpisode(api.store, quotes);
+    const asked = saved.find((q) => q.text === 'Quote number 280')!;
+    // Asked before the popup opened (Firefox: the page said to click the toolbar button).
+    clickHighlight(asked.id);
+    render(<Popup api={api} />);
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('Quote number 280')));
+    expect(api.takeQuoteFocus).toHaveBeenCalledWith(7);
+  });
+
+  it('scrolls the open side panel to each quote clicked, one after another', async () => {
+    const { api, clickHighlight } = fakeApi();
+    const { quotes: saved } = await seedEpisode(api.store, quotes);
+    render(<EpisodeScreen api={api} mode="panel" />);
+    await screen.findByText('Quote number 1');
+    expect(document.activeElement).toBe(document.body);
+
+    clickHighlight(saved.find((q) => q.text === 'Quote number 250')!.id);
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('Quote number 250')));
+    clickHighlight(saved.find((q) => q.text === 'Quote number 3')!.id);
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('Quote number 3')));
+    // Another tab's click is not this panel's business.
+    clickHighlight(saved.find((q) => q.text === 'Quote number 100')!.id, 99);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(rowOf('Quote number 3'));
+  });
+
+  it('shows a quote saved after the panel read its list', async () => {
+    const { api, clickHighlight } = fakeApi();
+    await seedEpisode(api.store, quotes.slice(0, 3));
+    render(<EpisodeScreen api={api} mode="panel" />);
+    await screen.findByText('Quote number 1');
+    const { quote } = await api.store.saveCapture({
+      seed: SEED,
+      text: 'Saved by the shortcut a moment ago',
+      timeSec: 5,
+      anchor: null,
+      speakerName: null,
+    });
+    clickHighlight(quote.id);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(rowOf('Saved by the shortcut a moment ago')),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WindowedList } from '../../../src/ui/components/WindowedList';
+import { WindowedList, type Reveal } from '../../../src/ui/components/WindowedList';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, seedEpisode } from './helpers';
 
@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => `Row ${i + 1}`);
 
-function list(n: number) {
+function list(n: number, reveal: Reveal | null = null) {
   render(
     <WindowedList
       items={items(n)}
@@ -18,6 +18,7 @@ function list(n: number) {
       label="Rows"
       estimatePx={100}
       renderItem={(item) => <span>{item}</span>}
+      reveal={reveal}
     />,
   );
   return screen.getByRole('list', { name: 'Rows' });
@@ -59,4 +60,26 @@ describe('long lists', () => {
     expect(screen.getByRole('heading', { name: 'Quotes (1000)' })).toBeTruthy();
     expect(quotes.querySelectorAll('blockquote').length).toBeLessThan(40);
   }, 20_000);
+});
+
+describe('revealing a row (a highlight clicked on the page)', () => {
+  it('focuses the row in a short list', () => {
+    const rows = within(list(50, { key: 'Row 31', nonce: 1 })).getAllByRole('listitem');
+    expect(document.activeElement).toBe(rows[30]);
+  });
+
+  it('renders and focuses a row far outside the rendered window of a long list', () => {
+    const shown = list(1000, { key: 'Row 900', nonce: 1 });
+    const row = within(shown)
+      .getAllByRole('listitem')
+      .find((item) => item.textContent === 'Row 900');
+    expect(row).toBeTruthy();
+    expect(document.activeElement).toBe(row);
+    expect(row!.getAttribute('aria-posinset')).toBe('900');
+  });
+
+  it('ignores a key the list does not hold', () => {
+    list(50, { key: 'Row 999', nonce: 1 });
+    expect(document.activeElement).toBe(document.body);
+  });
 });
