@@ -13,7 +13,12 @@ export interface EarmarkDB extends DBSchema {
   quotes: {
     key: string;
     value: Quote;
-    indexes: { byEpisode: string; byUpdatedAt: string };
+    indexes: {
+      byEpisode: string;
+      byUpdatedAt: string;
+      /** Timed quotes in playback order ([episodeId, timeSec, order]); untimed ones are not in it. */
+      byEpisodePlayback: [string, number, number];
+    };
   };
   /** Small named records about the library itself (settings, the last backup). */
   meta: {
@@ -47,6 +52,11 @@ export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[
   // 1 → 2: a place for settings and backup bookkeeping, so they need no `storage` permission.
   (db) => {
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // 2 → 3: the first quotes of an episode in playback order, without reading them all (a
+  // popup draws its first screen of a long list first). A null time leaves a quote out.
+  (_db, tx) => {
+    tx.objectStore('quotes').createIndex('byEpisodePlayback', ['episodeId', 'timeSec', 'order']);
   },
 ];
 

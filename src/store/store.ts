@@ -130,6 +130,19 @@ export function createStore(options: StoreOptions = {}) {
     return quotes.sort(byPlaybackOrder);
   }
 
+  /**
+   * The first `count` quotes of an episode in playback order, read through an index: enough
+   * for a first screen of a long list, in a few milliseconds where reading 1,000 takes ~35.
+   * Quotes without a time (last in playback order) are never among them.
+   */
+  async function firstTimedQuotes(episodeId: string, count: number): Promise<Quote[]> {
+    const range = IDBKeyRange.bound(
+      [episodeId, -Infinity, -Infinity],
+      [episodeId, Infinity, Infinity],
+    );
+    return (await db()).getAllFromIndex('quotes', 'byEpisodePlayback', range, count);
+  }
+
   async function countQuotes(episodeId: string): Promise<number> {
     return (await db()).countFromIndex('quotes', 'byEpisode', episodeId);
   }
@@ -334,6 +347,7 @@ export function createStore(options: StoreOptions = {}) {
     listEpisodes,
     quote,
     quotesForEpisode,
+    firstTimedQuotes,
     countQuotes,
     saveCapture,
     ensureEpisode,

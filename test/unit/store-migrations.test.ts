@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../support/browser';
 
 /** The released versions whose data we keep as fixtures: version → file. */
-const RELEASED: Record<number, string> = { 1: 'v1-library.json' };
+const RELEASED: Record<number, string> = { 1: 'v1-library.json', 2: 'v2-library.json' };
 
 function fixture(version: number): LibraryData {
   const file = join(REPO_ROOT, 'test/fixtures/store', RELEASED[version]!);
@@ -58,7 +58,13 @@ describe('schema migrations', () => {
       // The upgraded database works for new writes and for what the new version added.
       await store.setMeta('lastBackupAt', '2026-04-01T00:00:00.000Z');
       expect(await store.getMeta('lastBackupAt')).toBe('2026-04-01T00:00:00.000Z');
-      expect(await store.quotesForEpisode(data.episodes[0]!.id)).toHaveLength(data.quotes.length);
+      for (const episode of data.episodes) {
+        const quotes = await store.quotesForEpisode(episode.id);
+        expect(quotes).toHaveLength(data.quotes.filter((q) => q.episodeId === episode.id).length);
+        // The playback-order index (version 3) covers quotes written before it existed.
+        const timed = quotes.filter((q) => q.timeSec !== null);
+        expect(await store.firstTimedQuotes(episode.id, 100)).toEqual(timed);
+      }
       await store.close();
     },
   );

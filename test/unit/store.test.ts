@@ -69,6 +69,23 @@ describe('store', () => {
     expect((await store.listEpisodes()).length).toBe(1);
   });
 
+  it('reads the first timed quotes in playback order through the index, as many as asked', async () => {
+    await store.saveCapture(capture('late', 300));
+    await store.saveCapture(capture('untimed', null));
+    await store.saveCapture(capture('early', 5));
+    await store.saveCapture(capture('late, saved second', 300));
+    const id = episodeIdForUrl(URL);
+    const texts = async (count: number) =>
+      (await store.firstTimedQuotes(id, count)).map((q) => q.text);
+    expect(await texts(2)).toEqual(['early', 'late']);
+    expect(await texts(10)).toEqual(['early', 'late', 'late, saved second']);
+    // The same order as the whole list, which adds the untimed ones after.
+    expect((await store.quotesForEpisode(id)).slice(0, 3).map((q) => q.text)).toEqual(
+      await texts(10),
+    );
+    expect(await store.firstTimedQuotes('another-episode', 10)).toEqual([]);
+  });
+
   it('lists quotes in playback order, untimed ones last in capture order', async () => {
     await store.saveCapture(capture('late', 300));
     await store.saveCapture(capture('untimed A', null));

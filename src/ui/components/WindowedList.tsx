@@ -3,6 +3,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface Props<T> {
   items: T[];
+  /** Rows there are, when more than `items` (the rest is still being read); they count for size. */
+  total?: number;
   keyOf: (item: T) => string;
   renderItem: (item: T, index: number) => ComponentChildren;
   label: string;
@@ -44,7 +46,8 @@ export function WindowedList<T>(props: Props<T>) {
   const [scrollTop, setScrollTop] = useState(0);
   const revealed = useRef<number | null>(null);
   const [, setMeasured] = useState(0);
-  const windowed = items.length > windowAfter;
+  const total = Math.max(props.total ?? 0, items.length);
+  const windowed = total > windowAfter;
 
   // Offsets of each row's top edge; O(n) per render, trivial next to rendering a row.
   const offsets = new Float64Array(items.length + 1);
@@ -102,7 +105,7 @@ export function WindowedList<T>(props: Props<T>) {
       data-key={keyOf(item)}
       class={props.rowClass}
       aria-posinset={start + i + 1}
-      aria-setsize={items.length}
+      aria-setsize={total}
     >
       {renderItem(item, start + i)}
     </li>
@@ -127,7 +130,7 @@ export function WindowedList<T>(props: Props<T>) {
         aria-label={props.label}
         style={{
           paddingTop: `${offsets[start]}px`,
-          paddingBottom: `${offsets[items.length]! - offsets[end]!}px`,
+          paddingBottom: `${offsets[items.length]! - offsets[end]! + (total - items.length) * estimate}px`,
         }}
       >
         {rows}

@@ -15,6 +15,8 @@ interface Props {
   api: PopupApi;
   episode: Episode;
   quotes: Quote[];
+  /** Quotes of a long list not read yet: counted, drawn once read. */
+  unreadQuotes?: number;
   /** People the page names who aren't participants yet. */
   suggestedParticipants: { name: string; role: Role }[];
   onEpisode: (episode: Episode) => void;
@@ -110,6 +112,7 @@ export function EpisodeEditor(props: Props) {
       </nav>
       <Quotes
         quotes={quotes}
+        unread={props.unreadQuotes ?? 0}
         participants={episode.participants}
         sections={episode.sections}
         onSeek={props.onSeek}

@@ -7,6 +7,7 @@ import type { PopupApi } from '../api';
 import type { Reveal } from '../components/WindowedList';
 import { reason, t } from '../i18n';
 import { EpisodeEditor } from './EpisodeEditor';
+import { readFirstQuotes, type FirstQuotes } from './first-quotes';
 import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
 import { usePageHighlights } from './usePageHighlights';
@@ -21,6 +22,8 @@ type View =
       page: PageState | null;
       episode: Episode | null;
       quotes: Quote[];
+      /** Quotes of a long list still being read after the first screen (see first-quotes.ts). */
+      unread: number;
     };
 
 type Ready = Extract<View, { status: 'ready' }>;
@@ -54,12 +57,14 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       if (tabId === null) return setView({ status: 'error', message: t('errorNoTab') });
       const page = await api.readPage(tabId);
       const id = episodeIdForUrl(page.url);
-      const [episode, quotes] = await Promise.all([
+      const [episode, first] = await Promise.all([
         api.store.episode(id),
-        api.store.quotesForEpisode(id),
+        readFirstQuotes(api.store, id),
       ]);
       performance.mark('earmark:data-loaded');
-      setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes });
+      const { quotes, unread } = first;
+      setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes, unread });
+      readRest(id, first);
       void revealAskedQuote(tabId, id, quotes).catch(() => undefined);
     } catch (error) {
       setView({ status: 'error', message: message(error) });
@@ -67,13 +72,28 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   }
 
   async function loadStored(id: string): Promise<void> {
-    const [episode, quotes] = await Promise.all([
+    const [episode, first] = await Promise.all([
       api.store.episode(id),
-      api.store.quotesForEpisode(id),
+      readFirstQuotes(api.store, id),
     ]);
     if (!episode) return setView({ status: 'error', message: t('errorEpisodeNotStored') });
     performance.mark('earmark:data-loaded');
-    setView({ status: 'ready', tabId: null, page: null, episode, quotes });
+    const { quotes, unread } = first;
+    setView({ status: 'ready', tabId: null, page: null, episode, quotes, unread });
+    readRest(id, first);
+  }
+
+  /** The rest of a long list, once read, if the view still shows that episode. */
+  function readRest(episodeId: string, first: FirstQuotes): void {
+    void first.whole
+      ?.then((quotes) =>
+        update((ready) =>
+          shownEpisodeId(ready) === episodeId ? { ...ready, quotes, unread: 0 } : ready,
+        ),
+      )
+      .catch((error: unknown) =>
+        setNotice({ text: t('errorReadQuotesFailed', reason(error)), error: true }),
+      );
   }
 
   /**
@@ -88,7 +108,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
         api.store.episode(episodeId),
         api.store.quotesForEpisode(episodeId),
       ]);
-      update((ready) => ({ ...ready, episode: episode ?? null, quotes }));
+      update((ready) => ({ ...ready, episode: episode ?? null, quotes, unread: 0 }));
     }
     setReveal({ key: quoteId, nonce: Date.now() });
   }
@@ -104,15 +124,16 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     if (!page) return;
     const id = episodeIdForUrl(shown.page.url);
     if (episodeIdForUrl(page.url) !== id) return load();
-    if ((await api.store.countQuotes(id)) === shown.quotes.length) return;
+    if ((await api.store.countQuotes(id)) === shown.quotes.length + shown.unread) return;
     const [episode, quotes] = await Promise.all([
       api.store.episode(id),
       api.store.quotesForEpisode(id),
     ]);
-    update((ready) => ({ ...ready, episode: episode ?? null, quotes }));
+    update((ready) => ({ ...ready, episode: episode ?? null, quotes, unread: 0 }));
   }
 
-  useEffect(() => {
+  // A layout effect, so that reading starts now: Preact runs plain effects after a paint.
+  useLayoutEffect(() => {
     void load();
     // An episode opened from the library has no tab to follow.
     if (api.targetEpisodeId() !== null) return;
@@ -176,7 +197,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     );
   }
 
-  const { tabId, page, episode, quotes } = view;
+  const { tabId, page, episode, quotes, unread } = view;
   const seed = page && seedFromDetection(page.url, page.title, page.detection);
 
   /** Saves the selection, or with `moment` only the player's time (words typed afterwards). */
@@ -324,6 +345,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       api={api}
       episode={episode}
       quotes={quotes}
+      unreadQuotes={unread}
       suggestedParticipants={page ? suggestions(page, episode) : []}
       onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
       onQuotes={(change) => update((shown) => ({ ...shown, quotes: change(shown.quotes) }))}
@@ -336,6 +358,11 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       actions={actions}
     />
   );
+}
+
+/** The episode a ready view is about: its stored record's, or its page's. */
+function shownEpisodeId(view: Ready): string | null {
+  return view.episode?.id ?? (view.page ? episodeIdForUrl(view.page.url) : null);
 }
 
 /** Focuses an element a lazily loaded part is about to render, once it is there (or ~1 s). */

@@ -9,6 +9,8 @@ export type QuoteOrder = 'playback' | 'capture';
 
 interface Props {
   quotes: Quote[];
+  /** Quotes still being read after the first screen: counted, and the list sized for them. */
+  unread?: number;
   participants: Participant[];
   sections: Section[];
   onSeek: (timeSec: number) => void;
@@ -26,15 +28,14 @@ const byCaptureOrder = (a: Quote, b: Quote) => a.order - b.order;
 export function Quotes(props: Props) {
   const [order, setOrder] = useState<QuoteOrder>('playback');
   const sorted = [...props.quotes].sort(order === 'playback' ? byPlaybackOrder : byCaptureOrder);
+  const total = props.quotes.length + (props.unread ?? 0);
   return (
     <section class="part" aria-labelledby="quotes-heading">
       <div class="part-head">
         <h2 id="quotes-heading">
-          {props.quotes.length === 0
-            ? t('popupQuotesHeading')
-            : t('quotesHeadingCount', String(props.quotes.length))}
+          {total === 0 ? t('popupQuotesHeading') : t('quotesHeadingCount', String(total))}
         </h2>
-        {props.quotes.length > 1 && (
+        {total > 1 && (
           <fieldset class="order">
             <legend class="sr-only">{t('quotesOrderLegend')}</legend>
             {(['playback', 'capture'] as const).map((value) => (
@@ -52,12 +53,13 @@ export function Quotes(props: Props) {
           </fieldset>
         )}
       </div>
-      {props.quotes.length === 0 ? (
+      {total === 0 ? (
         <p class="empty">{t('popupEmptyQuotes')}</p>
       ) : (
         <WindowedList
           items={sorted}
           keyOf={(quote) => quote.id}
+          total={total}
           label={t('popupQuotesHeading')}
           class="quotes"
           rowClass="quote"

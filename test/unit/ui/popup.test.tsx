@@ -131,3 +131,39 @@ describe('marking a moment on a player with nothing to select', () => {
     expect(await api.store.listEpisodes()).toEqual([]);
   });
 });
+
+describe('the popup on an episode with a long list of quotes', () => {
+  it('draws the first screen at once, counting them all, and the rest once read', async () => {
+    const { api } = fakeApi();
+    const many = Array.from({ length: 300 }, (_, i) => ({ text: `Quote ${i + 1}`, timeSec: i }));
+    await seedEpisode(api.store, many);
+    // Reading the whole list waits until the test lets it finish.
+    let finishReading: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => (finishReading = resolve));
+    const readAll = api.store.quotesForEpisode;
+    api.store = {
+      ...api.store,
+      quotesForEpisode: async (id) => {
+        await reading;
+        return readAll(id);
+      },
+    };
+
+    render(<Popup api={api} />);
+    expect(await screen.findByRole('heading', { name: 'Quotes (300)' })).toBeTruthy();
+    const firstRows = screen.getAllByRole('listitem');
+    expect(firstRows[0]!.textContent).toContain('Quote 1');
+    expect(firstRows[0]!.getAttribute('aria-setsize')).toBe('300');
+    expect(firstRows.length).toBeLessThanOrEqual(30);
+
+    finishReading();
+    // The whole list, windowed: scrolled to its end, its last quote is drawn.
+    const list = await screen.findByRole('list', { name: 'Quotes' });
+    await waitFor(() => {
+      const box = list.parentElement!;
+      box.scrollTop = 1e9;
+      fireEvent.scroll(box);
+      expect(screen.getByText('Quote 300')).toBeTruthy();
+    });
+  });
+});
