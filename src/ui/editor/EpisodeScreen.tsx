@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
 import type { Episode, Quote, Role } from '../../core/model';
 import { formatClock } from '../../core/time';
