@@ -16,6 +16,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { clickClosedUiButton, readClosedUi } from '../support/closed-shadow';
+import { extensionDb } from '../support/extension-db';
 import { playAndSeek, selectText } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
 
@@ -45,34 +46,10 @@ interface StoredQuote {
   speakerId: string | null;
 }
 
-/**
- * Runs `work` on the extension's IndexedDB in its service worker. A database the extension
- * hasn't created yet is left uncreated (opening it here would make an empty version 1).
- */
-function withQuotes(worker: Worker, work: 'read' | 'clear'): Promise<StoredQuote[]> {
-  return worker.evaluate(async (mode) => {
-    const request = indexedDB.open('earmark');
-    const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
-      request.onupgradeneeded = () => request.transaction!.abort();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () =>
-        request.error?.name === 'AbortError' ? resolve(null) : reject(request.error);
-    });
-    if (!db) return [];
-    const tx = db.transaction('quotes', mode === 'read' ? 'readonly' : 'readwrite');
-    const store = tx.objectStore('quotes');
-    const all = mode === 'read' ? store.getAll() : store.clear();
-    const result = await new Promise<unknown>(
-      (resolve) => (all.onsuccess = () => resolve(all.result)),
-    );
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-    return mode === 'read' ? (result as StoredQuote[]) : [];
-  }, work);
-}
-
-const storedQuotes = (worker: Worker) => withQuotes(worker, 'read');
-const clearQuotes = (worker: Worker) => withQuotes(worker, 'clear');
+/** The quotes in the extension's IndexedDB (none before it has made one). */
+const storedQuotes = async (worker: Worker) =>
+  (await extensionDb<StoredQuote[]>(worker, { op: 'getAll', store: 'quotes' })) ?? [];
+const clearQuotes = (worker: Worker) => extensionDb(worker, { op: 'clear', store: 'quotes' });
 
 async function openEpisode(): Promise<Page> {
   const page = await browser.context.newPage();

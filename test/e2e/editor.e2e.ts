@@ -16,6 +16,7 @@ import {
   tabIdFor,
   type ExtensionBrowser,
 } from '../support/browser';
+import { extensionDb } from '../support/extension-db';
 import { playAndSeek, selectText } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
 
@@ -247,38 +248,34 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     const gone = 'A sentence the show has since cut from its transcript.';
     // Saved from an earlier version of the page: its words are not on the page any more.
     const popup = await openView(browser!, tabId);
-    await popup.evaluate(async (text) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('earmark');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['episodes', 'quotes'], 'readwrite');
-      const episodes = await new Promise<{ id: string }[]>((resolve) => {
-        const all = tx.objectStore('episodes').getAll();
-        all.onsuccess = () => resolve(all.result as { id: string }[]);
-      });
-      const now = new Date().toISOString();
-      tx.objectStore('quotes').put({
-        id: 'cut-from-page',
-        episodeId: episodes[0]!.id,
-        text,
-        speakerId: null,
-        sectionId: null,
-        timeSec: 100,
-        note: '',
-        anchor: {
-          quote: { type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' },
-          position: null,
+    const [episode] = (await extensionDb<{ id: string }[]>(popup, {
+      op: 'getAll',
+      store: 'episodes',
+    }))!;
+    const now = new Date().toISOString();
+    await extensionDb(popup, {
+      op: 'put',
+      store: 'quotes',
+      records: [
+        {
+          id: 'cut-from-page',
+          episodeId: episode!.id,
+          text: gone,
+          speakerId: null,
+          sectionId: null,
           timeSec: 100,
+          note: '',
+          anchor: {
+            quote: { type: 'TextQuoteSelector', exact: gone, prefix: '', suffix: '' },
+            position: null,
+            timeSec: 100,
+          },
+          order: 3,
+          createdAt: now,
+          updatedAt: now,
         },
-        order: 3,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    }, gone);
+      ],
+    });
     await popup.close();
     // The page looks for its quotes again when it loads.
     await page.reload();
@@ -347,36 +344,25 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     const { tabId } = episodeTab;
     const popup = await openView(browser!, tabId);
     // 1,000 more quotes, written straight into the extension's database.
-    await popup.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('earmark');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['episodes', 'quotes'], 'readwrite');
-      const episodes = await new Promise<{ id: string }[]>((resolve) => {
-        const all = tx.objectStore('episodes').getAll();
-        all.onsuccess = () => resolve(all.result as { id: string }[]);
-      });
-      const now = new Date().toISOString();
-      for (let i = 0; i < 1000; i++) {
-        tx.objectStore('quotes').put({
-          id: `bulk-${i}`,
-          episodeId: episodes[0]!.id,
-          text: `Bulk quote number ${i + 1}, long enough to wrap onto a second line in the popup.`,
-          speakerId: null,
-          sectionId: null,
-          timeSec: 70 + i,
-          note: '',
-          anchor: null,
-          order: 3 + i,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    });
+    const [episode] = (await extensionDb<{ id: string }[]>(popup, {
+      op: 'getAll',
+      store: 'episodes',
+    }))!;
+    const now = new Date().toISOString();
+    const bulk = Array.from({ length: 1000 }, (_, i) => ({
+      id: `bulk-${i}`,
+      episodeId: episode!.id,
+      text: `Bulk quote number ${i + 1}, long enough to wrap onto a second line in the popup.`,
+      speakerId: null,
+      sectionId: null,
+      timeSec: 70 + i,
+      note: '',
+      anchor: null,
+      order: 3 + i,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await extensionDb(popup, { op: 'put', store: 'quotes', records: bulk });
     await popup.close();
 
     // From the data read to the first frame after the DOM was committed (see EpisodeScreen);

@@ -20,6 +20,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { playAndSeek, selectText } from '../support/page-actions';
+import { extensionDb } from '../support/extension-db';
 import { servePages, type PageServer } from '../support/server';
 
 const QUOTE = 'Write down the words that surprised you, not the words that agreed with you.';
@@ -78,17 +79,9 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     await expect.poll(() => badgeText(browser!.worker, tabId)).toBe('1');
 
     // The stored record holds the exact time and an anchor with context either side.
-    const stored = await popup.evaluate(async () => {
-      const request = indexedDB.open('earmark');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = db.transaction('quotes').objectStore('quotes').getAll();
-      return new Promise<unknown[]>((resolve) => (all.onsuccess = () => resolve(all.result)));
-    });
+    const stored = await extensionDb<unknown[]>(popup, { op: 'getAll', store: 'quotes' });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({
+    expect(stored![0]).toMatchObject({
       text: QUOTE,
       timeSec: 62.5,
       anchor: { quote: { exact: QUOTE, prefix: expect.stringContaining('Exactly. ') } },

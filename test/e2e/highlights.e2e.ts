@@ -20,6 +20,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { playAndSeek, selectText } from '../support/page-actions';
+import { extensionDb } from '../support/extension-db';
 import { sidePanelUrls, waitForSidePanel } from '../support/side-panel';
 import { servePages, type PageServer } from '../support/server';
 
@@ -106,19 +107,7 @@ function highlightCentre(page: Page): Promise<{ x: number; y: number }> {
 }
 
 async function storedQuoteIds(worker: Worker): Promise<string[]> {
-  return worker.evaluate(async () => {
-    const request = indexedDB.open('earmark');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const keys = db.transaction('quotes').objectStore('quotes').getAllKeys();
-    const ids = await new Promise<string[]>((resolve) => {
-      keys.onsuccess = () => resolve(keys.result as string[]);
-    });
-    db.close();
-    return ids;
-  });
+  return (await extensionDb<string[]>(worker, { op: 'getAllKeys', store: 'quotes' })) ?? [];
 }
 
 describe('highlights that come back', () => {

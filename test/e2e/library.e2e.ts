@@ -28,6 +28,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { servePages, type PageServer } from '../support/server';
+import { extensionDb } from '../support/extension-db';
 import { makeLibrary } from '../unit/library/make-library';
 import { makeEpisode, makeQuote } from '../support/records';
 
@@ -121,21 +122,9 @@ async function go(page: Page, hash: string): Promise<void> {
 
 /** Episodes and quotes as stored in the extension's IndexedDB, read from one of its pages. */
 async function storedCounts(page: Page): Promise<{ episodes: number; quotes: number }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('earmark');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const count = (name: string) =>
-      new Promise<number>((resolve) => {
-        const request = db.transaction(name).objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-      });
-    const result = { episodes: await count('episodes'), quotes: await count('quotes') };
-    db.close();
-    return result;
-  });
+  const count = async (store: string) =>
+    (await extensionDb<number>(page, { op: 'count', store })) ?? 0;
+  return { episodes: await count('episodes'), quotes: await count('quotes') };
 }
 
 async function restoreFile(page: Page, name: string, text: string): Promise<void> {
@@ -314,19 +303,15 @@ describe('the library page in real Chromium', () => {
     await page.getByLabel('Quotes list').selectOption('speaker');
     await page.getByRole('checkbox', { name: /capture button/ }).uncheck();
     await expect
-      .poll(() =>
-        page.evaluate(async () => {
-          const db = await new Promise<IDBDatabase>((resolve) => {
-            const request = indexedDB.open('earmark');
-            request.onsuccess = () => resolve(request.result);
-          });
-          const value = await new Promise<unknown>((resolve) => {
-            const request = db.transaction('meta').objectStore('meta').get('settings');
-            request.onsuccess = () => resolve(request.result?.value);
-          });
-          db.close();
-          return value;
-        }),
+      .poll(
+        async () =>
+          (
+            await extensionDb<{ value: unknown }>(page, {
+              op: 'get',
+              store: 'meta',
+              key: 'settings',
+            })
+          )?.value,
       )
       .toMatchObject({
         exportDefaults: { frontMatter: true, quoteGrouping: 'speaker' },
