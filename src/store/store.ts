@@ -111,6 +111,14 @@ export function createStore(options: StoreOptions = {}) {
     });
   }
 
+  /**
+   * Opens the database now, so that opening overlaps other waiting (the popup asks its tab
+   * what the page is meanwhile). Never rejects: the first real read reports any failure.
+   */
+  function warm(): void {
+    db().catch(() => undefined);
+  }
+
   async function episode(id: string): Promise<Episode | undefined> {
     return (await db()).get('episodes', id);
   }
@@ -343,6 +351,7 @@ export function createStore(options: StoreOptions = {}) {
   }
 
   return {
+    warm,
     episode,
     listEpisodes,
     quote,

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface Props<T> {
   items: T[];
@@ -45,6 +45,11 @@ export function WindowedList<T>(props: Props<T>) {
   const heights = useRef(new Map<string, number>());
   const [scrollTop, setScrollTop] = useState(0);
   const revealed = useRef<number | null>(null);
+  // The first frame draws only the rows in view, sooner; the margin follows once it is painted
+  // (Preact runs effects after a paint).
+  const [firstPainted, setFirstPainted] = useState(false);
+  useEffect(() => setFirstPainted(true), []);
+  const overscan = firstPainted ? OVERSCAN_PX : 0;
   const [, setMeasured] = useState(0);
   const total = Math.max(props.total ?? 0, items.length);
   const windowed = total > windowAfter;
@@ -57,9 +62,9 @@ export function WindowedList<T>(props: Props<T>) {
     }
   }
   const viewport = container.current?.clientHeight || FALLBACK_VIEWPORT_PX;
-  const start = windowed ? firstAtOrAfter(offsets, scrollTop - OVERSCAN_PX) : 0;
+  const start = windowed ? firstAtOrAfter(offsets, scrollTop - overscan) : 0;
   const end = windowed
-    ? Math.min(items.length, firstAtOrAfter(offsets, scrollTop + viewport + OVERSCAN_PX) + 1)
+    ? Math.min(items.length, firstAtOrAfter(offsets, scrollTop + viewport + overscan) + 1)
     : items.length;
 
   useLayoutEffect(() => {

@@ -55,6 +55,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       if (storedId !== null) return await loadStored(storedId);
       const tabId = await api.targetTabId();
       if (tabId === null) return setView({ status: 'error', message: t('errorNoTab') });
+      api.store.warm();
       const page = await api.readPage(tabId);
       const id = episodeIdForUrl(page.url);
       const [episode, first] = await Promise.all([
