@@ -150,6 +150,24 @@ describe('createHighlighter', () => {
     expect(place).toHaveBeenCalledTimes(2);
   });
 
+  it('draws a reply when the page changed meanwhile but its text did not', async () => {
+    let answer: (reply: HighlightsReply) => void = () => undefined;
+    const place = vi.fn(() => new Promise<HighlightsReply>((resolve) => (answer = resolve)));
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
+    highlighter.update(1);
+    await settle();
+    // A player's progress bar, say: elements come and go, the words stay.
+    document.body.append(document.createElement('div'));
+    const start = document.body.textContent!.indexOf(QUOTE);
+    answer({
+      episodeId: 'ep-1',
+      placed: [{ quoteId: 'q1', root: 0, start, end: start + QUOTE.length, timeSec: 62 }],
+      orphans: [],
+    });
+    await settle();
+    expect(drawnText()).toEqual([QUOTE]);
+  });
+
   it('clears its highlight when the episode has no quotes any more (Undo, navigation)', async () => {
     highlighter = createHighlighter(document, {
       place: fakeBackground(),
