@@ -222,6 +222,14 @@ function clipToRoot(root: Node, range: Range): Range {
   const inside = (root.ownerDocument ?? (root as Document)).createRange();
   inside.selectNodeContents(root);
   const clipped = range.cloneRange();
+  // A range in another tree (inside a shadow root) can't be compared with this one, and has
+  // none of its text: it describes nothing rather than failing the capture.
+  const tree = root.getRootNode();
+  if (range.startContainer.getRootNode() !== tree || range.endContainer.getRootNode() !== tree) {
+    clipped.setStart(root, 0);
+    clipped.collapse(true);
+    return clipped;
+  }
   if (clipped.compareBoundaryPoints(START_TO_START, inside) < 0) clipped.setStart(root, 0);
   if (clipped.compareBoundaryPoints(END_TO_END, inside) > 0) {
     clipped.setEnd(root, root.childNodes.length);

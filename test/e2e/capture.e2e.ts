@@ -121,6 +121,27 @@ describe('capture from the page', () => {
     await page.close();
   });
 
+  it('saves words selected inside a web component (a shadow root) too', async () => {
+    await clearQuotes(browser.worker);
+    const page = await openEpisode();
+    const words = 'Words a web component shows in its shadow root.';
+    // Chromium reports such a selection with its ends inside the shadow root.
+    await page.evaluate((text) => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.append(document.createTextNode(text));
+      getSelection()!.setBaseAndExtent(shadow.firstChild!, 0, shadow.firstChild!, text.length);
+    }, words);
+
+    await page.keyboard.press('Alt+Shift+KeyQ');
+
+    await expect.poll(() => toastText(page)).toContain('Quote saved');
+    const [quote] = await storedQuotes(browser.worker);
+    expect(quote).toMatchObject({ text: words });
+    await page.close();
+  });
+
   it('takes the quote back when the person presses Undo in the confirmation', async () => {
     await clearQuotes(browser.worker);
     const page = await openEpisode();
