@@ -23,7 +23,11 @@ function readSelection(top: Document, timeSec: number | null): PageState['select
   const { doc, range } = found;
   const text = normalizeWhitespace(doc.getSelection()!.toString());
   // Anchored in the selection's own document: highlights look for it in each document.
-  return { text, anchor: describeRange(doc.body, range, timeSec), speaker: speakerOf(range) };
+  const anchor = describeRange(doc.body, range, timeSec);
+  // Words the document's text doesn't hold (a shadow root's) can't be highlighted again:
+  // saved without an anchor, like a typed quote, rather than listed as lost.
+  const anchorable = normalizeWhitespace(anchor.quote.exact) !== '';
+  return { text, anchor: anchorable ? anchor : null, speaker: speakerOf(range) };
 }
 
 /** Who said the selected words, from the transcript's markup; a guess, so never fatal. */

@@ -65,7 +65,8 @@ export const PageStateSchema = v.object({
   selection: v.nullable(
     v.object({
       text: v.pipe(v.string(), v.maxLength(MAX_QUOTE_CHARS * 4)),
-      anchor: AnchorSchema,
+      /** Null when the words can't be found again (a selection inside a shadow root). */
+      anchor: v.nullable(AnchorSchema),
       speaker: v.nullable(shortText),
     }),
   ),

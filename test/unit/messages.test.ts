@@ -89,6 +89,8 @@ const VALID_BACKGROUND: BackgroundMessage[] = [
   { type: 'capture/moment', tabId: 3, text: 'words I typed' },
   { type: 'capture/from-page' },
   { type: 'capture/retry', page },
+  // Words that can't be found again (selected in a shadow root) come without an anchor.
+  { type: 'capture/retry', page: { ...page, selection: { ...page.selection!, anchor: null } } },
   { type: 'quote/undo', quoteId: 'q-1' },
   { type: 'highlights/anchor', texts: ['the page text', 'a frame'] },
   { type: 'highlights/status', tabId: 3 },
