@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { PLATFORMS, ROLES } from './model';
 import type { Episode, LibraryData, Quote } from './model';
+import { isWebUrl } from './web-url';
 
 export const BACKUP_FORMAT = 'earmark-backup';
 /** The version this code writes, and the newest it reads. */
@@ -59,16 +60,6 @@ function isDateOrDateTime(value: string): boolean {
   return (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) || isDateTime(value);
 }
 
-/** Only web addresses: a backup must not smuggle `javascript:` or `data:` links into the UI. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 const TEXT = v.string('expected text');
 const ID = v.pipe(v.string('expected an id (text)'), v.minLength(1, 'expected a non-empty id'));
 const DATE_TIME = v.pipe(
@@ -81,7 +72,7 @@ const DATE_OR_DATE_TIME = v.pipe(
 );
 const WEB_URL = v.pipe(
   v.string('expected an http(s) address'),
-  v.check(isHttpUrl, 'expected an http(s) address'),
+  v.check(isWebUrl, 'expected an http(s) address'),
 );
 const SECONDS = v.pipe(
   v.number('expected a number ≥ 0'),

@@ -22,6 +22,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { deepLink } from './deeplink';
 import type { Episode, Participant, Quote, Role } from './model';
 import { formatClockLong } from './time';
+import { webHref } from './web-url';
 
 /** How the "Quotes" part of the overview is ordered. */
 export type QuoteGrouping = 'time' | 'section' | 'speaker';
@@ -192,17 +193,6 @@ export function normaliseBlocks(value: string): NoteBlock[] {
     }
   }
   return blocks;
-}
-
-/** Only web links become links: `javascript:`, `data:`, `file:` and friends stay text. */
-export function webHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    // The parsed form is percent-encoded: no space, `<` or newline left to escape in Markdown.
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -17,6 +17,7 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { extensionDb } from '../support/extension-db';
+import { makeQuote } from '../support/records';
 import { playAndSeek, selectText } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
 
@@ -127,6 +128,14 @@ async function expectOverview(view: Page): Promise<void> {
   }
   expect(await view.getByLabel('Summary').inputValue()).toBe(SUMMARY);
   expect(await view.getByLabel('My 2 cents').inputValue()).toBe(TWO_CENTS);
+}
+
+/** The id of the one episode these tests keep in the extension's database. */
+async function storedEpisodeId(view: Page): Promise<string> {
+  const episodes = await extensionDb<{ id: string }[]>(view, { op: 'getAll', store: 'episodes' });
+  if (episodes?.length !== 1)
+    throw new Error(`expected one stored episode, found ${episodes?.length ?? 0}`);
+  return episodes[0]!.id;
 }
 
 describe('writing the overview in the popup, kept across closing, restarting, and the side panel', () => {
@@ -248,34 +257,17 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     const gone = 'A sentence the show has since cut from its transcript.';
     // Saved from an earlier version of the page: its words are not on the page any more.
     const popup = await openView(browser!, tabId);
-    const [episode] = (await extensionDb<{ id: string }[]>(popup, {
-      op: 'getAll',
-      store: 'episodes',
-    }))!;
-    const now = new Date().toISOString();
-    await extensionDb(popup, {
-      op: 'put',
-      store: 'quotes',
-      records: [
-        {
-          id: 'cut-from-page',
-          episodeId: episode!.id,
-          text: gone,
-          speakerId: null,
-          sectionId: null,
-          timeSec: 100,
-          note: '',
-          anchor: {
-            quote: { type: 'TextQuoteSelector', exact: gone, prefix: '', suffix: '' },
-            position: null,
-            timeSec: 100,
-          },
-          order: 3,
-          createdAt: now,
-          updatedAt: now,
-        },
-      ],
+    const quote = makeQuote('cut-from-page', await storedEpisodeId(popup), {
+      text: gone,
+      timeSec: 100,
+      anchor: {
+        quote: { type: 'TextQuoteSelector', exact: gone, prefix: '', suffix: '' },
+        position: null,
+        timeSec: 100,
+      },
+      order: 3,
     });
+    await extensionDb(popup, { op: 'put', store: 'quotes', records: [quote] });
     await popup.close();
     // The page looks for its quotes again when it loads.
     await page.reload();
@@ -344,24 +336,14 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     const { tabId } = episodeTab;
     const popup = await openView(browser!, tabId);
     // 1,000 more quotes, written straight into the extension's database.
-    const [episode] = (await extensionDb<{ id: string }[]>(popup, {
-      op: 'getAll',
-      store: 'episodes',
-    }))!;
-    const now = new Date().toISOString();
-    const bulk = Array.from({ length: 1000 }, (_, i) => ({
-      id: `bulk-${i}`,
-      episodeId: episode!.id,
-      text: `Bulk quote number ${i + 1}, long enough to wrap onto a second line in the popup.`,
-      speakerId: null,
-      sectionId: null,
-      timeSec: 70 + i,
-      note: '',
-      anchor: null,
-      order: 3 + i,
-      createdAt: now,
-      updatedAt: now,
-    }));
+    const episodeId = await storedEpisodeId(popup);
+    const bulk = Array.from({ length: 1000 }, (_, i) =>
+      makeQuote(`bulk-${i}`, episodeId, {
+        text: `Bulk quote number ${i + 1}, long enough to wrap onto a second line in the popup.`,
+        timeSec: 70 + i,
+        order: 3 + i,
+      }),
+    );
     await extensionDb(popup, { op: 'put', store: 'quotes', records: bulk });
     await popup.close();
 

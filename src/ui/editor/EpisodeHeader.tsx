@@ -1,28 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { Episode } from '../../core/model';
 import { formatClock } from '../../core/time';
+import { isWebUrl } from '../../core/web-url';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
 import type { EpisodeChange } from './episode-writer';
-import { isWebUrl } from './References';
+import { formatDay } from '../format';
 
 interface Props {
   episode: Episode;
   edit: (change: EpisodeChange) => Promise<unknown>;
-}
-
-/**
- * A date for people. Date-only values ("2026-10-14") are read as that calendar day everywhere:
- * parsed as local midnight they would show the day before west of Greenwich.
- */
-export function formatPublished(iso: string): string {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, {
-    dateStyle: 'medium',
-    ...(dateOnly ? { timeZone: 'UTC' } : {}),
-  });
 }
 
 const titleRequired = (title: string) => (title.trim() === '' ? t('errorTitleEmpty') : null);
@@ -31,7 +18,7 @@ const titleRequired = (title: string) => (title.trim() === '' ? t('errorTitleEmp
 export function EpisodeHeader({ episode, edit }: Props) {
   const [editing, setEditing] = useState(false);
   const facts = [
-    episode.publishedAt && t('headerPublished', formatPublished(episode.publishedAt)),
+    episode.publishedAt && t('headerPublished', formatDay(episode.publishedAt)),
     episode.durationSec !== null && t('headerDuration', formatClock(episode.durationSec)),
   ].filter((fact): fact is string => typeof fact === 'string');
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Reference } from '../../core/model';
+import { isWebUrl } from '../../core/web-url';
 import { SavedField } from '../components/SavedField';
 import { reason, t } from '../i18n';
 import type { EpisodeChange } from './episode-writer';
@@ -15,16 +16,7 @@ interface Props {
 }
 
 /** Only web links: a reference ends up as a link in exported Markdown that others click. */
-export function isWebUrl(text: string): boolean {
-  try {
-    const url = new URL(text.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-const urlProblem = (text: string) => (isWebUrl(text) ? null : t('errorReferenceUrl'));
+const urlProblem = (text: string) => (isWebUrl(text.trim()) ? null : t('errorReferenceUrl'));
 
 /**
  * Links for the overview's References list. References have no ids, so rows are keyed and
@@ -103,7 +95,7 @@ function AddReference({ onAdd }: { onAdd: (reference: Reference) => Promise<void
   const [error, setError] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!isWebUrl(url)) return setError(t('errorReferenceUrl'));
+    if (!isWebUrl(url.trim())) return setError(t('errorReferenceUrl'));
     setError('');
     try {
       await onAdd({ title: title.trim() || url.trim(), url: url.trim() });

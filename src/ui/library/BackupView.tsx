@@ -3,7 +3,7 @@ import type { BackupProblem, MergeCounts } from '../../core/backup';
 import { reason, t } from '../i18n';
 import type { LibraryApi, StorageHealth } from './api';
 import type { BackupStatus } from './backup-reminder';
-import { formatBytes, formatCount, formatDateTime } from './format';
+import { formatBytes, formatCount, formatDateTime } from '../format';
 
 interface Props {
   api: LibraryApi;

@@ -5,7 +5,9 @@ import { formatClock } from '../../core/time';
 import { participantName, roleLabel } from '../editor/roles';
 import { t } from '../i18n';
 import type { EpisodeRow } from './episodes';
-import { formatDay, webHref } from './format';
+import { webHref } from '../../core/web-url';
+import { formatDay } from '../format';
+import { TagChips } from './TagChips';
 
 interface Props {
   row: EpisodeRow | null;
@@ -154,15 +156,7 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
         </section>
       )}
 
-      {episode.tags.length > 0 && (
-        <ul class="tags" aria-label={t('libraryTagsLabel')}>
-          {episode.tags.map((tag) => (
-            <li key={tag} class="chip">
-              {tag}
-            </li>
-          ))}
-        </ul>
-      )}
+      <TagChips tags={episode.tags} />
     </article>
   );
 }

@@ -13,10 +13,11 @@ import {
   type LibraryView,
 } from './episodes';
 import type { MarkdownExportMode } from './export';
-import { formatCount, formatDay } from './format';
+import { formatCount, formatDay } from '../format';
 import { SearchResults } from './SearchResults';
 import { VirtualList } from './VirtualList';
 import { Welcome } from './Welcome';
+import { TagChips } from './TagChips';
 
 interface Props {
   view: LibraryView;
@@ -255,15 +256,7 @@ function EpisodeItem(props: {
           {title}
         </a>
         <p class="facts">{facts.join(' · ')}</p>
-        {episode.tags.length > 0 && (
-          <ul class="tags" aria-label={t('libraryTagsLabel')}>
-            {episode.tags.map((tag) => (
-              <li key={tag} class="chip">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TagChips tags={episode.tags} />
       </div>
       <span class="count">{t('libraryQuoteCount', formatCount(quoteCount))}</span>
     </div>

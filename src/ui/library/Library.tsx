@@ -10,7 +10,7 @@ import { arrangeLibrary, NO_FILTER, type EpisodeFilter, type EpisodeSort } from 
 import { EpisodesView } from './EpisodesView';
 import { EpisodeView } from './EpisodeView';
 import { backupExport, markdownExport, type MarkdownExportMode } from './export';
-import { formatCount } from './format';
+import { formatCount } from '../format';
 import { LAST_BACKUP_KEY, readSettings, SETTINGS_KEY, type LibrarySettings } from './settings';
 import { SettingsView } from './SettingsView';
 

@@ -12,7 +12,8 @@ import {
 import { formatClock } from '../../core/time';
 import { t } from '../i18n';
 import type { LibraryView } from './episodes';
-import { formatCount, webHref } from './format';
+import { webHref } from '../../core/web-url';
+import { formatCount } from '../format';
 import { Highlighted } from './Highlighted';
 import { VirtualList } from './VirtualList';
 

@@ -8,7 +8,8 @@ import {
   NO_FILTER,
   sortRows,
 } from '../../../src/ui/library/episodes';
-import { formatBytes, webHref } from '../../../src/ui/library/format';
+import { webHref } from '../../../src/core/web-url';
+import { formatBytes } from '../../../src/ui/format';
 import { routeFromHash, hashOf } from '../../../src/ui/library/Library';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src/ui/library/settings';
 import { makeEpisode, makeQuote } from '../../support/records';
