@@ -8,6 +8,15 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 /** Debian's Chromium by default; CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Quiet, local, test-friendly Chromium: no GPU, sync, updates or background fetches. */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--autoplay-policy=no-user-gesture-required',
+];
 export const POPUP_PATH = 'src/ui/popup/index.html';
 
 /** Fails loudly, with the fix, when the browser or the build is missing: never a silent skip. */
@@ -53,12 +62,7 @@ export async function launchWithExtension(
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--autoplay-policy=no-user-gesture-required',
+      ...CHROMIUM_ARGS,
     ],
   });
   const worker =
