@@ -1,5 +1,5 @@
 /**
- * `detectPodcastPage` in real Chromium: on each real saved page (../shared/fixtures/pages,
+ * `detectPodcastPage` in real Chromium: on each real saved page (test/fixtures/real/pages,
  * served as they are, page scripts off, nothing fetched from the internet) and on the
  * synthetic 3-hour transcript page. The bench entry runs detection in the page, so the
  * figure is the function alone, as the content script calls it.

@@ -1,7 +1,7 @@
 /**
  * A synthetic 3-hour transcript page of ~100k DOM nodes: the large podcast page that issue 3
  * and issue 4 budget against. Made of the real Buzzcast episode transcript
- * (../shared/fixtures/transcripts/buzzcast.json, 28 minutes) told over and over until three
+ * (test/fixtures/real/transcripts/buzzcast.json, 28 minutes) told over and over until three
  * hours are filled, rendered the way transcript players render them: one paragraph per
  * speaker turn, one span per cue, one span per word (for karaoke-style highlighting).
  *

@@ -451,7 +451,7 @@ export function overviewTree(
 }
 
 /**
- * The episode overview in the reference's shape (shared/reference/episode-overview-example.txt):
+ * The episode overview in the reference's shape (test/fixtures/real/reference/episode-overview-example.txt):
  * title, a link to the episode, summary, participants, sections with their quotes, my 2 cents,
  * all quotes with speaker and a time link, references. Empty parts are left out. Quotes of
  * other episodes are ignored. Cost: linear in the size of the episode and its quotes.

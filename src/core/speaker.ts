@@ -2,7 +2,7 @@
  * Who said the words a person selected, guessed from the transcript markup around them, and
  * which of an episode's participants that is.
  *
- * Transcripts name their speakers in a handful of ways (../shared/fixtures/transcripts has a
+ * Transcripts name their speakers in a handful of ways (test/fixtures/real/transcripts has a
  * real example of each): `<cite>Name:</cite>` before a paragraph (Buzzsprout), "Name:" at the
  * start of a paragraph or cue (SubRip, many sites), a speaker element or attribute per turn or
  * segment (pages rendering Podcasting 2.0 JSON transcripts), and WebVTT voices, which the

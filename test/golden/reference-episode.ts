@@ -1,5 +1,5 @@
 /**
- * The episode of shared/reference/episode-overview-example.txt (a real overview written by
+ * The episode of test/fixtures/real/reference/episode-overview-example.txt (a real overview written by
  * hand), rebuilt as Earmark data. The playback times are ours: the reference does not give
  * them, so they are chosen to keep its "Quotes" list in the order it has. Its bulleted notes
  * under "What are MLEs" are one tight list here, the quote after it: the overview puts a

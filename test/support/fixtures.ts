@@ -3,12 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The shared real-world fixtures live beside the repository (`../shared/fixtures`), in CI too.
- * EARMARK_FIXTURES points elsewhere when a checkout lives somewhere else.
+ * Real saved pages, transcripts and feeds, kept in the repository (test/fixtures/real, with
+ * their sources and licences in its FIXTURES.md) so that a fresh clone tests on its own.
  */
-export const FIXTURES_DIR = process.env.EARMARK_FIXTURES
-  ? resolve(process.env.EARMARK_FIXTURES)
-  : resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/real');
 
 export function fixturePath(...parts: string[]): string {
   return join(FIXTURES_DIR, ...parts);

@@ -1,5 +1,5 @@
 /**
- * Re-anchoring on real transcripts (../shared/fixtures/transcripts), rendered as pages, after
+ * Re-anchoring on real transcripts (test/fixtures/real/transcripts), rendered as pages, after
  * the page changed between two visits. Quotes are captured with `describeRange` on the page as
  * it was, the page is edited, and `anchorQuotes` must find each quote again, or call it an
  * orphan when its words are gone.

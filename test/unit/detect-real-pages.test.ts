@@ -3,7 +3,7 @@ import { detectPodcastPage, type Detection } from '../../src/core/detect';
 import { readFixture } from '../support/fixtures';
 
 /**
- * The real saved pages in ../shared/fixtures/pages must come out as FIXTURES.md's table says.
+ * The real saved pages in test/fixtures/real/pages must come out as FIXTURES.md's table says.
  * Each page is loaded with the URL the table gives, as if served from it, because URL
  * patterns are part of detection.
  */

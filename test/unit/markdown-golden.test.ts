@@ -1,5 +1,5 @@
 /**
- * Golden files: the reference overview's episode (shared/reference/episode-overview-example.txt)
+ * Golden files: the reference overview's episode (test/fixtures/real/reference/episode-overview-example.txt)
  * rebuilt as data, rendered, and compared byte for byte with files reviewed by eye and
  * committed under test/golden/. A change to the output must change those files in the same
  * commit, where a reviewer sees it.

@@ -1,5 +1,5 @@
 /**
- * The speaker guess on every transcript format in ../shared/fixtures/transcripts, rendered the
+ * The speaker guess on every transcript format in test/fixtures/real/transcripts, rendered the
  * ways pages show them. Expected speakers are read from the source files, not from the DOM the
  * guess walks.
  */
