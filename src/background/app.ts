@@ -4,6 +4,7 @@
  */
 import { episodeIdForUrl } from '../core/episode';
 import type { PageKind } from '../core/detect';
+import type { BackgroundReplies, CaptureResult } from '../messages/protocol';
 import { createRouter } from '../messages/router';
 import {
   BackgroundMessageSchema,
@@ -16,7 +17,6 @@ import {
 import type { SenderInfo } from '../messages/senders';
 import type { Store } from '../store/store';
 import { captureFromTab, captureMoment, feedbackFor, saveSelection } from './capture';
-import type { CaptureResult } from './capture';
 import { createHighlightLog, placeQuotesForPage } from './highlights';
 import { createQuoteFocus } from './quote-focus';
 import { floatingButtonEnabled } from './settings';
@@ -104,7 +104,7 @@ export function createBackground(deps: BackgroundDeps) {
     return sender.tab.id;
   };
 
-  const route = createRouter(
+  const route = createRouter<typeof BackgroundMessageSchema, BackgroundReplies>(
     BackgroundMessageSchema,
     {
       'content/load': {

@@ -1,24 +1,11 @@
 import browser from 'webextension-polyfill';
 import { normalizeWhitespace } from '../core/anchor';
 import { episodeIdForUrl, seedFromDetection, type EpisodeSeed } from '../core/episode';
-import type { Episode, Quote } from '../core/model';
 import { matchParticipant } from '../core/speaker';
 import { readTab } from '../messages/page-client';
+import type { CaptureResult } from '../messages/protocol';
 import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
 import type { Store } from '../store/store';
-
-/**
- * A failed capture says why; when there was text, it comes back as a draft so the person
- * never loses it. `page` is set when saving the same page state again can succeed (the store
- * failed, not the selection).
- */
-export type CaptureFailure = {
-  ok: false;
-  error: string;
-  draft?: { text: string; page: PageState | null };
-};
-
-export type CaptureResult = { ok: true; episode: Episode; quote: Quote } | CaptureFailure;
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -3,7 +3,7 @@
  * messages, the shortcut, the context menu and the toolbar badge. No network, no remote code.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { injectContentScript } from '../messages/page-client';
+import { askFrame, injectContentScript } from '../messages/page-client';
 import { createStore } from '../store/store';
 import { syncAllSitesContentScript } from './all-sites';
 import { MENU_SAVE_QUOTE, createBackground } from './app';
@@ -13,7 +13,7 @@ import { openPanelFromPage } from './side-panel';
 const background = createBackground({
   store: createStore(),
   self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
-  tellTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+  tellTab: (tabId, message) => askFrame(tabId, 0)(message),
   showBadge,
   loadContentScript: (tabId, frameId) => injectContentScript(tabId, frameId),
   openPanel: openPanelFromPage,

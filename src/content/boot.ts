@@ -20,7 +20,7 @@ function boot(): void {
     if (!mightBePodcastPage(document)) return;
     clearInterval(timer);
     removeEventListener('popstate', check);
-    void sendToBackground({ type: 'content/load' }).catch(() => undefined);
+    void sendToBackground({ type: 'content/load' });
   };
   // A single-page app may turn into an episode page later: look again as it navigates
   // (pushState fires no event a content script hears; a string comparison a second is cheap).

@@ -6,21 +6,14 @@
  */
 import type { Detection } from '../core/detect';
 import { createRouter } from '../messages/router';
-import {
-  ContentMessageSchema,
-  type BackgroundMessage,
-  type CaptureFeedback,
-  type HighlightsReply,
-  type OpenQuoteReply,
-  type PageDetectedReply,
-  type Reply,
-} from '../messages/schemas';
+import type { ContentReplies } from '../messages/protocol';
+import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas';
 import { watchCaptureKeys } from './capture-keys';
 import { watchSelectionForButton } from './floating-button';
 import { createHighlighter } from './highlights';
 import { detectPage, readPageState } from './page-state';
 import { seekTo } from './player';
-import { extensionSelf, onMessage, sendToBackground, t } from './runtime';
+import { extensionSelf, onMessage, sendToBackground as ask, t } from './runtime';
 import { showNotice, showToast, type ToastActions } from './toast';
 
 // A second injection (the toolbar click on a page that already has us) must not double up.
@@ -34,12 +27,12 @@ if (!scope[FLAG]) {
 function start(): void {
   const highlighter = createHighlighter(document, {
     place: async (texts) => {
-      const reply = await ask<HighlightsReply>({ type: 'highlights/anchor', texts });
+      const reply = await ask({ type: 'highlights/anchor', texts });
       return reply.ok ? reply : null;
     },
     seek: (timeSec) => seekTo(document, timeSec),
     open: (quoteId) => {
-      void ask<OpenQuoteReply>({ type: 'highlights/open', quoteId }).then((reply) => {
+      void ask({ type: 'highlights/open', quoteId }).then((reply) => {
         // Where the side panel can't open from a page's click (Firefox), the popup will show
         // the quote: say where to click. A failure says why.
         if (reply.ok && reply.opened) return;
@@ -71,7 +64,7 @@ function start(): void {
   };
   const showFeedback = (feedback: CaptureFeedback) => showToast(document, feedback, toastActions);
 
-  const route = createRouter(
+  const route = createRouter<typeof ContentMessageSchema, ContentReplies>(
     ContentMessageSchema,
     {
       'page/read': {
@@ -135,26 +128,18 @@ function start(): void {
     const key = `${url}|${detection.kind}|${detection.episode?.title ?? ''}`;
     if (key === lastReported) return;
     lastReported = key;
-    void ask<PageDetectedReply>({ type: 'page/detected', url, detection }).then((reply) => {
+    void ask({ type: 'page/detected', url, detection }).then((reply) => {
       if (!reply.ok) return;
-      highlighter.update(reply.quoteCount);
-      offerButton(reply.floatingButton && detection.kind === 'episode');
+      // A frame other than the top one hears no count: it looks for quotes all the same.
+      highlighter.update('quoteCount' in reply ? reply.quoteCount : 1);
+      offerButton(
+        'floatingButton' in reply && reply.floatingButton && detection.kind === 'episode',
+      );
     });
   };
   reportPage();
   followNavigation(reportPage);
 }
-
-/** A message to the background; a background that is restarting answers as a failure. */
-async function ask<T extends object = object>(message: BackgroundMessage): Promise<Reply<T>> {
-  try {
-    return (await sendToBackground<Reply<T> | undefined>(message)) ?? noAnswer;
-  } catch {
-    return noAnswer;
-  }
-}
-
-const noAnswer = { ok: false as const, error: 'Earmark is restarting; try again in a moment.' };
 
 /** Single-page apps change episodes without a reload: re-detect when the URL or title changes. */
 function followNavigation(onChange: () => void): void {

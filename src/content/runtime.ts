@@ -10,6 +10,7 @@
  * The background and UI keep the polyfill.
  */
 import type { Browser, Runtime } from 'webextension-polyfill';
+import { askOver, type AskBackground } from '../messages/protocol';
 
 type Api = Pick<Browser, 'runtime' | 'i18n'>;
 
@@ -23,10 +24,19 @@ export function extensionSelf(): { id: string; origin: string } {
   return { id: api.runtime.id, origin: api.runtime.getURL('') };
 }
 
-/** Sends a message to the background; resolves with its reply, rejects if nobody answered. */
-export function sendToBackground<T>(message: { type: string }): Promise<T> {
-  return api.runtime.sendMessage(message) as Promise<T>;
-}
+const noAnswer = { ok: false as const, error: 'Earmark is restarting; try again in a moment.' };
+
+/**
+ * Sends a message to the background; resolves with the reply its type declares. A background
+ * that is restarting (no answer, or nobody listening yet) answers as a failure, never a throw.
+ */
+export const sendToBackground: AskBackground = askOver(async (message) => {
+  try {
+    return (await api.runtime.sendMessage(message)) ?? noAnswer;
+  } catch {
+    return noAnswer;
+  }
+});
 
 /** Answers every message with what `answer` resolves to (a `{ ok }` reply, never a throw). */
 export function onMessage(

@@ -176,7 +176,9 @@ const BackupSchema = v.object(
 
 // The schema is the model, checked by the compiler both ways: a field added to model.ts and
 // forgotten here (or the reverse) fails type-checking instead of being dropped by an import.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Strict equality: unlike mutual assignability, it also tells an optional field apart.
+type Same<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const schemaMatchesModel: [
   Same<v.InferOutput<typeof EpisodeSchema>, Episode>,
   Same<v.InferOutput<typeof QuoteSchema>, Quote>,

@@ -2,23 +2,39 @@ import browser from 'webextension-polyfill';
 // The full content script, built as one self-contained file that is never declared in the
 // manifest: the start-up script (content/boot.ts) asks for it, the popup injects it on click.
 import fullContentScript from '../content/main.ts?script&iife';
+import { askOver, type AskContent, type ContentReplies } from './protocol';
 import { PageStateSchema, parseWith, type ContentMessage, type PageState } from './schemas';
 
-/** Sends a message to the content script of a tab and unwraps its `{ ok }` reply. */
-async function askTab(tabId: number, message: ContentMessage, frameId: number): Promise<unknown> {
-  const send = () => browser.tabs.sendMessage(tabId, message, { frameId });
-  let reply: unknown;
+/** Sends messages to the content script in one frame of a tab, typed by the protocol. */
+export function askFrame(tabId: number, frameId = 0): AskContent {
+  return askOver((message) => browser.tabs.sendMessage(tabId, message, { frameId }));
+}
+
+type Answer<T extends ContentMessage> = Extract<ContentReplies[T['type']], { ok: true }>;
+
+/**
+ * Sends a message to the content script of a tab, adding the script first if the frame has
+ * none, and unwraps its `{ ok }` reply (a refusal becomes an error).
+ */
+async function askTab<T extends ContentMessage>(
+  tabId: number,
+  message: T,
+  frameId: number,
+): Promise<Answer<T>> {
+  const ask = askFrame(tabId, frameId);
+  let reply: ContentReplies[T['type']] | undefined;
   try {
-    reply = await send();
+    reply = await ask(message);
   } catch {
     await injectContentScript(tabId);
-    reply = await send();
+    reply = await ask(message);
   }
+  // Typed by the protocol, but a page's answer is untrusted: look before unwrapping.
   const answer = reply as { ok?: unknown; error?: unknown } | undefined;
   if (answer?.ok !== true) {
     throw new Error(typeof answer?.error === 'string' ? answer.error : 'The page did not answer.');
   }
-  return answer;
+  return reply as Answer<T>;
 }
 
 /**
@@ -39,7 +55,7 @@ export async function injectContentScript(tabId: number, frameId?: number): Prom
 
 /** What the page in a tab is and what is selected on it. Checked: page data is untrusted. */
 export async function readTab(tabId: number, frameId = 0): Promise<PageState> {
-  const answer = (await askTab(tabId, { type: 'page/read' }, frameId)) as { page?: unknown };
+  const answer = await askTab(tabId, { type: 'page/read' }, frameId);
   const parsed = parseWith(PageStateSchema, answer.page);
   if (!parsed.ok) throw new Error(`The page sent something unexpected (${parsed.error}).`);
   return parsed.value;

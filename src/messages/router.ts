@@ -4,11 +4,14 @@ import { senderKind, type SenderInfo, type SenderKind } from './senders';
 
 type Message = { type: string };
 
-/** One handler per message type, with the kind of sender allowed to send it. */
-export type Routes<M extends Message> = {
+/**
+ * One handler per message type, with the kind of sender allowed to send it; each answers with
+ * the reply the protocol declares for its message (protocol.ts).
+ */
+export type Routes<M extends Message, R extends { [K in M['type']]: Reply<object> }> = {
   [K in M['type']]: {
     from: SenderKind;
-    handle: (message: Extract<M, { type: K }>, sender: SenderInfo) => Promise<Reply<object>>;
+    handle: (message: Extract<M, { type: K }>, sender: SenderInfo) => Promise<R[K]>;
   };
 };
 
@@ -16,9 +19,12 @@ export type Routes<M extends Message> = {
  * A runtime.onMessage listener that validates every message and its sender before any handler
  * runs. Refusals are answered with `{ ok: false, error }` so no caller waits forever.
  */
-export function createRouter<S extends v.GenericSchema<unknown, Message>>(
+export function createRouter<
+  S extends v.GenericSchema<unknown, Message>,
+  R extends { [K in v.InferOutput<S>['type']]: Reply<object> },
+>(
   schema: S,
-  routes: Routes<v.InferOutput<S>>,
+  routes: Routes<v.InferOutput<S>, R>,
   self: { id: string; origin: string },
 ): (message: unknown, sender: SenderInfo) => Promise<Reply<object>> {
   return async (message, sender) => {

@@ -3,7 +3,8 @@
  * schema before acting on it; page text inside a message is data, bounded in size.
  */
 import * as v from 'valibot';
-import { PLATFORMS, ROLES } from '../core/model';
+import type { DetectedEpisode, Detection } from '../core/detect';
+import { PLATFORMS, ROLES, type QuoteAnchor } from '../core/model';
 
 /** The longest quote a person can save (issue 4): longer selections get a clear message. */
 export const MAX_QUOTE_CHARS = 5_000;
@@ -55,6 +56,19 @@ export const AnchorSchema = v.object({
   ),
   timeSec: v.nullable(seconds),
 });
+
+// The schemas are the model, checked by the compiler both ways (as core/backup.ts does): a
+// field added to core's types and forgotten here (or the reverse) fails type-checking instead
+// of being dropped, or refused, at a process boundary.
+// Strict equality: unlike mutual assignability, it also tells an optional field apart.
+type Same<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemasMatchModel: [
+  Same<v.InferOutput<typeof DetectedEpisodeSchema>, DetectedEpisode>,
+  Same<v.InferOutput<typeof DetectionSchema>, Detection>,
+  Same<v.InferOutput<typeof AnchorSchema>, QuoteAnchor>,
+] = [true, true, true];
+void schemasMatchModel;
 
 /** What the content script reports about its page when asked. */
 export const PageStateSchema = v.object({

@@ -3,17 +3,14 @@
  * Preact components that tests can render with a fake of this one interface.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import type { CaptureResult } from '../background/capture';
 import { sidePanelOpener } from '../background/side-panel';
-import { readTab, seekTab } from '../messages/page-client';
+import { askFrame, readTab, seekTab } from '../messages/page-client';
+import { askOver, type AskBackground, type CaptureResult } from '../messages/protocol';
 import {
   parseWith,
   QuoteWaitingSchema,
-  type ContentMessage,
   type HighlightsReply,
   type PageState,
-  type Reply,
-  type TakeQuoteFocusReply,
 } from '../messages/schemas';
 import { createStore, type Store } from '../store/store';
 import { showUpgradeBlocked } from './upgrade-blocked';
@@ -60,6 +57,7 @@ function tabParam(): number | null {
 }
 
 export function browserApi(): PopupApi {
+  const askBackground: AskBackground = askOver((message) => browser.runtime.sendMessage(message));
   return {
     store: createStore({ onBlocked: showUpgradeBlocked }),
     async targetTabId() {
@@ -70,23 +68,20 @@ export function browserApi(): PopupApi {
     },
     readPage: (tabId) => readTab(tabId),
     // Captures go through the background, the one capture path the shortcut and menu use too.
-    capture: (tabId) => browser.runtime.sendMessage({ type: 'capture/save', tabId }),
-    captureMoment: (tabId) => browser.runtime.sendMessage({ type: 'capture/moment', tabId }),
+    capture: (tabId) => askBackground({ type: 'capture/save', tabId }),
+    captureMoment: (tabId) => askBackground({ type: 'capture/moment', tabId }),
     targetEpisodeId() {
       const id = new URLSearchParams(location.search).get('episode');
       return id !== null && id !== '' ? id : null;
     },
     seek: (tabId, timeSec) => seekTab(tabId, timeSec),
     async refreshHighlights(tabId) {
-      const message: ContentMessage = { type: 'highlights/refresh' };
       // The top frame's content script draws in its same-origin frames too.
-      await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+      await askFrame(tabId, 0)({ type: 'highlights/refresh' });
     },
     async highlightStatus(tabId) {
-      const reply = (await browser.runtime.sendMessage({
-        type: 'highlights/status',
-        tabId,
-      })) as Reply<{ status: HighlightsReply | null }> | undefined;
+      // Undefined when nobody answered (the background is restarting): no status yet.
+      const reply = await askBackground({ type: 'highlights/status', tabId });
       return reply?.ok ? reply.status : null;
     },
     openLibrary: () => browser.runtime.openOptionsPage(),
@@ -113,10 +108,7 @@ export function browserApi(): PopupApi {
       return () => browser.tabs.onActivated.removeListener(listener);
     },
     async takeQuoteFocus(tabId) {
-      const reply = (await browser.runtime.sendMessage({
-        type: 'quote/take-focus',
-        tabId,
-      })) as Reply<TakeQuoteFocusReply> | undefined;
+      const reply = await askBackground({ type: 'quote/take-focus', tabId });
       return reply?.ok ? reply.quoteId : null;
     },
     onQuoteWaiting(listener) {

@@ -11,7 +11,7 @@ function fakeApi(name: string) {
     runtime: {
       id: `${name}-id`,
       getURL: (path: string) => `${name}-extension://id/${path}`,
-      sendMessage: vi.fn(async () => ({ ok: true, from: name })),
+      sendMessage: vi.fn(async (): Promise<unknown> => ({ ok: true, from: name })),
       onMessage: { addListener: (listener: Listener) => listeners.push(listener) },
     },
     i18n: { getMessage: (key: string) => (key === 'known' ? 'Known text' : '') },
@@ -32,10 +32,20 @@ describe('content runtime', () => {
     const chrome = fakeApi('chrome');
     const runtime = await loadWith({ chrome });
     expect(runtime.extensionSelf()).toEqual({ id: 'chrome-id', origin: 'chrome-extension://id/' });
-    expect(await runtime.sendToBackground({ type: 'page/read' })).toEqual({
+    expect(await runtime.sendToBackground({ type: 'content/load' })).toEqual({
       ok: true,
       from: 'chrome',
     });
+  });
+
+  it('answers a failure when the background is restarting, rather than throwing', async () => {
+    const chrome = fakeApi('chrome');
+    chrome.runtime.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    chrome.runtime.sendMessage.mockResolvedValueOnce(undefined);
+    const runtime = await loadWith({ chrome });
+    const restarting = { ok: false, error: 'Earmark is restarting; try again in a moment.' };
+    expect(await runtime.sendToBackground({ type: 'content/load' })).toEqual(restarting);
+    expect(await runtime.sendToBackground({ type: 'content/load' })).toEqual(restarting);
   });
 
   it("prefers Firefox's browser.* when it exists", async () => {

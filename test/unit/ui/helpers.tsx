@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { CaptureResult } from '../../../src/background/capture';
+import type { CaptureResult } from '../../../src/messages/protocol';
 import type { EpisodeSeed } from '../../../src/core/episode';
 import type { Episode, Quote } from '../../../src/core/model';
 import type { HighlightsReply, PageState } from '../../../src/messages/schemas';
