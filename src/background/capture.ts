@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { normalizeWhitespace } from '../core/anchor';
 import { episodeIdForUrl, seedFromDetection, type EpisodeSeed } from '../core/episode';
 import { matchParticipant } from '../core/speaker';
-import { readTab } from '../messages/page-client';
+import { readTab } from '../browser/tab-client';
 import type { CaptureResult } from '../messages/protocol';
 import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
 import type { Store } from '../store/store';

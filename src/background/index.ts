@@ -3,12 +3,12 @@
  * messages, the shortcut, the context menu and the toolbar badge. No network, no remote code.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { askFrame, injectContentScript } from '../messages/page-client';
+import { syncAllSitesContentScript } from '../browser/all-sites';
+import { openPanelFromPage } from '../browser/side-panel';
+import { askFrame, injectContentScript } from '../browser/tab-client';
 import { createStore } from '../store/store';
-import { syncAllSitesContentScript } from './all-sites';
 import { MENU_SAVE_QUOTE, createBackground } from './app';
 import { showBadge } from './badge';
-import { openPanelFromPage } from './side-panel';
 
 const background = createBackground({
   store: createStore(),

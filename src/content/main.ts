@@ -5,6 +5,7 @@
  * touches IndexedDB (here it would be the page's database, not ours): it asks the background.
  */
 import type { Detection } from '../core/detect';
+import { copyText } from '../browser/clipboard';
 import { createRouter } from '../messages/router';
 import type { ContentReplies } from '../messages/protocol';
 import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas';
@@ -52,14 +53,7 @@ function start(): void {
     retry(page) {
       void ask({ type: 'capture/retry', page });
     },
-    async copy(text) {
-      try {
-        await navigator.clipboard.writeText(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    copy: copyText,
     t,
   };
   const showFeedback = (feedback: CaptureFeedback) => showToast(document, feedback, toastActions);

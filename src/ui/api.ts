@@ -3,8 +3,10 @@
  * Preact components that tests can render with a fake of this one interface.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { sidePanelOpener } from '../background/side-panel';
-import { askFrame, readTab, seekTab } from '../messages/page-client';
+import { copyText } from '../browser/clipboard';
+import { downloadFile } from '../browser/download';
+import { sidePanelOpener } from '../browser/side-panel';
+import { askFrame, readTab, seekTab } from '../browser/tab-client';
 import { askOver, type AskBackground, type CaptureResult } from '../messages/protocol';
 import {
   parseWith,
@@ -85,22 +87,9 @@ export function browserApi(): PopupApi {
       return reply?.ok ? reply.status : null;
     },
     openLibrary: () => browser.runtime.openOptionsPage(),
-    download(fileName, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
-    async copy(text) {
-      try {
-        await navigator.clipboard.writeText(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    download: (fileName, text) =>
+      downloadFile(fileName, new Blob([text], { type: 'text/markdown;charset=utf-8' })),
+    copy: copyText,
     followTarget(onChange) {
       if (tabParam() !== null) return () => undefined;
       const listener = () => onChange();

@@ -3,7 +3,8 @@
  * Preact components that tests render with a fake of it and a real store.
  */
 import browser from 'webextension-polyfill';
-import { ALL_SITES_ORIGINS, syncAllSitesContentScript } from '../../background/all-sites';
+import { ALL_SITES_ORIGINS, syncAllSitesContentScript } from '../../browser/all-sites';
+import { downloadFile } from '../../browser/download';
 import { createStore, type Store } from '../../store/store';
 import { showUpgradeBlocked } from '../upgrade-blocked';
 
@@ -56,15 +57,7 @@ export function browserLibraryApi(): LibraryApi {
   return {
     store: createStore({ onBlocked: showUpgradeBlocked }),
     now: () => new Date(),
-    download(name, blob) {
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.click();
-      // The download has started by then; the URL only holds the file in memory.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    download: downloadFile,
     async shortcuts() {
       const all = await browser.commands.getAll();
       return all.map((c) => ({

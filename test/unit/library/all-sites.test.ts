@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const { ALL_SITES_ORIGINS, ALL_SITES_SCRIPT_ID, syncAllSitesContentScript } =
-  await import('../../../src/background/all-sites');
-type AllSitesApi = import('../../../src/background/all-sites').AllSitesApi;
+  await import('../../../src/browser/all-sites');
+type AllSitesApi = import('../../../src/browser/all-sites').AllSitesApi;
 
 const KNOWN_HOSTS = ['https://open.spotify.com/*', 'http://127.0.0.1/*'];
 

@@ -1,9 +1,19 @@
+/**
+ * The tab client: how the background and the extension pages talk to a tab's content script
+ * (read the page, seek its player, add the full script). Typed by the protocol; a page's
+ * answers are checked, since the page is untrusted.
+ */
 import browser from 'webextension-polyfill';
 // The full content script, built as one self-contained file that is never declared in the
 // manifest: the start-up script (content/boot.ts) asks for it, the popup injects it on click.
 import fullContentScript from '../content/main.ts?script&iife';
-import { askOver, type AskContent, type ContentReplies } from './protocol';
-import { PageStateSchema, parseWith, type ContentMessage, type PageState } from './schemas';
+import { askOver, type AskContent, type ContentReplies } from '../messages/protocol';
+import {
+  PageStateSchema,
+  parseWith,
+  type ContentMessage,
+  type PageState,
+} from '../messages/schemas';
 
 /** Sends messages to the content script in one frame of a tab, typed by the protocol. */
 export function askFrame(tabId: number, frameId = 0): AskContent {
