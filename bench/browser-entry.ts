@@ -4,7 +4,8 @@
  * that sets `globalThis.earmarkBench`. Timing loops live here, in the page, so that the
  * DevTools protocol's round trips never count in a figure.
  */
-import { anchorQuotes, describeOffsets, indexText } from '../src/core/anchor';
+import { anchorQuotes } from '../src/core/anchor';
+import { describeOffsets, indexText } from '../src/core/text-range';
 import { parseBackup, serializeBackup } from '../src/core/backup';
 import { detectPodcastPage } from '../src/core/detect';
 import { renderOverviewMarkdown } from '../src/core/markdown';
@@ -65,7 +66,7 @@ function describeSpreadQuotes(count: number): QuoteAnchor[] {
     const length = 40 + ((i * 37) % 181);
     const from = Math.floor(((i + 0.5) * (text.length - 300)) / count);
     const start = text.indexOf(' ', from) + 1;
-    anchors.push(describeOffsets(index, start, start + length, null));
+    anchors.push(describeOffsets(index, start, start + length));
   }
   return anchors;
 }

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { normalizeWhitespace } from '../core/anchor';
+import { normalizeWhitespace } from '../core/whitespace';
 import { episodeIdForUrl, seedFromDetection, type EpisodeSeed } from '../core/episode';
 import { matchParticipant } from '../core/speaker';
 import { readTab } from '../browser/tab-client';

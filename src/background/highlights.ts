@@ -1,4 +1,4 @@
-import { matchQuoteIn, searchableText, type QuoteMatch } from '../core/anchor';
+import { matchQuoteIn, searchableText, type QuoteMatch } from '../core/match-quote';
 import { episodeIdForUrl } from '../core/episode';
 import type { Quote } from '../core/model';
 import type { HighlightsReply, PlacedQuote } from '../messages/schemas';

@@ -3,7 +3,7 @@
  * shadow root, never takes focus (pressing it keeps the page's focus and selection), listens
  * to no keys, and is added to the page only while there is a selection to save.
  */
-import { normalizeWhitespace } from '../core/anchor';
+import { normalizeWhitespace } from '../core/whitespace';
 import { BASE_CSS, keepFocusOnPage, mountShadowUi, type ShadowUi } from './shadow-ui';
 
 const CSS = `${BASE_CSS}

@@ -7,7 +7,7 @@
  * starts or navigates, after a capture or Undo, and, throttled, when the page's text changes:
  * transcripts often load after the page. None of this runs on a page with no saved quotes.
  */
-import { indexText, rangeForOffsets, type TextIndex } from '../core/anchor';
+import { indexText, rangeForOffsets, type TextIndex } from '../core/text-range';
 import type { HighlightsReply } from '../messages/schemas';
 import { readableDocuments } from './frames';
 

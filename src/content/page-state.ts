@@ -1,4 +1,5 @@
-import { describeRange, normalizeWhitespace } from '../core/anchor';
+import { describeRange } from '../core/text-range';
+import { normalizeWhitespace } from '../core/whitespace';
 import { detectPodcastPage, type Detection } from '../core/detect';
 import { guessSpeaker } from '../core/speaker';
 import type { PageState } from '../messages/schemas';
@@ -17,13 +18,13 @@ export function selectedRange(top: Document): { doc: Document; range: Range } | 
 }
 
 /** The selection as a quote candidate, or null when nothing (or only whitespace) is selected. */
-function readSelection(top: Document, timeSec: number | null): PageState['selection'] {
+function readSelection(top: Document): PageState['selection'] {
   const found = selectedRange(top);
   if (!found) return null;
   const { doc, range } = found;
   const text = normalizeWhitespace(doc.getSelection()!.toString());
   // Anchored in the selection's own document: highlights look for it in each document.
-  const anchor = describeRange(doc.body, range, timeSec);
+  const anchor = describeRange(doc.body, range);
   // Words the document's text doesn't hold (a shadow root's) can't be highlighted again:
   // saved without an anchor, like a typed quote, rather than listed as lost.
   const anchorable = normalizeWhitespace(anchor.quote.exact) !== '';
@@ -57,7 +58,7 @@ export function readPageState(doc: Document, url: string): PageState {
     url,
     title: doc.title.slice(0, 2_000),
     detection: detectPage(doc, url),
-    selection: readSelection(doc, timeSec),
+    selection: readSelection(doc),
     timeSec,
     hasMedia: findMediaElement(doc) !== null,
   };

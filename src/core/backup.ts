@@ -141,7 +141,8 @@ const AnchorSchema = v.object(
         ),
       ),
     ),
-    timeSec: v.nullable(SECONDS),
+    // Written by versions before issue 15; optional since (see QuoteAnchor).
+    timeSec: v.optional(v.nullable(SECONDS)),
   },
   'expected an anchor or null',
 );
@@ -233,7 +234,7 @@ function quoteRecord(q: Quote): Quote {
         start: a.position.start,
         end: a.position.end,
       },
-      timeSec: a.timeSec,
+      ...(a.timeSec !== undefined && { timeSec: a.timeSec }),
     },
     order: q.order,
     createdAt: q.createdAt,

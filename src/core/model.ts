@@ -94,8 +94,12 @@ export interface TextPositionSelector {
 export interface QuoteAnchor {
   quote: TextQuoteSelector;
   position: TextPositionSelector | null;
-  /** The media time when the quote was captured (W3C MediaTimeSelector's idea). */
-  timeSec: number | null;
+  /**
+   * The media time at capture, written by versions before issue 15 and never read (the
+   * quote's own `timeSec` is the time). No longer written; kept when an old record or backup
+   * has it, so nothing a backup held is dropped.
+   */
+  timeSec?: number | null;
 }
 
 export interface Quote {

@@ -54,7 +54,8 @@ export const AnchorSchema = v.object({
   position: v.nullable(
     v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
   ),
-  timeSec: v.nullable(seconds),
+  /** Not sent any more (see QuoteAnchor); accepted from a content script of an older version. */
+  timeSec: v.optional(v.nullable(seconds)),
 });
 
 // The schemas are the model, checked by the compiler both ways (as core/backup.ts does): a

@@ -5,14 +5,14 @@
  * orphan when its words are gone.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { anchorQuotes } from '../../src/core/anchor';
 import {
-  anchorQuotes,
   describeRange,
   indexText,
-  normalizeWhitespace,
   rangeForOffsets,
   type TextIndex,
-} from '../../src/core/anchor';
+} from '../../src/core/text-range';
+import { normalizeWhitespace } from '../../src/core/whitespace';
 import type { QuoteAnchor } from '../../src/core/model';
 import { readFixture } from '../support/fixtures';
 import { editText, replaceText } from '../fixtures/anchoring/edit-page';
@@ -67,7 +67,7 @@ function captureQuotes(index: TextIndex): Saved[] {
     if (!exact.trim() || text.indexOf(exact) !== text.lastIndexOf(exact)) continue;
     if (saved.some((q) => Math.abs(q.start - start) < 700)) continue;
     const range = rangeForOffsets(index, start, end)!;
-    saved.push({ start, end, anchor: describeRange(document.body, range, null) });
+    saved.push({ start, end, anchor: describeRange(document.body, range) });
   }
   expect(saved.length).toBe(QUOTES_PER_PAGE);
   return saved;
@@ -217,7 +217,7 @@ describe('re-anchoring on the smallest transcripts', () => {
     renderJson(source);
     const index = indexText(document.body);
     const at = index.text.indexOf('am your father');
-    const anchor = describeRange(document.body, rangeForOffsets(index, at, at + 14)!, 1);
+    const anchor = describeRange(document.body, rangeForOffsets(index, at, at + 14)!);
     renderJson(source.replace('"father."', '"father!"'));
     expect(anchorQuotes(document.body, [anchor])[0]?.toString()).toBe('am your father');
   });
@@ -227,7 +227,7 @@ describe('re-anchoring on the smallest transcripts', () => {
     const index = indexText(document.body);
     const words = 'should have a podcast trailer';
     const at = index.text.indexOf(words);
-    const anchor = describeRange(document.body, rangeForOffsets(index, at, at + 29)!, 3);
+    const anchor = describeRange(document.body, rangeForOffsets(index, at, at + 29)!);
     renderVtt(transcript('podcast-namespace-example.vtt'), 'labels');
     expect(anchorQuotes(document.body, [anchor])[0]?.toString()).toBe(words);
   });

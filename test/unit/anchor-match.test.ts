@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONTEXT_CHARS,
   MAX_ERRORS,
   MIN_SCORE,
   matchQuote,
   matchQuoteIn,
   maxErrorsFor,
   searchableText,
-} from '../../src/core/anchor';
+} from '../../src/core/match-quote';
+import { CONTEXT_CHARS } from '../../src/core/text-range';
 import type { TextQuoteSelector } from '../../src/core/model';
 import { readFixture } from '../support/fixtures';
 import { showPage } from '../fixtures/anchoring/render-transcripts';
-import { indexText } from '../../src/core/anchor';
+import { indexText } from '../../src/core/text-range';
 
 /** The selector a capture of text[start, end) would have saved. */
 function selectorAt(text: string, start: number, end: number): TextQuoteSelector {

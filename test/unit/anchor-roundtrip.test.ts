@@ -7,14 +7,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { anchorQuote } from '../../src/core/anchor';
 import {
-  anchorQuote,
   describeOffsets,
   describeRange,
   indexText,
-  normalizeWhitespace,
   offsetsOfRange,
-} from '../../src/core/anchor';
+} from '../../src/core/text-range';
+import { normalizeWhitespace } from '../../src/core/whitespace';
 import { readFixture } from '../support/fixtures';
 import { showPage } from '../fixtures/anchoring/render-transcripts';
 
@@ -64,7 +64,7 @@ describe.each([
     fc.assert(
       fc.property(point, point, (a, b) => {
         const range = rangeBetween(nodes, a, b);
-        expect(describeRange(document.body, range, null).quote.exact).toBe(range.toString());
+        expect(describeRange(document.body, range).quote.exact).toBe(range.toString());
       }),
       { numRuns: 300 },
     );
@@ -74,7 +74,7 @@ describe.each([
     fc.assert(
       fc.property(point, point, (a, b) => {
         const range = rangeBetween(nodes, a, b);
-        const anchor = describeRange(document.body, range, 12);
+        const anchor = describeRange(document.body, range);
         fc.pre(normalizeWhitespace(anchor.quote.exact) !== '');
         const found = anchorQuote(document.body, anchor);
         expect(found?.toString()).toBe(anchor.quote.exact);
@@ -93,13 +93,13 @@ describe.each([
     fc.assert(
       fc.property(point, point, (a, b) => {
         const range = rangeBetween(nodes, a, b);
-        const anchor = describeRange(document.body, range, null);
+        const anchor = describeRange(document.body, range);
         fc.pre(normalizeWhitespace(anchor.quote.exact) !== '');
         const found = anchorQuote(document.body, { ...anchor, position: null });
         expect(found?.toString()).toBe(anchor.quote.exact);
         // Another place is only acceptable if nothing in the saved selectors tells them apart.
         const { start, end } = offsetsOfRange(index, found!);
-        expect(describeOffsets(index, start, end, null).quote).toEqual(anchor.quote);
+        expect(describeOffsets(index, start, end).quote).toEqual(anchor.quote);
       }),
       { numRuns: 200 },
     );
@@ -139,7 +139,7 @@ describe.each([
         fc.property(point, point, (a, b) => {
           const range = rangeBetween(nodes, a, b);
           const { start, end } = offsetsOfRange(index, range);
-          expect(describeRange(root(), range, 3)).toEqual(describeOffsets(index, start, end, 3));
+          expect(describeRange(root(), range)).toEqual(describeOffsets(index, start, end));
         }),
         { numRuns: 300 },
       );

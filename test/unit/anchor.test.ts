@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { anchorQuote, anchorQuotes } from '../../src/core/anchor';
 import {
-  anchorQuote,
-  anchorQuotes,
   CONTEXT_CHARS,
   describeRange,
   indexText,
-  normalizeWhitespace,
   rangeForOffsets,
-} from '../../src/core/anchor';
+} from '../../src/core/text-range';
+import { normalizeWhitespace } from '../../src/core/whitespace';
 import type { QuoteAnchor } from '../../src/core/model';
 import { showPage } from '../fixtures/anchoring/render-transcripts';
 
@@ -54,25 +53,26 @@ describe('describeRange', () => {
     const doc = page(`<p>${words}</p>`);
     const text = doc.querySelector('p')!.firstChild!;
     const at = words.indexOf('iota');
-    const anchor = describeRange(doc.body, select(doc, [text, at], [text, at + 4]), 12.5);
+    const anchor = describeRange(doc.body, select(doc, [text, at], [text, at + 4]));
     expect(anchor.quote.exact).toBe('iota');
     expect(anchor.quote.prefix).toBe(words.slice(at - CONTEXT_CHARS, at));
     expect(anchor.quote.suffix).toBe(words.slice(at + 4, at + 4 + CONTEXT_CHARS));
     expect(anchor.position).toEqual({ type: 'TextPositionSelector', start: at, end: at + 4 });
-    expect(anchor.timeSec).toBe(12.5);
+    // The quote keeps the time; the anchor no longer repeats it (issue 15).
+    expect(anchor).not.toHaveProperty('timeSec');
   });
 
   it('keeps whitespace in exact as it is on the page, so it can be found verbatim', () => {
     const doc = page('<pre>line one\n   line two</pre>');
     const text = $(doc, 'pre').firstChild!;
-    const anchor = describeRange(doc.body, select(doc, [text, 5], [text, 17]), null);
+    const anchor = describeRange(doc.body, select(doc, [text, 5], [text, 17]));
     expect(anchor.quote.exact).toBe('one\n   line ');
   });
 
   it('handles a selection from the start of one element to the start of the next (triple-click)', () => {
     const doc = page('<p id="a">First paragraph.</p>\n<p id="b">Second.</p>');
     const range = select(doc, [$(doc, '#a'), 0], [$(doc, '#b'), 0]);
-    const anchor = describeRange(doc.body, range, null);
+    const anchor = describeRange(doc.body, range);
     expect(anchor.quote.exact).toBe('First paragraph.\n');
     expect(anchor.quote.exact).toBe(range.toString());
   });
@@ -81,15 +81,15 @@ describe('describeRange', () => {
     const doc = page('<p id="a">One <b>two</b><i></i></p><p id="b">three</p>');
     const a = $(doc, '#a');
     const range = select(doc, [a, 1], [a, a.childNodes.length]);
-    expect(describeRange(doc.body, range, null).quote.exact).toBe('two');
+    expect(describeRange(doc.body, range).quote.exact).toBe('two');
     const aroundEmpty = select(doc, [$(doc, 'i'), 0], [$(doc, '#b').firstChild!, 3]);
-    expect(describeRange(doc.body, aroundEmpty, null).quote.exact).toBe('thr');
+    expect(describeRange(doc.body, aroundEmpty).quote.exact).toBe('thr');
   });
 
   it('selecting all of the root gives all of its text', () => {
     const doc = page('<h1>Title</h1><p>Body <em>text</em>.</p>');
     const range = select(doc, [doc.body, 0], [doc.body, doc.body.childNodes.length]);
-    const anchor = describeRange(doc.body, range, null);
+    const anchor = describeRange(doc.body, range);
     expect(anchor.quote.exact).toBe('TitleBody text.');
     expect(anchor.quote.prefix).toBe('');
     expect(anchor.quote.suffix).toBe('');
@@ -103,13 +103,13 @@ describe('describeRange', () => {
       [$(doc, '#out').firstChild!, 2],
       [root.querySelector('p')!.firstChild!, 6],
     );
-    expect(describeRange(root, range, null).quote.exact).toBe('inside');
+    expect(describeRange(root, range).quote.exact).toBe('inside');
   });
 
   it('a collapsed range describes an empty quote (nothing to save)', () => {
     const doc = page('<p>text</p>');
     const text = $(doc, 'p').firstChild!;
-    expect(describeRange(doc.body, select(doc, [text, 2], [text, 2]), null).quote.exact).toBe('');
+    expect(describeRange(doc.body, select(doc, [text, 2], [text, 2])).quote.exact).toBe('');
   });
 });
 
@@ -146,7 +146,7 @@ describe('anchorQuote', () => {
   function saved(doc: Document, exact: string): QuoteAnchor {
     const index = indexText(doc.body);
     const at = index.text.indexOf(exact);
-    return describeRange(doc.body, rangeForOffsets(index, at, at + exact.length)!, 42);
+    return describeRange(doc.body, rangeForOffsets(index, at, at + exact.length)!);
   }
 
   it('finds a quote on the unchanged page where it was', () => {

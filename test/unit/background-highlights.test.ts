@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOffsets } from '../../src/core/anchor';
+import { describeOffsets } from '../../src/core/text-range';
 import type { Quote } from '../../src/core/model';
 import { createHighlightLog, placeQuotes } from '../../src/background/highlights';
 
@@ -20,7 +20,7 @@ function quoteOf(id: string, text: string, words: string, timeSec: number | null
     sectionId: null,
     timeSec,
     note: '',
-    anchor: describeOffsets(index, start, start + words.length, timeSec),
+    anchor: describeOffsets(index, start, start + words.length),
     order: 0,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

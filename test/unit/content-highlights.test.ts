@@ -4,7 +4,7 @@
  * and navigation run in Chromium: test/e2e/highlights.e2e.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { indexText } from '../../src/core/anchor';
+import { indexText } from '../../src/core/text-range';
 import {
   HIGHLIGHT_NAME,
   RETRY_MS,

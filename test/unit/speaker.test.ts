@@ -4,7 +4,7 @@
  * guess walks.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { indexText, rangeForOffsets } from '../../src/core/anchor';
+import { indexText, rangeForOffsets } from '../../src/core/text-range';
 import type { Participant } from '../../src/core/model';
 import {
   guessSpeaker,
