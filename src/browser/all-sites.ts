@@ -8,6 +8,7 @@
  * before the background wakes). Idempotent, and safe when two of those calls overlap.
  */
 import browser, { type Manifest, type Scripting } from 'webextension-polyfill';
+import { fromExtensionRoot, sameExtensionFile } from '../core/extension-path';
 
 /** The optional host permission, exactly as manifest.json's `optional_host_permissions`. */
 export const ALL_SITES_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -41,7 +42,9 @@ export function allSitesScript(
   if (js.length === 0) throw new Error('The manifest declares no content script to register.');
   return {
     id: ALL_SITES_SCRIPT_ID,
-    js,
+    // From the root: the library page registers it too, and Firefox would resolve a relative
+    // path against that page's folder.
+    js: js.map(fromExtensionRoot),
     matches: ALL_SITES_ORIGINS,
     excludeMatches: declared?.matches ?? [],
     runAt: 'document_idle',
@@ -56,12 +59,17 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return x.length === y.length && x.every((value, i) => value === y[i]);
 }
 
+/** Browsers hand registered files back without the leading `/` they were registered with. */
+function sameFiles(a: readonly string[] = [], b: readonly string[] = []): boolean {
+  return a.length === b.length && a.every((file, i) => sameExtensionFile(file, b[i]!));
+}
+
 function isCurrent(
   registered: Scripting.RegisteredContentScript,
   wanted: Scripting.RegisteredContentScript,
 ): boolean {
   return (
-    sameList(registered.js, wanted.js) &&
+    sameFiles(registered.js, wanted.js) &&
     sameList(registered.matches, wanted.matches) &&
     sameList(registered.excludeMatches, wanted.excludeMatches) &&
     (registered.runAt ?? 'document_idle') === wanted.runAt

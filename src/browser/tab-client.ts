@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 // The full content script, built as one self-contained file that is never declared in the
 // manifest: the start-up script (content/boot.ts) asks for it, the popup injects it on click.
 import fullContentScript from '../content/main.ts?script&iife';
+import { fromExtensionRoot } from '../core/extension-path';
 import { askOver, type AskContent, type ContentReplies } from '../messages/protocol';
 import {
   PageStateSchema,
@@ -56,7 +57,8 @@ export async function injectContentScript(tabId: number, frameId?: number): Prom
   try {
     await browser.scripting.executeScript({
       target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
-      files: [fullContentScript],
+      // From the root: Firefox resolves a relative path against the calling page (popup, sidebar).
+      files: [fromExtensionRoot(fullContentScript)],
     });
   } catch {
     throw new Error(browser.i18n.getMessage('errorCannotReadPage'));

@@ -62,7 +62,8 @@ describe('the all-sites content script', () => {
     expect(await syncAllSitesContentScript(api)).toBe('registered');
     expect(state.scripts.get(ALL_SITES_SCRIPT_ID)).toEqual({
       id: ALL_SITES_SCRIPT_ID,
-      js: ['assets/content-abc123.js'],
+      // From the extension's root: Firefox resolves a relative path against the calling page.
+      js: ['/assets/content-abc123.js'],
       matches: ['https://*/*', 'http://*/*'],
       excludeMatches: KNOWN_HOSTS,
       runAt: 'document_idle',
@@ -98,12 +99,21 @@ describe('the all-sites content script', () => {
     expect(state.scripts.size).toBe(1);
   });
 
+  it('is current when the browser hands its file back without the leading slash', async () => {
+    const { api, state } = fakeExtension({ granted: true });
+    await syncAllSitesContentScript(api);
+    // What Chrome and Firefox answer: the path from the root, with no "/".
+    const stored = state.scripts.get(ALL_SITES_SCRIPT_ID)!;
+    state.scripts.set(ALL_SITES_SCRIPT_ID, { ...stored, js: ['assets/content-abc123.js'] });
+    expect(await syncAllSitesContentScript(api)).toBe('unchanged');
+  });
+
   it('follows the content script to its new file name after an update', async () => {
     const { api, state } = fakeExtension({ granted: true });
     await syncAllSitesContentScript(api);
     state.file = 'assets/content-def456.js';
     expect(await syncAllSitesContentScript(api)).toBe('updated');
-    expect(state.scripts.get(ALL_SITES_SCRIPT_ID)!.js).toEqual(['assets/content-def456.js']);
+    expect(state.scripts.get(ALL_SITES_SCRIPT_ID)!.js).toEqual(['/assets/content-def456.js']);
   });
 
   it('settles to one registration when two calls overlap', async () => {
