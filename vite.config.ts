@@ -126,6 +126,18 @@ export default defineConfig(({ mode }) => {
             fileParallelism: false,
           },
         },
+        {
+          extends: true,
+          test: {
+            // The Firefox build in Debian's firefox-esr, over WebDriver BiDi (puppeteer-core).
+            name: 'e2e-firefox',
+            include: ['test/e2e-firefox/**/*.e2e.ts'],
+            environment: 'node',
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
       ],
     },
   };
