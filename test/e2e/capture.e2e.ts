@@ -11,6 +11,7 @@ import {
   REPO_ROOT,
   launchWithExtension,
   makeProfileDir,
+  popupUrl,
   removeDir,
   tabIdFor,
   type ExtensionBrowser,
@@ -183,6 +184,35 @@ describe('capture from the page', () => {
     expect(toast!.text).toContain(long.slice(0, 200));
     expect(toast!.buttons.map((b) => b.label)).toEqual(['Copy text', 'Close']);
     expect(await storedQuotes(browser.worker)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('capture from the popup on a page Earmark had not loaded into', () => {
+  it('adds the full content script from the popup, reads the page and saves the selection', async () => {
+    await clearQuotes(browser.worker);
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/article.html`;
+    await page.goto(url);
+    // No player or podcast metadata: the start-up script did not ask for the full script, so
+    // no content script answers; the host permission still shows the extension the tab's URL.
+    const tabId = await browser.worker.evaluate(async (wanted) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+    }, url);
+    expect(tabId).not.toBeNull();
+    await selectText(page, 'A quiet room is a kind of agreement between strangers.');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser.extensionId, tabId!));
+
+    await expect.poll(() => popup.locator('h1').textContent()).toBe('Notes on quiet rooms');
+    await popup.getByRole('button', { name: 'Save selection as quote' }).click();
+    await expect
+      .poll(() => popup.locator('.quote blockquote').allTextContents())
+      .toEqual(['A quiet room is a kind of agreement between strangers.']);
+    expect(await storedQuotes(browser.worker)).toHaveLength(1);
+    await popup.close();
     await page.close();
   });
 });
