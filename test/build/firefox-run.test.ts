@@ -2,8 +2,8 @@
  * The Firefox build installs and starts in Debian's firefox-esr, headless, through `web-ext
  * run` (playwright-core cannot drive Debian's Firefox). It opens the demo episode page so the
  * content script runs too. What this proves: the add-on installs, its background script and
- * content script load without a JavaScript error. What it can't: clicks, popups, IndexedDB
- * contents (see the README's Firefox notes).
+ * content script load without a JavaScript error. Clicks, the sidebar and the popup are driven
+ * in test/e2e-firefox/ (see the README's Firefox notes).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
