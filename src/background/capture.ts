@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { normalizeWhitespace } from '../core/whitespace';
-import { episodeIdForUrl, seedFromDetection, type EpisodeSeed } from '../core/episode';
-import { matchParticipant } from '../core/speaker';
+import { seedFromDetection } from '../core/episode';
+import { speakerOf } from '../core/people';
 import { readTab } from '../browser/tab-client';
 import type { CaptureResult } from '../messages/protocol';
 import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
@@ -52,29 +52,12 @@ export async function saveSelection(store: Store, page: PageState): Promise<Capt
       text,
       timeSec: page.timeSec,
       anchor: selection.anchor,
-      speakerName: await speakerName(store, seed, selection.speaker),
+      speakerName: selection.speaker,
     });
     return { ok: true, episode, quote };
   } catch (error) {
     return { ok: false, error: reason(error), draft: { text, page } };
   }
-}
-
-/**
- * The name to save a guessed speaker under: the episode's participant it refers to ("Sam" is
- * "Sam Rivera"), so the store attributes the quote to them; else the guess itself, which the
- * store adds as a guest. Participants come from the stored episode, or from the page's
- * metadata on the first capture.
- */
-async function speakerName(
-  store: Store,
-  seed: EpisodeSeed,
-  guessed: string | null,
-): Promise<string | null> {
-  if (!guessed) return null;
-  const stored = await store.episode(episodeIdForUrl(seed.url));
-  const participants = stored?.participants ?? seed.participants ?? [];
-  return matchParticipant(guessed, participants)?.name ?? guessed;
 }
 
 /**
@@ -133,7 +116,7 @@ export function feedbackFor(result: CaptureResult): CaptureFeedback {
     };
   }
   const { quote, episode } = result;
-  const speaker = episode.participants.find((p) => p.id === quote.speakerId)?.name ?? null;
+  const speaker = speakerOf(quote, episode.participants)?.name ?? null;
   return {
     ok: true,
     quoteId: quote.id,

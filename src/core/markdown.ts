@@ -6,6 +6,7 @@
  * structure. Nothing here concatenates user text into Markdown source: that is the whole
  * safety argument, and test/unit/markdown-safety.test.ts checks it by parsing the output back.
  */
+import { byPlaybackOrder } from './quote-order';
 import type {
   Blockquote,
   Heading,
@@ -233,11 +234,9 @@ function blocksOf(value: string): (Paragraph | List)[] {
   );
 }
 
-/** Playback order: by time, untimed quotes last, capture order breaking ties. */
+/** Playback order (quote-order.ts), as a sorted copy. */
 export function quotesInTimeOrder(quotes: readonly Quote[]): Quote[] {
-  const timeOf = (q: Quote): number =>
-    q.timeSec !== null && Number.isFinite(q.timeSec) ? q.timeSec : Number.POSITIVE_INFINITY;
-  return [...quotes].sort((a, b) => timeOf(a) - timeOf(b) || a.order - b.order);
+  return [...quotes].sort(byPlaybackOrder);
 }
 
 /** Builds the overview's tree; `renderOverviewMarkdown` serialises it. */

@@ -14,6 +14,7 @@
  * can cut it into pieces without knowing about folding.
  */
 import type { Episode, LibraryData, Quote } from './model';
+import { speakerOf } from './people';
 
 /** A highlighted part of a text: `[start, end)` in UTF-16 code units of the original text. */
 export interface HighlightRange {
@@ -229,7 +230,7 @@ export function buildSearchIndex(data: LibraryData): SearchIndex {
   const quotes = new Map<string, QuoteDoc>();
   for (const quote of data.quotes) {
     const episode = episodes.get(quote.episodeId);
-    const speaker = episode?.episode.participants.find((p) => p.id === quote.speakerId)?.name;
+    const speaker = episode && speakerOf(quote, episode.episode.participants)?.name;
     const ownFields = [
       indexed('quote', quote.text),
       indexed('speaker', speaker ?? ''),

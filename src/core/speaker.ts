@@ -1,6 +1,6 @@
 /**
- * Who said the words a person selected, guessed from the transcript markup around them, and
- * which of an episode's participants that is.
+ * Who said the words a person selected, guessed from the transcript markup around them
+ * (which participant that is: people.ts).
  *
  * Transcripts name their speakers in a handful of ways (test/fixtures/real/transcripts has a
  * real example of each): `<cite>Name:</cite>` before a paragraph (Buzzsprout), "Name:" at the
@@ -11,7 +11,6 @@
  *
  * Pure DOM reading: no layout, no styles, nothing written.
  */
-import type { Participant } from './model';
 
 /** The walk back from a selection gives up after this many nodes… */
 export const MAX_NODES_WALKED = 3000;
@@ -390,43 +389,4 @@ function nodeAfter(node: Node): Node | null {
     if (current.nextSibling) return current.nextSibling;
   }
   return null;
-}
-
-/** A name compared as people read it: no case, accents, punctuation or extra spaces. */
-function nameKey(name: string): string[] {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-}
-
-/**
- * The participant a guessed name refers to: the same name ignoring case, accents, punctuation
- * and spacing; else, when only one participant fits, the same first or last name ("Travis" is
- * "Travis Albritton", "Albritton" too) or the same first and last names ("Kevin M. Finn").
- * Null when nobody or more than one fits: then the caller asks, rather than guess wrong.
- */
-export function matchParticipant<P extends Pick<Participant, 'name'>>(
-  name: string,
-  participants: readonly P[],
-): P | null {
-  const guessed = nameKey(name);
-  if (guessed.length === 0) return null;
-  const keys = participants.map((p) => nameKey(p.name));
-  const same = keys.findIndex((key) => key.join(' ') === guessed.join(' '));
-  if (same >= 0) return participants[same]!;
-
-  const fits = (key: string[]): boolean => {
-    if (key.length === 0) return false;
-    const [short, long] = key.length <= guessed.length ? [key, guessed] : [guessed, key];
-    if (short.length === 1) return short[0] === long[0] || short[0] === long[long.length - 1];
-    return short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
-  };
-  const candidates = participants.filter((_, i) => fits(keys[i]!));
-  return candidates.length === 1 ? candidates[0]! : null;
 }

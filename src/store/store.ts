@@ -2,6 +2,8 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 import type { MergePlan } from '../core/backup';
 import { newEpisode, type EpisodeSeed, episodeIdForUrl } from '../core/episode';
 import type { Episode, LibraryData, Participant, Quote, QuoteAnchor } from '../core/model';
+import { matchParticipant } from '../core/people';
+import { byPlaybackOrder } from '../core/quote-order';
 import { toStoreError } from './errors';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type EarmarkDB } from './schema';
 
@@ -32,13 +34,6 @@ export interface StoreOptions {
   makeId?: () => string;
   /** Told when an upgrade waits for the extension's other pages to close. */
   onBlocked?: () => void;
-}
-
-/** Playback order; quotes without a time keep their capture order after the timed ones. */
-export function byPlaybackOrder(a: Quote, b: Quote): number {
-  const ta = a.timeSec ?? Number.POSITIVE_INFINITY;
-  const tb = b.timeSec ?? Number.POSITIVE_INFINITY;
-  return ta === tb ? a.order - b.order : ta - tb;
 }
 
 /**
@@ -168,7 +163,9 @@ export function createStore(options: StoreOptions = {}) {
       let record = (await episodes.get(id)) ?? newEpisode(input.seed, time, makeId);
       let speakerId: string | null = null;
       if (input.speakerName) {
-        const found = findParticipant(record.participants, input.speakerName);
+        // The episode's participant the guess refers to ("Sam" is "Sam Rivera"): the stored
+        // episode's, or on the first capture the page's. Else the guess joins as a guest.
+        const found = matchParticipant(input.speakerName, record.participants);
         if (found) {
           speakerId = found.id;
         } else {
@@ -393,9 +390,4 @@ function abortQuietly(tx: { abort(): void }): void {
   } catch {
     // Already committed or aborted: nothing left to undo.
   }
-}
-
-function findParticipant(participants: Participant[], name: string): Participant | undefined {
-  const wanted = name.trim().toLowerCase();
-  return participants.find((p) => p.name.trim().toLowerCase() === wanted);
 }

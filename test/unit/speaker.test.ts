@@ -6,12 +6,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { indexText, rangeForOffsets } from '../../src/core/text-range';
 import type { Participant } from '../../src/core/model';
-import {
-  guessSpeaker,
-  guessSpeakerAt,
-  MAX_NODES_WALKED,
-  matchParticipant,
-} from '../../src/core/speaker';
+import { matchParticipant } from '../../src/core/people';
+import { guessSpeaker, guessSpeakerAt, MAX_NODES_WALKED } from '../../src/core/speaker';
 import { readFixture } from '../support/fixtures';
 import {
   parseCues,

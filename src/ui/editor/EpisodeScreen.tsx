@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
 import type { Episode, Quote, Role } from '../../core/model';
+import { personKey } from '../../core/people';
 import { formatClock } from '../../core/time';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
@@ -375,12 +376,12 @@ function focusWhenShown(id: string, frames = 60): void {
 
 /** People the page names (its metadata) who aren't participants of the episode yet. */
 function suggestions(page: PageState, episode: Episode): { name: string; role: Role }[] {
-  const known = new Set(episode.participants.map((p) => p.name.trim().toLowerCase()));
+  const known = new Set(episode.participants.map((p) => personKey(p.name)));
   const result: { name: string; role: Role }[] = [];
   for (const person of page.detection.episode?.participants ?? []) {
     const name = person.name.trim();
-    if (!name || known.has(name.toLowerCase())) continue;
-    known.add(name.toLowerCase());
+    if (!name || known.has(personKey(name))) continue;
+    known.add(personKey(name));
     result.push({ name, role: person.role ?? 'guest' });
   }
   return result;

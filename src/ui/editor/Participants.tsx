@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Participant, Role } from '../../core/model';
+import { samePerson } from '../../core/people';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
 import type { EpisodeChange } from './episode-writer';
@@ -103,10 +104,6 @@ function RoleSelect(props: { label: string; value: Role; onChange: (role: Role) 
   );
 }
 
-/** Same person, however the name was typed: case and runs of spaces don't make a new one. */
-const sameName = (a: string, b: string) =>
-  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
-
 function AddParticipant({ onAdd, participants }: Pick<Props, 'onAdd' | 'participants'>) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('guest');
@@ -114,7 +111,7 @@ function AddParticipant({ onAdd, participants }: Pick<Props, 'onAdd' | 'particip
   const submit = async (event: Event) => {
     event.preventDefault();
     if (name.trim() === '') return setError(t('errorNameEmpty'));
-    const existing = participants.find((p) => sameName(p.name, name));
+    const existing = participants.find((p) => samePerson(p.name, name));
     if (existing) return setError(t('errorNameTaken', participantName(existing)));
     setError('');
     await onAdd(name.trim(), role);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Participant, Quote, Section } from '../../core/model';
-import { byPlaybackOrder, type QuoteEdit } from '../../store/store';
+import { byPlaybackOrder } from '../../core/quote-order';
+import type { QuoteEdit } from '../../store/store';
 import { WindowedList, type Reveal } from '../components/WindowedList';
 import { t } from '../i18n';
 import { QuoteRow } from './QuoteRow';

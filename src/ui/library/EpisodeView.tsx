@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { deepLink } from '../../core/deeplink';
 import type { Episode, Quote } from '../../core/model';
+import { speakerOf } from '../../core/people';
 import { formatClock } from '../../core/time';
 import { participantName, roleLabel } from '../editor/roles';
 import { t } from '../i18n';
@@ -44,7 +45,6 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
   }
   const { episode } = row;
   const href = webHref(episode.url);
-  const speaker = (id: string | null) => episode.participants.find((p) => p.id === id);
   const facts = [
     episode.show.trim(),
     episode.publishedAt && t('libraryPublished', formatDay(episode.publishedAt)),
@@ -120,7 +120,7 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
                 key={quote.id}
                 quote={quote}
                 episode={episode}
-                speaker={speaker(quote.speakerId)?.name.trim() ?? ''}
+                speaker={speakerOf(quote, episode.participants)?.name.trim() ?? ''}
                 section={episode.sections.find((s) => s.id === quote.sectionId)?.heading ?? ''}
               />
             ))}

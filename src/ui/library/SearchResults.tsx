@@ -10,6 +10,7 @@ import {
   type SearchMatch,
 } from '../../core/search';
 import { formatClock } from '../../core/time';
+import { speakerOf } from '../../core/people';
 import { t } from '../i18n';
 import type { LibraryView } from './episodes';
 import { webHref } from '../../core/web-url';
@@ -128,8 +129,7 @@ function Hit({
   const words = field('quote');
   const speaker = field('speaker');
   const note = field('note');
-  const speakerName =
-    row?.episode.participants.find((p) => p.id === quote.speakerId)?.name.trim() ?? '';
+  const speakerName = (row && speakerOf(quote, row.episode.participants)?.name.trim()) ?? '';
   const href = row && quote.timeSec !== null && webHref(row.episode.url);
   return (
     <article class="hit-body" aria-label={t('libraryHitQuote')}>

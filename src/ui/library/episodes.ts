@@ -2,7 +2,8 @@
  * The episodes list's rows, orders and filters: pure, over the library held in memory.
  */
 import type { Episode, LibraryData, Quote } from '../../core/model';
-import { byPlaybackOrder } from '../../store/store';
+import { personKey, samePerson } from '../../core/people';
+import { byPlaybackOrder } from '../../core/quote-order';
 
 export type EpisodeSort = 'edited' | 'published' | 'show';
 export const EPISODE_SORTS: readonly EpisodeSort[] = ['edited', 'published', 'show'];
@@ -96,7 +97,10 @@ export function sortRows(rows: readonly EpisodeRow[], sort: EpisodeSort): Episod
 export function filterRows(rows: readonly EpisodeRow[], filter: EpisodeFilter): EpisodeRow[] {
   return rows.filter(({ episode }) => {
     if (filter.show !== null && !same(episode.show, filter.show)) return false;
-    if (filter.speaker !== null && !episode.participants.some((p) => same(p.name, filter.speaker!)))
+    if (
+      filter.speaker !== null &&
+      !episode.participants.some((p) => samePerson(p.name, filter.speaker!))
+    )
       return false;
     if (filter.tag !== null && !episode.tags.some((t) => same(t, filter.tag!))) return false;
     return true;
@@ -110,20 +114,27 @@ export interface Facets {
   tags: string[];
 }
 
+/** Shows and tags compare ignoring case and accents. */
+const plainKey = (value: string) => value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
 export function facetsOf(rows: readonly EpisodeRow[]): Facets {
-  const unique = (values: string[]) => {
+  const unique = (values: string[], keyOf = plainKey) => {
     const seen = new Map<string, string>();
     for (const value of values) {
       const trimmed = value.trim();
       if (trimmed === '') continue;
-      const key = trimmed.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      const key = keyOf(trimmed);
       if (!seen.has(key)) seen.set(key, trimmed);
     }
     return [...seen.values()].sort(collator.compare);
   };
   return {
     shows: unique(rows.map((r) => r.episode.show)),
-    speakers: unique(rows.flatMap((r) => r.episode.participants.map((p) => p.name))),
+    // Speakers are people: one name however it was typed (core/people.ts).
+    speakers: unique(
+      rows.flatMap((r) => r.episode.participants.map((p) => p.name)),
+      personKey,
+    ),
     tags: unique(rows.flatMap((r) => r.episode.tags)),
   };
 }
