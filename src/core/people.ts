@@ -3,7 +3,7 @@
  * the page, a filter value), and the participant a quote is attributed to. Every room asks
  * here rather than compare names its own way.
  */
-import type { Participant, Quote } from './model';
+import type { Participant, Quote, Role } from './model';
 
 /** A name's words as people read it: no case, accents, punctuation or extra spaces. */
 function nameWords(name: string): string[] {
@@ -34,6 +34,25 @@ export function speakerOf<P extends Pick<Participant, 'id'>>(
   participants: readonly P[],
 ): P | undefined {
   return quote.speakerId === null ? undefined : participants.find((p) => p.id === quote.speakerId);
+}
+
+/**
+ * The people a page names (its metadata) who aren't participants yet, each once, in the
+ * page's order: what the editor suggests adding. A person without a role joins as a guest.
+ */
+export function peopleNotListed(
+  named: readonly { name: string; role?: Role }[],
+  participants: readonly Pick<Participant, 'name'>[],
+): { name: string; role: Role }[] {
+  const known = new Set(participants.map((p) => personKey(p.name)));
+  const result: { name: string; role: Role }[] = [];
+  for (const person of named) {
+    const name = person.name.trim();
+    if (!name || known.has(personKey(name))) continue;
+    known.add(personKey(name));
+    result.push({ name, role: person.role ?? 'guest' });
+  }
+  return result;
 }
 
 /**

@@ -1,11 +1,30 @@
+// Over 400 lines on purpose: every read and write of Earmark's IndexedDB lives here, one
+// transaction per method, beside the comments on IndexedDB's traps (transactions that close on
+// a foreign await, aborts that must undo a half-write). Split up, each part would need the
+// private transaction helpers exported.
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergePlan } from '../core/backup';
 import { newEpisode, type EpisodeSeed, episodeIdForUrl } from '../core/episode';
-import type { Episode, LibraryData, Participant, Quote, QuoteAnchor } from '../core/model';
+import { insertAt } from '../core/list';
+import type { Episode, LibraryData, Participant, Quote, QuoteAnchor, Section } from '../core/model';
 import { matchParticipant } from '../core/people';
 import { byPlaybackOrder } from '../core/quote-order';
 import { toStoreError } from './errors';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type EarmarkDB } from './schema';
+
+/**
+ * A participant or section taken off an episode, with where it was and the quotes that lost
+ * it (they stay, unattributed or unfiled): everything Undo needs to put it all back.
+ */
+export type Removal =
+  | { kind: 'participant'; item: Participant; index: number; quoteIds: string[] }
+  | { kind: 'section'; item: Section; index: number; quoteIds: string[] };
+
+/** Where each kind of removable item lives: its list on the episode, its field on a quote. */
+const REMOVABLE = {
+  participant: { list: 'participants', field: 'speakerId' },
+  section: { list: 'sections', field: 'sectionId' },
+} as const;
 
 /** What the capture path hands the store: the page's episode and the selection. */
 export interface CaptureInput {
@@ -241,6 +260,76 @@ export function createStore(options: StoreOptions = {}) {
     });
   }
 
+  /**
+   * Takes a participant or section off an episode and clears it from the episode's quotes,
+   * in one transaction: a failure part-way leaves both as they were. Returns the episode as
+   * saved and what `restoreRemoved` needs; null when the item is already gone.
+   */
+  async function removeFromEpisode(
+    episodeId: string,
+    kind: Removal['kind'],
+    itemId: string,
+  ): Promise<{ episode: Episode; removal: Removal } | null> {
+    const { list, field } = REMOVABLE[kind];
+    return inWriteTx(['episodes', 'quotes'], async (tx) => {
+      const episodes = tx.objectStore('episodes');
+      const quotes = tx.objectStore('quotes');
+      const current = await episodes.get(episodeId);
+      if (!current) throw new Error('This episode is no longer in your library.');
+      const items: readonly (Participant | Section)[] = current[list];
+      const index = items.findIndex((item) => item.id === itemId);
+      if (index < 0) return null;
+      const time = now();
+      const episode: Episode = {
+        ...current,
+        [list]: items.filter((item) => item.id !== itemId),
+        updatedAt: time,
+      };
+      const affected = (await quotes.index('byEpisode').getAll(episodeId)).filter(
+        (q) => q[field] === itemId,
+      );
+      await Promise.all([
+        observed(episodes.put(episode)),
+        ...affected.map((q) => observed(quotes.put({ ...q, [field]: null, updatedAt: time }))),
+      ]);
+      const quoteIds = affected.map((q) => q.id);
+      const removal = { kind, item: items[index]!, index, quoteIds } as Removal;
+      return { episode, removal };
+    });
+  }
+
+  /**
+   * Undo of `removeFromEpisode`, in one transaction: the item back at its place, and back on
+   * the quotes that lost it, unless one was given another since.
+   */
+  async function restoreRemoved(episodeId: string, removal: Removal): Promise<Episode> {
+    const { list, field } = REMOVABLE[removal.kind];
+    return inWriteTx(['episodes', 'quotes'], async (tx) => {
+      const episodes = tx.objectStore('episodes');
+      const quotes = tx.objectStore('quotes');
+      const current = await episodes.get(episodeId);
+      if (!current) throw new Error('This episode is no longer in your library.');
+      const items: readonly (Participant | Section)[] = current[list];
+      const time = now();
+      const episode: Episode = {
+        ...current,
+        [list]: items.some((item) => item.id === removal.item.id)
+          ? items
+          : insertAt(items, removal.index, removal.item),
+        updatedAt: time,
+      };
+      const found = await Promise.all(removal.quoteIds.map((id) => quotes.get(id)));
+      const back = found.filter((q): q is Quote => q !== undefined && q[field] === null);
+      await Promise.all([
+        observed(episodes.put(episode)),
+        ...back.map((q) =>
+          observed(quotes.put({ ...q, [field]: removal.item.id, updatedAt: time })),
+        ),
+      ]);
+      return episode;
+    });
+  }
+
   /** Deletes a quote and returns it, so the caller can offer Undo (`restoreQuote`). */
   async function deleteQuote(id: string): Promise<Quote | undefined> {
     return inWriteTx(['quotes'], async (tx) => {
@@ -361,6 +450,8 @@ export function createStore(options: StoreOptions = {}) {
     updateQuote,
     deleteQuote,
     restoreQuote,
+    removeFromEpisode,
+    restoreRemoved,
     deleteEpisode,
     restoreLibrary,
     exportLibrary,

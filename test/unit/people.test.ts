@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The one "same person" rule, the speaker of a quote, and the one playback order. */
 import { describe, expect, it } from 'vitest';
-import { personKey, samePerson, speakerOf } from '../../src/core/people';
+import { peopleNotListed, personKey, samePerson, speakerOf } from '../../src/core/people';
 import { byPlaybackOrder } from '../../src/core/quote-order';
 
 describe('samePerson', () => {
@@ -54,6 +54,22 @@ describe('byPlaybackOrder', () => {
       'late',
       'untimed',
       'nan',
+    ]);
+  });
+});
+
+describe('peopleNotListed', () => {
+  it('suggests the people a page names who are not participants yet, each once', () => {
+    const named = [
+      { name: 'Sam Rivera', role: 'host' as const },
+      { name: ' sam  rivera ' },
+      { name: 'José Núñez' },
+      { name: 'Ada' },
+      { name: '   ' },
+    ];
+    expect(peopleNotListed(named, [{ name: 'Jose Nunez' }])).toEqual([
+      { name: 'Sam Rivera', role: 'host' },
+      { name: 'Ada', role: 'guest' },
     ]);
   });
 });

@@ -69,6 +69,34 @@ describe('store under faults', () => {
     await store.close();
   });
 
+  it('removes a person from the episode and their quotes all or nothing', async () => {
+    const store = createStore({ name: `faults-${Math.random()}` });
+    const first = await store.saveCapture(capture);
+    await store.saveCapture({ ...capture, text: 'more words' });
+    const guest = first.episode.participants.find((p) => p.name === 'New Guest')!;
+    const before = await store.exportLibrary();
+    let puts = 0;
+    const original = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      // The episode and the first quote are written; the second quote fails.
+      if (this.name === 'quotes' && ++puts === 2) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return original.apply(this, args);
+    });
+    const error = await store
+      .removeFromEpisode(first.episode.id, 'participant', guest.id)
+      .catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(error).toBeInstanceOf(StoreError);
+    expect(puts).toBe(2);
+    expect(await store.exportLibrary()).toEqual(before);
+    await store.close();
+  });
+
   it('keeps an import all-or-nothing when a write fails part-way', async () => {
     const store = createStore({ name: `faults-${Math.random()}` });
     const { episode, quote } = await store.saveCapture(capture);

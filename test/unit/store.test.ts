@@ -139,6 +139,49 @@ describe('store', () => {
     expect(await store.quotesForEpisode(quote.episodeId)).toEqual([quote]);
   });
 
+  it('attributes a guessed first name to the participant it means, in the capture itself', async () => {
+    const seed = { ...capture('x', 1).seed, participants: [{ name: 'Sam Rivera' }] };
+    const saved = await store.saveCapture({ ...capture('a', 1, 'Sam'), seed });
+    expect(saved.episode.participants.map((p) => p.name)).toEqual(['Sam Rivera']);
+    expect(saved.quote.speakerId).toBe(saved.episode.participants[0]!.id);
+  });
+
+  it('removes a person and unattributes their quotes at once; Undo gives both back', async () => {
+    const first = await store.saveCapture(capture('a', 1, 'Sam Rivera'));
+    const second = await store.saveCapture(capture('b', 2, 'Ada'));
+    await store.saveCapture(capture('c', 3, 'Sam Rivera'));
+    const sam = first.episode.participants[0]!;
+    const done = await store.removeFromEpisode(first.episode.id, 'participant', sam.id);
+    expect(done?.removal).toMatchObject({ kind: 'participant', item: sam, index: 0 });
+    expect(done?.removal.quoteIds).toHaveLength(2);
+    expect(done?.episode.participants.map((p) => p.name)).toEqual(['Ada']);
+    const after = await store.quotesForEpisode(first.episode.id);
+    expect(after.map((q) => q.speakerId)).toEqual([null, second.quote.speakerId, null]);
+    expect(await store.removeFromEpisode(first.episode.id, 'participant', sam.id)).toBeNull();
+
+    const restored = await store.restoreRemoved(first.episode.id, done!.removal);
+    expect(restored.participants.map((p) => p.name)).toEqual(['Sam Rivera', 'Ada']);
+    const back = await store.quotesForEpisode(first.episode.id);
+    expect(back.map((q) => q.speakerId)).toEqual([sam.id, second.quote.speakerId, sam.id]);
+  });
+
+  it('removes a section and unfiles its quotes; Undo files back only those still unfiled', async () => {
+    const { episode, quote } = await store.saveCapture(capture('a', 1));
+    const other = await store.saveCapture(capture('b', 2));
+    const section = { id: 'sec-1', heading: 'Intro', notes: '' };
+    await store.updateEpisode(episode.id, { sections: [section] });
+    await store.updateQuote(quote.id, { sectionId: section.id });
+    await store.updateQuote(other.quote.id, { sectionId: section.id });
+    const done = await store.removeFromEpisode(episode.id, 'section', section.id);
+    expect(done?.episode.sections).toEqual([]);
+    // Filed elsewhere meanwhile: Undo leaves it there.
+    await store.updateQuote(other.quote.id, { sectionId: 'sec-2' });
+    await store.restoreRemoved(episode.id, done!.removal);
+    expect((await store.episode(episode.id))?.sections).toEqual([section]);
+    expect((await store.quote(quote.id))?.sectionId).toBe(section.id);
+    expect((await store.quote(other.quote.id))?.sectionId).toBe('sec-2');
+  });
+
   it('reopens after the connection is closed', async () => {
     const { episode } = await store.saveCapture(capture('a', 1));
     await store.close();

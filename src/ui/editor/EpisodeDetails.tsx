@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Participant, Role, Section } from '../../core/model';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
-import { insertAt, reassignQuotes, type Editing } from './editing';
+import { insertAt } from '../../core/list';
+import type { Removal } from '../../store/store';
+import type { Editing } from './editing';
 import { Participants } from './Participants';
 import { References } from './References';
 import { participantName, sectionName } from './roles';
@@ -21,7 +23,31 @@ interface Props {
  * a person needs while listening (capture and quotes) and its JavaScript stays small.
  */
 export function EpisodeDetails({ editing, suggestedParticipants }: Props) {
-  const { episode, quotes, edit, notify, onError, reloadQuotes } = editing;
+  const { store, episode, quotes, edit, notify, onError, reloadQuotes } = editing;
+
+  /**
+   * Takes a participant or section off the episode and off its quotes in one store
+   * transaction; Undo puts both back in one more.
+   */
+  const remove = async (
+    kind: Removal['kind'],
+    id: string,
+    removedText: (removal: Removal) => string,
+  ) => {
+    const done = await store.removeFromEpisode(episode.id, kind, id);
+    if (!done) return;
+    editing.onEpisode(done.episode);
+    await reloadQuotes();
+    notify({
+      text: removedText(done.removal),
+      focusUndo: true,
+      undo: async () => {
+        editing.onEpisode(await store.restoreRemoved(episode.id, done.removal));
+        await reloadQuotes();
+        notify({ text: t('restored') });
+      },
+    });
+  };
   // The row just added, whose first field takes focus when it appears.
   const [focusId, setFocusId] = useState<string | null>(null);
 
@@ -34,31 +60,10 @@ export function EpisodeDetails({ editing, suggestedParticipants }: Props) {
   };
 
   // Removing a person never deletes their quotes: they become unattributed (Undo re-attributes).
-  const removeParticipant = async (participant: Participant) => {
-    try {
-      let index = 0;
-      await edit((current) => {
-        index = current.participants.findIndex((p) => p.id === participant.id);
-        return { participants: current.participants.filter((p) => p.id !== participant.id) };
-      });
-      const changed = await reassignQuotes(editing, 'speakerId', participant.id, null);
-      await reloadQuotes();
-      notify({
-        text: t('participantRemoved', participantName(participant), String(changed.length)),
-        focusUndo: true,
-        undo: async () => {
-          await edit((current) => ({
-            participants: insertAt(current.participants, index, participant),
-          }));
-          await reassignQuotes(editing, 'speakerId', null, participant.id, new Set(changed));
-          await reloadQuotes();
-          notify({ text: t('restored') });
-        },
-      });
-    } catch (error) {
-      onError(error);
-    }
-  };
+  const removeParticipant = (participant: Participant) =>
+    remove('participant', participant.id, (removal) =>
+      t('participantRemoved', participantName(participant), String(removal.quoteIds.length)),
+    ).catch(onError);
 
   const addSection = async () => {
     const section: Section = { id: crypto.randomUUID(), heading: '', notes: '' };
@@ -67,29 +72,11 @@ export function EpisodeDetails({ editing, suggestedParticipants }: Props) {
   };
 
   // Removing a section keeps its quotes (unfiled); Undo files them again, notes and all.
-  const removeSection = async (section: Section) => {
-    try {
-      let index = 0;
-      await edit((current) => {
-        index = current.sections.findIndex((s) => s.id === section.id);
-        return { sections: current.sections.filter((s) => s.id !== section.id) };
-      });
-      const changed = await reassignQuotes(editing, 'sectionId', section.id, null);
-      await reloadQuotes();
-      notify({
-        text: t('sectionRemoved', sectionName(section, index)),
-        focusUndo: true,
-        undo: async () => {
-          await edit((current) => ({ sections: insertAt(current.sections, index, section) }));
-          await reassignQuotes(editing, 'sectionId', null, section.id, new Set(changed));
-          await reloadQuotes();
-          notify({ text: t('restored') });
-        },
-      });
-    } catch (error) {
-      onError(error);
-    }
-  };
+  const removeSection = (section: Section) =>
+    // Named as the list showed it ("Section 2" when it has no heading yet).
+    remove('section', section.id, (removal) =>
+      t('sectionRemoved', sectionName(section, removal.index)),
+    ).catch(onError);
 
   const removeReference = async (index: number) => {
     try {

@@ -69,7 +69,16 @@ export function EpisodeEditor(props: Props) {
     const fresh = await store.quotesForEpisode(episode.id);
     onQuotes(() => fresh);
   };
-  const editing: Editing = { store, episode, quotes, edit, notify, onError, reloadQuotes };
+  const editing: Editing = {
+    store,
+    episode,
+    quotes,
+    edit,
+    onEpisode: props.onEpisode,
+    notify,
+    onError,
+    reloadQuotes,
+  };
 
   const editQuote = async (id: string, change: QuoteEdit) => {
     const updated = await store.updateQuote(id, change);

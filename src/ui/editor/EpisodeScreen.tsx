@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
-import type { Episode, Quote, Role } from '../../core/model';
-import { personKey } from '../../core/people';
+import type { Episode, Quote } from '../../core/model';
+import { peopleNotListed } from '../../core/people';
 import { formatClock } from '../../core/time';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
@@ -348,7 +348,11 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       episode={episode}
       quotes={quotes}
       unreadQuotes={unread}
-      suggestedParticipants={page ? suggestions(page, episode) : []}
+      suggestedParticipants={
+        page
+          ? peopleNotListed(page.detection.episode?.participants ?? [], episode.participants)
+          : []
+      }
       onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
       onQuotes={(change) => update((shown) => ({ ...shown, quotes: change(shown.quotes) }))}
       onSeek={seek}
@@ -372,17 +376,4 @@ function focusWhenShown(id: string, frames = 60): void {
   const element = document.getElementById(id);
   if (element) element.focus();
   else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, frames - 1));
-}
-
-/** People the page names (its metadata) who aren't participants of the episode yet. */
-function suggestions(page: PageState, episode: Episode): { name: string; role: Role }[] {
-  const known = new Set(episode.participants.map((p) => personKey(p.name)));
-  const result: { name: string; role: Role }[] = [];
-  for (const person of page.detection.episode?.participants ?? []) {
-    const name = person.name.trim();
-    if (!name || known.has(personKey(name))) continue;
-    known.add(personKey(name));
-    result.push({ name, role: person.role ?? 'guest' });
-  }
-  return result;
 }
