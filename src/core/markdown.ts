@@ -5,6 +5,10 @@
  * serialised by mdast-util-to-markdown, which escapes whatever would otherwise become
  * structure. Nothing here concatenates user text into Markdown source: that is the whole
  * safety argument, and test/unit/markdown-safety.test.ts checks it by parsing the output back.
+ *
+ * Over 400 lines on purpose: the overview is one document whose parts (front matter, quotes
+ * by speaker or section, notes, references) share the builder's escaping and labels; the
+ * golden files pin its output byte for byte, and a split would only move the builder around.
  */
 import { byPlaybackOrder } from './quote-order';
 import type {

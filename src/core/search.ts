@@ -12,6 +12,9 @@
  * Matching is case- and accent-insensitive (NFKD, marks removed, lower case): "cafe" finds
  * "Café", "ﬁle" finds "file". Highlight ranges always point into the original text, so the UI
  * can cut it into pieces without knowing about folding.
+ *
+ * Over 400 lines on purpose: folding with its offset map, the index and the ranking are one
+ * contract (ranges into the original text) that test/unit/search.test.ts checks as a whole.
  */
 import type { Episode, LibraryData, Quote } from './model';
 import { speakerOf } from './people';
