@@ -11,14 +11,22 @@ import {
   type ContentMessage,
   type OpenQuoteReply,
   type PageDetectedReply,
+  type PageState,
   type QuoteWaiting,
   type TakeQuoteFocusReply,
 } from '../messages/schemas';
 import type { SenderInfo } from '../messages/senders';
 import type { Store } from '../store/store';
-import { captureFromTab, captureMoment, feedbackFor, saveSelection } from './capture';
+import {
+  captureFromTab,
+  captureMoment,
+  feedbackFor,
+  refuseTooMany,
+  saveSelection,
+} from './capture';
 import { createHighlightLog, placeQuotesForPage } from './highlights';
 import { createQuoteFocus } from './quote-focus';
+import { createCaptureRateLimit } from './rate-limit';
 import { floatingButtonEnabled } from './settings';
 import { createUndoLog } from './undo';
 
@@ -50,6 +58,7 @@ export function createBackground(deps: BackgroundDeps) {
   const highlightLog = createHighlightLog();
   const quoteFocus = createQuoteFocus();
   const capturing = new Map<number, Promise<CaptureResult>>();
+  const rate = createCaptureRateLimit();
 
   /**
    * Every capture ends here: remember it for Undo, update the badge, and tell the page (its
@@ -59,10 +68,11 @@ export function createBackground(deps: BackgroundDeps) {
   async function finishCapture(
     tabId: number,
     capture: () => Promise<CaptureResult>,
+    draftPage: PageState | null = null,
   ): Promise<CaptureResult> {
     let result: CaptureResult;
     try {
-      result = await capture();
+      result = rate.allow(tabId) ? await capture() : await refuseTooMany(tabId, draftPage);
     } catch (error) {
       result = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
@@ -154,7 +164,11 @@ export function createBackground(deps: BackgroundDeps) {
           if (!sameOrigin(message.page.url, sender.url)) {
             return { ok: false, error: 'This draft belongs to another page.' };
           }
-          const result = await finishCapture(tabId, () => saveSelection(store, message.page));
+          const result = await finishCapture(
+            tabId,
+            () => saveSelection(store, message.page),
+            message.page,
+          );
           return result.ok ? { ok: true } : { ok: false, error: result.error };
         },
       },
@@ -227,6 +241,7 @@ export function createBackground(deps: BackgroundDeps) {
     onTabRemoved(tabId: number): void {
       highlightLog.forget(tabId);
       quoteFocus.forget(tabId);
+      rate.forget(tabId);
     },
   };
 }

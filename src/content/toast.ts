@@ -43,8 +43,8 @@ export function hideToast(): void {
 function openToast(doc: Document, error: boolean) {
   hideToast();
   const ui = mountShadowUi(doc, 'earmark-toast', CSS);
-  ui.host.style.setProperty('right', '16px', 'important');
-  ui.host.style.setProperty('bottom', '16px', 'important');
+  ui.setStyle('right', '16px');
+  ui.setStyle('bottom', '16px');
   const box = doc.createElement('div');
   box.className = error ? 'toast error' : 'toast';
   // Announced without moving focus: the person keeps listening and reading.
@@ -63,7 +63,9 @@ function openToast(doc: Document, error: boolean) {
     element.textContent = label;
     if (quiet) element.className = 'quiet';
     keepFocusOnPage(element);
-    element.addEventListener('click', onClick);
+    element.addEventListener('click', (event) => {
+      if (ui.acceptsClick(event)) onClick();
+    });
     buttons.append(element);
     return element;
   };

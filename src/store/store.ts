@@ -168,7 +168,7 @@ export function createStore(options: StoreOptions = {}) {
         const found = matchParticipant(input.speakerName, record.participants);
         if (found) {
           speakerId = found.id;
-        } else {
+        } else if (record.participants.length < MAX_PARTICIPANTS_FROM_GUESSES) {
           const added: Participant = {
             id: makeId(),
             name: input.speakerName.trim(),
@@ -391,3 +391,10 @@ function abortQuietly(tx: { abort(): void }): void {
     // Already committed or aborted: nothing left to undo.
   }
 }
+
+/**
+ * A guessed speaker joins the episode's participants only while it has fewer than this many:
+ * an episode has a handful of voices, and a page whose labels change with every capture must
+ * not grow the list without end. Past it, the quote is saved with no speaker.
+ */
+export const MAX_PARTICIPANTS_FROM_GUESSES = 50;

@@ -40,8 +40,12 @@ const host = () => document.querySelector('earmark-toast');
 const root = () => roots.at(-1)!;
 const text = () => root().querySelector('.message')!.textContent;
 const labels = () => [...root().querySelectorAll('button')].map((b) => b.textContent);
-const press = (label: string) =>
-  [...root().querySelectorAll('button')].find((b) => b.textContent === label)!.click();
+/** The person's click: trusted, as a script's made-up click is not (issue 18). */
+const press = (label: string) => {
+  const click = new MouseEvent('click', { bubbles: true });
+  Object.defineProperty(click, 'isTrusted', { value: true });
+  [...root().querySelectorAll('button')].find((b) => b.textContent === label)!.dispatchEvent(click);
+};
 
 const saved: CaptureFeedback = {
   ok: true,
