@@ -8,6 +8,7 @@ import type { BackgroundReplies, CaptureResult } from '../messages/protocol';
 import { createRouter } from '../messages/router';
 import {
   BackgroundMessageSchema,
+  type CaptureReply,
   type ContentMessage,
   type OpenQuoteReply,
   type PageDetectedReply,
@@ -69,6 +70,7 @@ export function createBackground(deps: BackgroundDeps) {
     tabId: number,
     capture: () => Promise<CaptureResult>,
     draftPage: PageState | null = null,
+    tell = true,
   ): Promise<CaptureResult> {
     let result: CaptureResult;
     try {
@@ -81,10 +83,11 @@ export function createBackground(deps: BackgroundDeps) {
       await updateBadge(tabId, result.episode.id);
     }
     // A page Earmark can't reach (a browser page, say) gets no confirmation; the popup, if
-    // it asked, shows the result itself.
-    await tellTab(tabId, { type: 'capture/feedback', result: feedbackFor(result) }).catch(
-      () => undefined,
-    );
+    // it asked, shows the result itself, and so does a content script that asked.
+    if (tell)
+      await tellTab(tabId, { type: 'capture/feedback', result: feedbackFor(result) }).catch(
+        () => undefined,
+      );
     return result;
   }
 
@@ -98,12 +101,12 @@ export function createBackground(deps: BackgroundDeps) {
    * run this. A second request while one is running joins it: a key held down, or a browser
    * that delivers both the command and the page's key, saves one quote, not two.
    */
-  function captureSelection(tabId: number): Promise<CaptureResult> {
+  function captureSelection(tabId: number, tell = true): Promise<CaptureResult> {
     const running = capturing.get(tabId);
     if (running) return running;
     // Frame 0: the top frame's content script reads same-origin frames' selections too.
-    const done = finishCapture(tabId, () => captureFromTab(store, tabId, 0)).finally(() =>
-      capturing.delete(tabId),
+    const done = finishCapture(tabId, () => captureFromTab(store, tabId, 0), null, tell).finally(
+      () => capturing.delete(tabId),
     );
     capturing.set(tabId, done);
     return done;
@@ -151,9 +154,11 @@ export function createBackground(deps: BackgroundDeps) {
       'capture/from-page': {
         from: 'content-script',
         handle: async (_message, sender) => {
-          const result = await captureSelection(tabOf(sender));
-          // The page learns the outcome from `capture/feedback`, like every other way.
-          return result.ok ? { ok: true } : { ok: false, error: result.error };
+          // The outcome goes back in the reply, which the content script waits for: if the
+          // service worker stops before answering, the page knows and keeps the words.
+          const result = await captureSelection(tabOf(sender), false);
+          const reply: CaptureReply = { result: feedbackFor(result) };
+          return { ok: true, ...reply };
         },
       },
       'capture/retry': {
@@ -166,10 +171,12 @@ export function createBackground(deps: BackgroundDeps) {
           }
           const result = await finishCapture(
             tabId,
-            () => saveSelection(store, message.page),
+            () => saveSelection(store, message.page, { retry: true }),
             message.page,
+            false,
           );
-          return result.ok ? { ok: true } : { ok: false, error: result.error };
+          const reply: CaptureReply = { result: feedbackFor(result) };
+          return { ok: true, ...reply };
         },
       },
       'quote/undo': {

@@ -50,7 +50,11 @@ export async function captureFromTab(
  * Saves the page's selection as a quote; refuses with a reason rather than cutting text.
  * Resolves only after the store's transaction committed, so "saved" is never premature.
  */
-export async function saveSelection(store: Store, page: PageState): Promise<CaptureResult> {
+export async function saveSelection(
+  store: Store,
+  page: PageState,
+  options: { retry?: boolean } = {},
+): Promise<CaptureResult> {
   const selection = page.selection;
   if (!selection) {
     return { ok: false, error: browser.i18n.getMessage('errorNoSelection') };
@@ -75,6 +79,7 @@ export async function saveSelection(store: Store, page: PageState): Promise<Capt
       timeSec: page.timeSec,
       anchor: selection.anchor,
       speakerName: selection.speaker,
+      retry: options.retry ?? false,
     });
     return { ok: true, episode, quote };
   } catch (error) {

@@ -237,6 +237,14 @@ export interface PageDetectedReply {
   floatingButton: boolean;
 }
 
+/**
+ * `capture/from-page` and `capture/retry`: the outcome, for the page's confirmation. The page
+ * waits for this reply; no answer (the service worker stopped) is a failure it reports.
+ */
+export interface CaptureReply {
+  result: CaptureFeedback;
+}
+
 /** `highlights/open`: whether a side panel is open to show the quote (else the popup will). */
 export interface OpenQuoteReply {
   opened: boolean;

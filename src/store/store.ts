@@ -15,7 +15,16 @@ export interface CaptureInput {
   anchor: QuoteAnchor | null;
   /** A speaker name guessed from the page, matched to (or added as) a participant. */
   speakerName: string | null;
+  /**
+   * A retry of a capture whose outcome the page never heard (the service worker stopped): if
+   * the same words were saved for the episode in the last few minutes, that quote is the
+   * answer, not a second copy.
+   */
+  retry?: boolean;
 }
+
+/** How far back a retried capture looks for its own earlier, unconfirmed save. */
+export const RETRY_MATCH_MS = 10 * 60_000;
 
 /** Fields of an episode a person edits. */
 export type EpisodeEdit = Partial<
@@ -160,7 +169,15 @@ export function createStore(options: StoreOptions = {}) {
       const quotes = tx.objectStore('quotes');
       const time = now();
       const id = episodeIdForUrl(input.seed.url);
-      let record = (await episodes.get(id)) ?? newEpisode(input.seed, time, makeId);
+      const stored = await episodes.get(id);
+      if (stored && input.retry) {
+        const since = Date.parse(time) - RETRY_MATCH_MS;
+        const earlier = (await quotes.index('byEpisode').getAll(id)).find(
+          (q) => q.text === input.text && Date.parse(q.createdAt) >= since,
+        );
+        if (earlier) return { episode: stored, quote: earlier };
+      }
+      let record = stored ?? newEpisode(input.seed, time, makeId);
       let speakerId: string | null = null;
       if (input.speakerName) {
         // The episode's participant the guess refers to ("Sam" is "Sam Rivera"): the stored

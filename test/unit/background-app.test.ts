@@ -4,7 +4,7 @@
  * menu can't be pressed in a browser test; here they are, through the same function.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageState } from '../../src/messages/schemas';
+import type { CaptureFeedback, PageState } from '../../src/messages/schemas';
 import type { ContentMessage } from '../../src/messages/schemas';
 import { StoreError } from '../../src/store/errors';
 import { createStore, type Store } from '../../src/store/store';
@@ -146,14 +146,17 @@ describe('one capture path', () => {
     ],
   ])('saves the selection with its time and speaker from %s', async (_way, press) => {
     const bg = background();
-    await press(bg);
+    const reply = await press(bg);
+    // The page's own key hears the outcome in the reply it waits for; the others are told.
+    const result = (reply as { result?: CaptureFeedback } | null)?.result;
+    const heard = result ? [result] : [];
 
     const { episodes, quotes } = await store.exportLibrary();
     expect(quotes).toHaveLength(1);
     expect(quotes[0]).toMatchObject({ text: WORDS, timeSec: 62.5 });
     const speaker = episodes[0]!.participants.find((p) => p.id === quotes[0]!.speakerId);
     expect(speaker).toMatchObject({ name: 'Sam Rivera' });
-    expect(feedback()).toEqual([
+    expect([...feedback(), ...heard]).toEqual([
       { ok: true, quoteId: quotes[0]!.id, text: WORDS, timeSec: 62.5, speaker: 'Sam Rivera' },
     ]);
     expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'episode', count: 1 });
@@ -180,7 +183,7 @@ describe('one capture path', () => {
       bg.route({ type: 'capture/from-page' }, CONTENT),
     ]);
     expect(a).toMatchObject({ ok: true });
-    expect(b).toEqual({ ok: true });
+    expect(b).toMatchObject({ ok: true, result: { ok: true } });
     expect((await store.exportLibrary()).quotes).toHaveLength(1);
     expect(tab.reads).toBe(1);
   });
@@ -257,9 +260,21 @@ describe('when saving fails', () => {
     // The page sends the draft back once the person presses Retry.
     const bg = background();
     const retry = result!.ok === false ? result!.retry! : null;
-    expect(await bg.route({ type: 'capture/retry', page: retry }, CONTENT)).toEqual({ ok: true });
+    expect(await bg.route({ type: 'capture/retry', page: retry }, CONTENT)).toMatchObject({
+      ok: true,
+      result: { ok: true, text: WORDS },
+    });
     expect((await store.exportLibrary()).quotes).toMatchObject([{ text: WORDS, timeSec: 62.5 }]);
-    expect(feedback().at(-1)).toMatchObject({ ok: true, text: WORDS });
+  });
+
+  it('finds, not repeats, a save whose answer the page never heard, when it retries', async () => {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const [saved] = (await store.exportLibrary()).quotes;
+    // The service worker stopped after the commit: the page retries with the words it held.
+    const reply = await bg.route({ type: 'capture/retry', page: pageWith(WORDS) }, CONTENT);
+    expect(reply).toMatchObject({ ok: true, result: { ok: true, quoteId: saved!.id } });
+    expect((await store.exportLibrary()).quotes).toHaveLength(1);
   });
 
   it('sends a draft back only to the site it came from', async () => {
