@@ -195,9 +195,12 @@ export function createBackground(deps: BackgroundDeps) {
         from: 'content-script',
         handle: async (message, sender) => {
           const tabId = tabOf(sender);
-          // The sender's own URL names the episode: a page can't ask about another's quotes.
-          if (!sender.url) return { ok: false, error: 'The page has no URL.' };
-          const reply = await placeQuotesForPage(store, sender.url, message.texts);
+          // The page's current URL names the episode (a single-page app moves with
+          // pushState), on the sender's own site only: a page can't ask about another's quotes.
+          if (!sameOrigin(message.url, sender.url)) {
+            return { ok: false, error: 'This address is not the page’s own.' };
+          }
+          const reply = await placeQuotesForPage(store, message.url, message.texts);
           if (sender.frameId === 0) highlightLog.record(tabId, reply);
           return { ok: true, ...reply };
         },
@@ -214,7 +217,8 @@ export function createBackground(deps: BackgroundDeps) {
           const opening = deps.openPanel(tabId);
           // A page shows its own episode's quotes only.
           const quote = await store.quote(message.quoteId);
-          if (!sender.url || !quote || quote.episodeId !== episodeIdForUrl(sender.url)) {
+          const onPage = sameOrigin(message.url, sender.url);
+          if (!onPage || !quote || quote.episodeId !== episodeIdForUrl(message.url)) {
             return { ok: false, error: deps.t('errorQuoteNotOnPage') };
           }
           quoteFocus.ask(tabId, quote.id);

@@ -31,12 +31,16 @@ if (!scope[FLAG]) {
 function start(): void {
   const highlighter = createHighlighter(document, {
     place: async (texts) => {
-      const reply = await ask({ type: 'highlights/anchor', texts });
+      const reply = await ask({
+        type: 'highlights/anchor',
+        url: location.href,
+        texts,
+      });
       return reply.ok ? reply : null;
     },
     seek: (timeSec) => seekTo(document, timeSec),
     open: (quoteId) => {
-      void ask({ type: 'highlights/open', quoteId }).then((reply) => {
+      void ask({ type: 'highlights/open', quoteId, url: location.href }).then((reply) => {
         // Where the side panel can't open from a page's click (Firefox), the popup will show
         // the quote: say where to click. A failure says why.
         if (reply.ok && reply.opened) return;

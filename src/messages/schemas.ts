@@ -178,10 +178,16 @@ const MAX_TEXT_ROOTS = 16;
 /**
  * From a content script: where on this page are the episode's saved quotes? `texts` are the
  * rendered texts of the document and its same-origin frames (core's `indexText`); the episode
- * is the sender's URL, never a URL the message names.
+ * is the page's current URL, which must be on the sender's own site (a page's script can
+ * `pushState` within its origin, never out of it).
  */
 export const AnchorHighlightsSchema = v.object({
   type: v.literal('highlights/anchor'),
+  /**
+   * The page's address now: after `history.pushState` the browser still reports the
+   * document's first one as the sender's. Accepted only on the sender's own site.
+   */
+  url,
   texts: v.pipe(
     v.array(v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT))),
     v.minLength(1),
@@ -195,7 +201,7 @@ export const HighlightStatusSchema = v.object({
 });
 
 /** From a content script: the person clicked this quote's highlight; show it in Earmark. */
-export const OpenQuoteSchema = v.object({ type: v.literal('highlights/open'), quoteId });
+export const OpenQuoteSchema = v.object({ type: v.literal('highlights/open'), quoteId, url });
 /** From an extension page: the quote a click on this tab's page asked to show, if any (once). */
 export const TakeQuoteFocusSchema = v.object({
   type: v.literal('quote/take-focus'),

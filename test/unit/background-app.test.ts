@@ -378,20 +378,32 @@ describe('pages and their highlights', () => {
     const [saved] = (await store.exportLibrary()).quotes;
     const text = `Exactly. ${WORDS}`;
 
-    const reply = await bg.route({ type: 'highlights/anchor', texts: [text] }, CONTENT);
+    const reply = await bg.route({ type: 'highlights/anchor', url: URL, texts: [text] }, CONTENT);
     expect(reply).toMatchObject({
       ok: true,
       placed: [{ quoteId: saved!.id, root: 0, start: 9, end: 9 + WORDS.length }],
       orphans: [],
     });
-    // Another site asking gets its own (empty) episode, whatever text it sends.
+    // Another site asking gets its own (empty) episode, whatever text it sends, and can't
+    // name this page's address as its own.
     const elsewhere = { ...CONTENT, url: 'https://elsewhere.example/' };
-    expect(await bg.route({ type: 'highlights/anchor', texts: [text] }, elsewhere)).toMatchObject({
-      placed: [],
-      orphans: [],
-    });
+    expect(
+      await bg.route({ type: 'highlights/anchor', url: elsewhere.url, texts: [text] }, elsewhere),
+    ).toMatchObject({ placed: [], orphans: [] });
+    expect(
+      await bg.route({ type: 'highlights/anchor', url: URL, texts: [text] }, elsewhere),
+    ).toMatchObject({ ok: false });
+    // After pushState the browser still names the document's first address as the sender's:
+    // the page's current one, on the same site, is the episode.
+    const moved = { ...CONTENT, url: 'https://podcasts.example/episodes/11' };
+    expect(
+      await bg.route({ type: 'highlights/anchor', url: URL, texts: [text] }, moved),
+    ).toMatchObject({ ok: true, placed: [{ quoteId: saved!.id }] });
 
-    await bg.route({ type: 'highlights/anchor', texts: ['The passage is gone.'] }, CONTENT);
+    await bg.route(
+      { type: 'highlights/anchor', url: URL, texts: ['The passage is gone.'] },
+      CONTENT,
+    );
     expect(await bg.route({ type: 'highlights/status', tabId: TAB }, POPUP)).toMatchObject({
       ok: true,
       status: { placed: [], orphans: [saved!.id] },
@@ -410,7 +422,7 @@ describe('a click on a highlight', () => {
 
   it('opens the side panel during the click, then hands the quote to the view that asks', async () => {
     const { bg, saved } = await savedQuote();
-    const replying = bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT);
+    const replying = bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, CONTENT);
     // Already called, before the handler's first await: the click's gesture is still on.
     expect(panelOpens).toEqual([TAB]);
     expect(await replying).toEqual({ ok: true, opened: true });
@@ -425,7 +437,9 @@ describe('a click on a highlight', () => {
   it('says when no panel could open, so the page can point to the toolbar button', async () => {
     const { bg, saved } = await savedQuote();
     panels.opens = false;
-    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT)).toEqual({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, CONTENT),
+    ).toEqual({
       ok: true,
       opened: false,
     });
@@ -438,11 +452,15 @@ describe('a click on a highlight', () => {
   it("refuses a quote that isn't the page's own, and keeps nothing for a view", async () => {
     const { bg, saved } = await savedQuote();
     const elsewhere = { ...CONTENT, url: 'https://elsewhere.example/' };
-    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, elsewhere)).toEqual({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, elsewhere),
+    ).toEqual({
       ok: false,
       error: 'errorQuoteNotOnPage',
     });
-    expect(await bg.route({ type: 'highlights/open', quoteId: 'no-such-quote' }, CONTENT)).toEqual({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: 'no-such-quote', url: URL }, CONTENT),
+    ).toEqual({
       ok: false,
       error: 'errorQuoteNotOnPage',
     });
@@ -451,7 +469,9 @@ describe('a click on a highlight', () => {
       quoteId: null,
     });
     // Only the page's content script may ask, and only extension pages may take.
-    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, POPUP)).toMatchObject({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, POPUP),
+    ).toMatchObject({
       ok: false,
     });
     expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, CONTENT)).toMatchObject({
@@ -461,7 +481,7 @@ describe('a click on a highlight', () => {
 
   it('forgets a waiting quote when its tab closes', async () => {
     const { bg, saved } = await savedQuote();
-    await bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT);
+    await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, CONTENT);
     bg.onTabRemoved(TAB);
     expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, POPUP)).toMatchObject({
       quoteId: null,
