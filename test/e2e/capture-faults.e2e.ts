@@ -161,3 +161,35 @@ describe("a failed capture's words", () => {
     await page.close();
   });
 });
+
+describe('a page with a very long address', () => {
+  it('saves quotes and highlights them, under a bounded form of its address', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/episode.html?state=${'x'.repeat(6_000)}`;
+    await page.goto(url);
+    await tabIdFor(library as never, url);
+    const words = 'A reading room has its own weather.';
+    await page.evaluate((wanted) => {
+      const p = document.getElementById('p2')!;
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf(wanted);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, words);
+    await page.keyboard.press('Alt+Shift+KeyQ');
+    await expect.poll(async () => (await toasts(page)).join('|')).toContain('Quote saved');
+    await expect
+      .poll(() =>
+        page.evaluate(() => [...(CSS.highlights.get('earmark') ?? [])].map((r) => r.toString())),
+      )
+      .toEqual([words]);
+    const episodes =
+      (await extensionDb<{ url: string }[]>(library, { op: 'getAll', store: 'episodes' })) ?? [];
+    expect(episodes.map((e) => e.url)).toContain(`${server.origin}/episode.html`);
+    for (const episode of episodes) expect(episode.url.length).toBeLessThanOrEqual(2_048);
+    await page.close();
+  });
+});
