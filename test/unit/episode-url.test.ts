@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Detection } from '../../src/core/detect';
 import {
   MAX_EPISODE_URL,
   canonicalEpisodeUrl,
@@ -6,7 +7,7 @@ import {
   seedFromDetection,
 } from '../../src/core/episode';
 
-const detection = { kind: 'episode', platform: null, score: 1, evidence: [] } as const;
+const detection: Detection = { kind: 'episode', platform: null, score: 1, evidence: [] };
 
 describe('an episode known by a very long address', () => {
   const long = `https://player.example/listen/ep-12?state=${'x'.repeat(10_000)}&utm_source=mail#t=60`;

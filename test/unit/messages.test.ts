@@ -190,7 +190,27 @@ describe('background router', () => {
       'a bad detection kind',
       { type: 'page/detected', url: 'x', detection: { ...detection, kind: 'evil' } },
     ],
-    ['an oversized URL', { type: 'page/detected', url: 'x'.repeat(10_000), detection }],
+    // Longer than any address Chromium allows (2 MB); long real ones are accepted (issue 18).
+    [
+      'an oversized URL',
+      { type: 'page/detected', url: 'x'.repeat(2 * 1024 * 1024 + 1), detection },
+    ],
+    [
+      'an oversized image URL',
+      {
+        type: 'page/detected',
+        url: 'https://x.example/',
+        detection: {
+          ...detection,
+          episode: {
+            title: 't',
+            show: 's',
+            url: 'https://x.example/',
+            imageUrl: 'x'.repeat(5_000),
+          },
+        },
+      },
+    ],
     [
       'a typed moment far over the quote limit',
       { type: 'capture/moment', tabId: 1, text: 'x'.repeat(MAX_QUOTE_CHARS * 4 + 1) },
