@@ -34,7 +34,7 @@ export interface SavedText {
 
 /**
  * A text that saves itself as the person types: debounced, and flushed on blur, when the page
- * hides and on unmount. Popups unload the moment they lose focus, so a Save button or a long
+ * hides and on unmount. Every keystroke is also kept at once as a draft (drafts.ts). Popups unload the moment they lose focus, so a Save button or a long
  * debounce would lose words.
  *
  * `initial` is adopted again when it changes while nothing is pending or in flight, so a
@@ -133,6 +133,12 @@ export function useSavedText(
     const text = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
     setValue(text);
     pending.current = text;
+    // Kept at once, not only when the page hides: a page that crashes (or is killed) before
+    // the save gets no pagehide, and would lose up to SAVE_DELAY_MS of typing (issue 18).
+    const key = latest.current.options.draftKey;
+    if (key && !latest.current.options.validate?.(text)) {
+      writeDraft(key, text, [latest.current.initial, ...inFlight.current]);
+    }
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, latest.current.options.delayMs ?? SAVE_DELAY_MS);
   };
