@@ -327,7 +327,10 @@ export function createStore(options: StoreOptions = {}) {
       const episodes = tx.objectStore('episodes');
       const quotes = tx.objectStore('quotes');
       const storedEpisodes = new Map((await episodes.getAll()).map((e) => [e.id, e]));
-      const storedQuotes = new Map<string, Pick<Quote, 'episodeId' | 'updatedAt'>>();
+      const storedQuotes = new Map<
+        string,
+        Pick<Quote, 'episodeId' | 'updatedAt' | 'speakerId' | 'sectionId'>
+      >();
       for (let cursor = await quotes.openCursor(); cursor; cursor = await cursor.continue()) {
         storedQuotes.set(cursor.value.id, cursor.value);
       }

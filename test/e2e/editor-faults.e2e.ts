@@ -12,7 +12,8 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import { extensionDb } from '../support/extension-db';
-import { makeEpisode } from '../support/records';
+import { serializeBackup } from '../../src/core/backup';
+import { makeEpisode, makeQuote } from '../support/records';
 
 const SIDE_PANEL_PATH = 'src/ui/sidepanel/index.html';
 const LIBRARY_PATH = 'src/ui/library/index.html';
@@ -72,6 +73,64 @@ describe('words typed just before a crash', () => {
       .poll(() => again.getByLabel('Summary').inputValue())
       .toBe('Typed a moment before the crash');
     await again.close();
+    await library.close();
+  });
+});
+
+async function restore(library: Page, name: string, text: string): Promise<void> {
+  await library.goto(`chrome-extension://${browser.extensionId}/${LIBRARY_PATH}#backup`);
+  await library.getByLabel('Backup file').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+describe('restoring a newer copy of an episode', () => {
+  it('keeps every quote’s speaker among its participants, and says what changed in words', async () => {
+    const library = await openLibrary();
+    await expect
+      .poll(() => extensionDb(library, { op: 'count', store: 'episodes' }))
+      .not.toBeNull();
+    const old = '2026-01-01T00:00:00.000Z';
+    await extensionDb(library, {
+      op: 'put',
+      store: 'episodes',
+      records: [
+        makeEpisode('ep-restore', {
+          title: 'Restored twice',
+          participants: [
+            { id: 'p-ann', name: 'Ann Lee', role: 'host' },
+            { id: 'p-bo', name: 'Bo Chen', role: 'guest' },
+          ],
+          updatedAt: old,
+        }),
+      ],
+    });
+    await extensionDb(library, {
+      op: 'put',
+      store: 'quotes',
+      records: [makeQuote('q-bo', 'ep-restore', { speakerId: 'p-bo', updatedAt: old })],
+    });
+    // A backup made on another machine, later: Bo Chen was removed there.
+    const newer = makeEpisode('ep-restore', {
+      title: 'Restored twice',
+      participants: [{ id: 'p-ann', name: 'Ann Lee', role: 'host' }],
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    });
+    await restore(library, 'newer.json', serializeBackup({ episodes: [newer], quotes: [] }));
+
+    const changes = library.getByRole('list', { name: 'What changed' });
+    await expect.poll(() => changes.textContent()).toContain('replaced by the backup’s newer copy');
+    expect(await changes.textContent()).toContain(
+      'the speaker “Bo Chen” was not in the newer copy',
+    );
+    const stored = await extensionDb<{ participants: { id: string }[] }>(library, {
+      op: 'get',
+      store: 'episodes',
+      key: 'ep-restore',
+    });
+    expect(stored!.participants.map((p) => p.id)).toContain('p-bo');
     await library.close();
   });
 });
