@@ -8,7 +8,7 @@
  * an import writes, as a plan the store applies in one transaction.
  */
 import * as v from 'valibot';
-import { PLATFORMS, ROLES } from './model';
+import { MAX_FIELD_CHARS, PLATFORMS, ROLES } from './model';
 import type { Episode, LibraryData, Quote } from './model';
 import { isWebUrl } from './web-url';
 
@@ -60,7 +60,15 @@ function isDateOrDateTime(value: string): boolean {
   return (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) || isDateTime(value);
 }
 
-const TEXT = v.string('expected text');
+// A record far bigger than MAX_FIELD_CHARS (a 50 MB note) would freeze every view that shows
+// it: a restore refuses it, with its place, before anything is written (issue 18).
+const TEXT = v.pipe(
+  v.string('expected text'),
+  v.maxLength(
+    MAX_FIELD_CHARS,
+    `longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters, the most Earmark keeps in one field`,
+  ),
+);
 const ID = v.pipe(v.string('expected an id (text)'), v.minLength(1, 'expected a non-empty id'));
 const DATE_TIME = v.pipe(
   v.string('expected an ISO 8601 date-time'),

@@ -134,3 +134,47 @@ describe('restoring a newer copy of an episode', () => {
     await library.close();
   });
 });
+
+describe('a field bigger than Earmark keeps', () => {
+  it('is refused with a message at restore, and nothing is written', async () => {
+    const library = await openLibrary();
+    await expect.poll(() => extensionDb(library, { op: 'count', store: 'quotes' })).not.toBeNull();
+    const before = await extensionDb<number>(library, { op: 'count', store: 'quotes' });
+    const episode = makeEpisode('ep-huge', { title: 'Huge note' });
+    const huge = makeQuote('q-huge', 'ep-huge', { note: 'n'.repeat(300_000) });
+    await restore(library, 'huge.json', serializeBackup({ episodes: [episode], quotes: [huge] }));
+    await expect
+      .poll(() => library.locator('.restore-report').textContent())
+      .toContain('quotes[0].note');
+    expect(await library.locator('.restore-report').textContent()).toContain(
+      'the most Earmark keeps in one field',
+    );
+    expect(await extensionDb<number>(library, { op: 'count', store: 'quotes' })).toBe(before);
+    await library.close();
+  });
+
+  it('is refused with a message in the editor, and the words stay in the field', async () => {
+    const library = await openLibrary();
+    await extensionDb(library, {
+      op: 'put',
+      store: 'episodes',
+      records: [makeEpisode('ep-long', { title: 'Long summary' })],
+    });
+    const editor = await openEditor('ep-long', 'Long summary');
+    const long = 'w'.repeat(250_000);
+    await editor.getByLabel('Summary').fill(long);
+    await editor.getByLabel('Summary').blur();
+    await expect
+      .poll(() => editor.locator('body').textContent())
+      .toContain('one field holds at most');
+    const stored = await extensionDb<{ summary: string }>(library, {
+      op: 'get',
+      store: 'episodes',
+      key: 'ep-long',
+    });
+    expect(stored!.summary).toBe('');
+    expect((await editor.getByLabel('Summary').inputValue()).length).toBe(250_000);
+    await editor.close();
+    await library.close();
+  });
+});
