@@ -7,7 +7,7 @@
  * The host itself is in the page's light DOM, where a page script can touch it: its inline
  * style, its attributes, its place. While it is shown, what the page changes is put back at
  * once, and a click counts only when the person made it and the UI was visibly on top where
- * they clicked (docs/decisions/0007-in-page-ui-the-page-cannot-hide.md).
+ * they clicked (docs/decisions/0008-in-page-ui-the-page-cannot-hide.md).
  */
 export interface ShadowUi {
   host: HTMLElement;
