@@ -8,17 +8,26 @@ import type { BackgroundReplies, CaptureResult } from '../messages/protocol';
 import { createRouter } from '../messages/router';
 import {
   BackgroundMessageSchema,
+  type CaptureReply,
   type ContentMessage,
   type OpenQuoteReply,
   type PageDetectedReply,
+  type PageState,
   type QuoteWaiting,
   type TakeQuoteFocusReply,
 } from '../messages/schemas';
 import type { SenderInfo } from '../messages/senders';
 import type { Store } from '../store/store';
-import { captureFromTab, captureMoment, feedbackFor, saveSelection } from './capture';
+import {
+  captureFromTab,
+  captureMoment,
+  feedbackFor,
+  refuseTooMany,
+  saveSelection,
+} from './capture';
 import { createHighlightLog, placeQuotesForPage } from './highlights';
 import { createQuoteFocus } from './quote-focus';
+import { createCaptureRateLimit } from './rate-limit';
 import { floatingButtonEnabled } from './settings';
 import { createUndoLog } from './undo';
 
@@ -50,6 +59,7 @@ export function createBackground(deps: BackgroundDeps) {
   const highlightLog = createHighlightLog();
   const quoteFocus = createQuoteFocus();
   const capturing = new Map<number, Promise<CaptureResult>>();
+  const rate = createCaptureRateLimit();
 
   /**
    * Every capture ends here: remember it for Undo, update the badge, and tell the page (its
@@ -59,10 +69,12 @@ export function createBackground(deps: BackgroundDeps) {
   async function finishCapture(
     tabId: number,
     capture: () => Promise<CaptureResult>,
+    draftPage: PageState | null = null,
+    tell = true,
   ): Promise<CaptureResult> {
     let result: CaptureResult;
     try {
-      result = await capture();
+      result = rate.allow(tabId) ? await capture() : await refuseTooMany(tabId, draftPage);
     } catch (error) {
       result = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
@@ -71,10 +83,11 @@ export function createBackground(deps: BackgroundDeps) {
       await updateBadge(tabId, result.episode.id);
     }
     // A page Earmark can't reach (a browser page, say) gets no confirmation; the popup, if
-    // it asked, shows the result itself.
-    await tellTab(tabId, { type: 'capture/feedback', result: feedbackFor(result) }).catch(
-      () => undefined,
-    );
+    // it asked, shows the result itself, and so does a content script that asked.
+    if (tell)
+      await tellTab(tabId, { type: 'capture/feedback', result: feedbackFor(result) }).catch(
+        () => undefined,
+      );
     return result;
   }
 
@@ -88,12 +101,12 @@ export function createBackground(deps: BackgroundDeps) {
    * run this. A second request while one is running joins it: a key held down, or a browser
    * that delivers both the command and the page's key, saves one quote, not two.
    */
-  function captureSelection(tabId: number): Promise<CaptureResult> {
+  function captureSelection(tabId: number, tell = true): Promise<CaptureResult> {
     const running = capturing.get(tabId);
     if (running) return running;
     // Frame 0: the top frame's content script reads same-origin frames' selections too.
-    const done = finishCapture(tabId, () => captureFromTab(store, tabId, 0)).finally(() =>
-      capturing.delete(tabId),
+    const done = finishCapture(tabId, () => captureFromTab(store, tabId, 0), null, tell).finally(
+      () => capturing.delete(tabId),
     );
     capturing.set(tabId, done);
     return done;
@@ -141,9 +154,11 @@ export function createBackground(deps: BackgroundDeps) {
       'capture/from-page': {
         from: 'content-script',
         handle: async (_message, sender) => {
-          const result = await captureSelection(tabOf(sender));
-          // The page learns the outcome from `capture/feedback`, like every other way.
-          return result.ok ? { ok: true } : { ok: false, error: result.error };
+          // The outcome goes back in the reply, which the content script waits for: if the
+          // service worker stops before answering, the page knows and keeps the words.
+          const result = await captureSelection(tabOf(sender), false);
+          const reply: CaptureReply = { result: feedbackFor(result) };
+          return { ok: true, ...reply };
         },
       },
       'capture/retry': {
@@ -154,8 +169,14 @@ export function createBackground(deps: BackgroundDeps) {
           if (!sameOrigin(message.page.url, sender.url)) {
             return { ok: false, error: 'This draft belongs to another page.' };
           }
-          const result = await finishCapture(tabId, () => saveSelection(store, message.page));
-          return result.ok ? { ok: true } : { ok: false, error: result.error };
+          const result = await finishCapture(
+            tabId,
+            () => saveSelection(store, message.page, { retry: true }),
+            message.page,
+            false,
+          );
+          const reply: CaptureReply = { result: feedbackFor(result) };
+          return { ok: true, ...reply };
         },
       },
       'quote/undo': {
@@ -174,9 +195,12 @@ export function createBackground(deps: BackgroundDeps) {
         from: 'content-script',
         handle: async (message, sender) => {
           const tabId = tabOf(sender);
-          // The sender's own URL names the episode: a page can't ask about another's quotes.
-          if (!sender.url) return { ok: false, error: 'The page has no URL.' };
-          const reply = await placeQuotesForPage(store, sender.url, message.texts);
+          // The page's current URL names the episode (a single-page app moves with
+          // pushState), on the sender's own site only: a page can't ask about another's quotes.
+          if (!sameOrigin(message.url, sender.url)) {
+            return { ok: false, error: 'This address is not the page’s own.' };
+          }
+          const reply = await placeQuotesForPage(store, message.url, message.texts);
           if (sender.frameId === 0) highlightLog.record(tabId, reply);
           return { ok: true, ...reply };
         },
@@ -193,7 +217,8 @@ export function createBackground(deps: BackgroundDeps) {
           const opening = deps.openPanel(tabId);
           // A page shows its own episode's quotes only.
           const quote = await store.quote(message.quoteId);
-          if (!sender.url || !quote || quote.episodeId !== episodeIdForUrl(sender.url)) {
+          const onPage = sameOrigin(message.url, sender.url);
+          if (!onPage || !quote || quote.episodeId !== episodeIdForUrl(message.url)) {
             return { ok: false, error: deps.t('errorQuoteNotOnPage') };
           }
           quoteFocus.ask(tabId, quote.id);
@@ -227,6 +252,7 @@ export function createBackground(deps: BackgroundDeps) {
     onTabRemoved(tabId: number): void {
       highlightLog.forget(tabId);
       quoteFocus.forget(tabId);
+      rate.forget(tabId);
     },
   };
 }

@@ -3,11 +3,33 @@ import { normalizeWhitespace } from '../core/whitespace';
 import { seedFromDetection } from '../core/episode';
 import { speakerOf } from '../core/people';
 import { readTab } from '../browser/tab-client';
-import type { CaptureResult } from '../messages/protocol';
+import type { CaptureFailure, CaptureResult } from '../messages/protocol';
 import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
 import type { Store } from '../store/store';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A capture refused because the tab asked for too many (rate-limit.ts). The selection comes
+ * back as a draft to retry once the pause is over.
+ */
+export async function refuseTooMany(
+  tabId: number,
+  draftPage: PageState | null,
+): Promise<CaptureFailure> {
+  const error = browser.i18n.getMessage('errorTooManyCaptures');
+  let page = draftPage;
+  if (!page) {
+    try {
+      page = await readTab(tabId, 0);
+    } catch {
+      return { ok: false, error };
+    }
+  }
+  const text = page.selection ? normalizeWhitespace(page.selection.text) : '';
+  if (text === '' || text.length > MAX_QUOTE_CHARS) return { ok: false, error };
+  return { ok: false, error, draft: { text, page } };
+}
 
 /** The one capture path behind the popup button, the shortcut, the menu and the page's own. */
 export async function captureFromTab(
@@ -28,7 +50,11 @@ export async function captureFromTab(
  * Saves the page's selection as a quote; refuses with a reason rather than cutting text.
  * Resolves only after the store's transaction committed, so "saved" is never premature.
  */
-export async function saveSelection(store: Store, page: PageState): Promise<CaptureResult> {
+export async function saveSelection(
+  store: Store,
+  page: PageState,
+  options: { retry?: boolean } = {},
+): Promise<CaptureResult> {
   const selection = page.selection;
   if (!selection) {
     return { ok: false, error: browser.i18n.getMessage('errorNoSelection') };
@@ -53,6 +79,7 @@ export async function saveSelection(store: Store, page: PageState): Promise<Capt
       timeSec: page.timeSec,
       anchor: selection.anchor,
       speakerName: selection.speaker,
+      retry: options.retry ?? false,
     });
     return { ok: true, episode, quote };
   } catch (error) {

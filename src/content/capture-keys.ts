@@ -32,7 +32,9 @@ export function watchCaptureKeys(
   doc.defaultView!.addEventListener(
     'keydown',
     (event) => {
-      if (!isCaptureKey(event) || event.repeat || isEditable(event.target)) return;
+      // A page script can dispatch the same keys: only the person's own press saves.
+      if (!event.isTrusted || !isCaptureKey(event) || event.repeat) return;
+      if (isEditable(event.target)) return;
       if (!selectedRange(doc)) return;
       event.preventDefault();
       options.onCapture();

@@ -65,7 +65,10 @@ export function watchSelectionForButton(
       // Not in the page's tab order: a button that comes and goes must not trap Tab.
       button.tabIndex = -1;
       keepFocusOnPage(button);
-      button.addEventListener('click', () => {
+      const shown = ui;
+      button.addEventListener('click', (event) => {
+        // Only the person's own click on a button they can see (finding 1 and 3 of issue 18).
+        if (!shown.acceptsClick(event)) return;
         hide();
         options.onSave();
       });
@@ -77,8 +80,8 @@ export function watchSelectionForButton(
       { width: view.innerWidth, height: view.innerHeight },
       size,
     );
-    ui.host.style.setProperty('left', `${left}px`, 'important');
-    ui.host.style.setProperty('top', `${top}px`, 'important');
+    ui.setStyle('left', `${left}px`);
+    ui.setStyle('top', `${top}px`);
   };
 
   const schedule = () => {

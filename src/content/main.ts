@@ -12,10 +12,13 @@ import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas'
 import { watchCaptureKeys } from './capture-keys';
 import { watchSelectionForButton } from './floating-button';
 import { createHighlighter } from './highlights';
-import { detectPage, readPageState } from './page-state';
-import { seekTo } from './player';
+import { detectPage, holdSelection, readPageState } from './page-state';
+import { currentTime, seekTo } from './player';
 import { extensionSelf, onMessage, sendToBackground as ask, t } from './runtime';
-import { showNotice, showToast, type ToastActions } from './toast';
+import { showNotice, showToast, type ToastActions, type ToastHandle } from './toast';
+
+/** How long the page waits for a capture's outcome before it says so (and keeps waiting). */
+const CAPTURE_WAIT_MS = 10_000;
 
 // A second injection (the toolbar click on a page that already has us) must not double up.
 const FLAG = '__earmarkContentScript';
@@ -28,12 +31,16 @@ if (!scope[FLAG]) {
 function start(): void {
   const highlighter = createHighlighter(document, {
     place: async (texts) => {
-      const reply = await ask({ type: 'highlights/anchor', texts });
+      const reply = await ask({
+        type: 'highlights/anchor',
+        url: location.href,
+        texts,
+      });
       return reply.ok ? reply : null;
     },
     seek: (timeSec) => seekTo(document, timeSec),
     open: (quoteId) => {
-      void ask({ type: 'highlights/open', quoteId }).then((reply) => {
+      void ask({ type: 'highlights/open', quoteId, url: location.href }).then((reply) => {
         // Where the side panel can't open from a page's click (Firefox), the popup will show
         // the quote: say where to click. A failure says why.
         if (reply.ok && reply.opened) return;
@@ -50,13 +57,21 @@ function start(): void {
       highlighter.refresh();
       return null;
     },
-    retry(page) {
-      void ask({ type: 'capture/retry', page });
+    async retry(page) {
+      const reply = await ask({ type: 'capture/retry', page });
+      if (!reply.ok) return false;
+      showCaptured(reply.result);
+      return reply.result.ok;
     },
     copy: copyText,
     t,
   };
   const showFeedback = (feedback: CaptureFeedback) => showToast(document, feedback, toastActions);
+  const showCaptured = (feedback: CaptureFeedback) => {
+    const toast = showFeedback(feedback);
+    if (feedback.ok) highlighter.refresh();
+    return toast;
+  };
 
   const route = createRouter<typeof ContentMessageSchema, ContentReplies>(
     ContentMessageSchema,
@@ -75,8 +90,7 @@ function start(): void {
       'capture/feedback': {
         from: 'extension-page',
         handle: async (message) => {
-          showFeedback(message.result);
-          if (message.result.ok) highlighter.refresh();
+          showCaptured(message.result);
           return { ok: true };
         },
       },
@@ -92,8 +106,46 @@ function start(): void {
   );
   onMessage(route);
 
-  // The outcome arrives as `capture/feedback`, as for the shortcut and the menu.
-  const capture = () => void ask({ type: 'capture/from-page' });
+  /**
+   * The page's own key and button. The outcome comes back in the reply; when none comes (the
+   * service worker stopped mid-save) the words held here go once more as a retry, which finds
+   * a save that did commit rather than repeating it. Whatever happens the page says so, with
+   * the words kept (issue 18): never silence.
+   */
+  const capture = () => {
+    const held = holdSelection(document);
+    if (!held) return;
+    const timeSec = currentTime(document);
+    const url = location.href;
+    const draft = () => readPageState(document, url, held, timeSec);
+    const failure = (error: string): CaptureFeedback => {
+      const page = draft();
+      return {
+        ok: false,
+        error,
+        text: page.selection?.text ?? null,
+        retry: page.selection ? page : null,
+      };
+    };
+    let waiting: ToastHandle | null = null;
+    const slow = setTimeout(() => {
+      waiting = showFeedback(failure(t('toastNotConfirmedYet')));
+    }, CAPTURE_WAIT_MS);
+    void (async () => {
+      let reply = await ask({ type: 'capture/from-page' });
+      if (!reply.ok) {
+        const page = draft();
+        if (page.selection) reply = await ask({ type: 'capture/retry', page });
+      }
+      clearTimeout(slow);
+      if (reply.ok) {
+        (waiting as ToastHandle | null)?.close();
+        showCaptured(reply.result);
+      } else if (!waiting) {
+        showFeedback(failure(t('toastNotConfirmed', reply.error)));
+      }
+    })();
+  };
 
   const keys = new AbortController();
   watchCaptureKeys(document, { onCapture: capture, signal: keys.signal });

@@ -17,12 +17,26 @@ export function selectedRange(top: Document): { doc: Document; range: Range } | 
   return null;
 }
 
-/** The selection as a quote candidate, or null when nothing (or only whitespace) is selected. */
-function readSelection(top: Document): PageState['selection'] {
+/** A selection held past the moment it was made: its own copy of the range, and its text. */
+export interface HeldSelection {
+  doc: Document;
+  range: Range;
+  text: string;
+}
+
+/** The selection as it is now, kept so that a capture that fails can still offer its words. */
+export function holdSelection(top: Document): HeldSelection | null {
   const found = selectedRange(top);
   if (!found) return null;
-  const { doc, range } = found;
-  const text = normalizeWhitespace(doc.getSelection()!.toString());
+  const text = found.doc.getSelection()!.toString();
+  return { doc: found.doc, range: found.range.cloneRange(), text };
+}
+
+/** The selection as a quote candidate, or null when nothing (or only whitespace) is selected. */
+function readSelection(held: HeldSelection | null): PageState['selection'] {
+  if (!held) return null;
+  const { doc, range } = held;
+  const text = normalizeWhitespace(held.text);
   // Anchored in the selection's own document: highlights look for it in each document.
   const anchor = describeRange(doc.body, range);
   // Words the document's text doesn't hold (a shadow root's) can't be highlighted again:
@@ -52,13 +66,17 @@ export function detectPage(doc: Document, url: string): Detection {
 }
 
 /** Everything the popup and the capture path need to know about this page, right now. */
-export function readPageState(doc: Document, url: string): PageState {
-  const timeSec = currentTime(doc);
+export function readPageState(
+  doc: Document,
+  url: string,
+  held: HeldSelection | null = holdSelection(doc),
+  timeSec: number | null = currentTime(doc),
+): PageState {
   return {
     url,
     title: doc.title.slice(0, 2_000),
     detection: detectPage(doc, url),
-    selection: readSelection(doc),
+    selection: readSelection(held),
     timeSec,
     hasMedia: findMediaElement(doc) !== null,
   };

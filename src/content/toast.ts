@@ -1,7 +1,8 @@
 /**
  * The in-page confirmation after a capture: "Saved at 1:02 · Sam Rivera" with Undo; or why it
  * failed, with the text kept as a draft (Copy, and Retry when saving again can work). A
- * failure stays until the person closes it: the draft lives here until then.
+ * failure stays until the person closes it or its words are saved: the draft lives here until
+ * then, and no later toast replaces it (they stack above it).
  */
 import { formatClock } from '../core/time';
 import type { CaptureFeedback, PageState } from '../messages/schemas';
@@ -10,8 +11,8 @@ import { BASE_CSS, keepFocusOnPage, mountShadowUi, type ShadowUi } from './shado
 export interface ToastActions {
   /** Deletes the quote just saved; resolves with an error text, or null when done. */
   undo(quoteId: string): Promise<string | null>;
-  /** Saves the draft again; the outcome comes back as a new toast. */
-  retry(page: PageState): void;
+  /** Saves the draft again; the outcome comes back as a new toast. Resolves whether it saved. */
+  retry(page: PageState): Promise<boolean>;
   copy(text: string): Promise<boolean>;
   t(key: string, ...substitutions: string[]): string;
 }
@@ -30,21 +31,57 @@ const CSS = `${BASE_CSS}
 .actions { display: flex; gap: 6px; justify-content: flex-end; }
 `;
 
-let current: { ui: ShadowUi; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
-
-export function hideToast(): void {
-  if (!current) return;
-  clearTimeout(current.timer);
-  current.ui.remove();
-  current = null;
+/** One toast on the page; `keeps` is true while it holds words not yet saved (a draft). */
+interface Entry {
+  ui: ShadowUi;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  keeps: boolean;
 }
 
-/** A toast on the page: its box, message line and buttons, and how to close it. */
-function openToast(doc: Document, error: boolean) {
-  hideToast();
+/** Oldest first. Only toasts holding a draft stay when another arrives; they stack. */
+let entries: Entry[] = [];
+const GAP_PX = 8;
+
+/** What a caller can do with the toast it showed. */
+export interface ToastHandle {
+  /** Closes it, if still shown (its draft was saved another way). */
+  close(): void;
+}
+
+/** Removes every toast, drafts too (the content script is going away, or a test ends). */
+export function hideToast(): void {
+  for (const entry of entries) {
+    clearTimeout(entry.timer);
+    entry.ui.remove();
+  }
+  entries = [];
+}
+
+function removeEntry(entry: Entry): void {
+  if (!entries.includes(entry)) return;
+  clearTimeout(entry.timer);
+  entry.ui.remove();
+  entries = entries.filter((e) => e !== entry);
+  layout();
+}
+
+/** Stacks the toasts from the bottom right, oldest lowest. */
+function layout(): void {
+  let bottom = 16;
+  for (const entry of entries) {
+    entry.ui.setStyle('bottom', `${bottom}px`);
+    bottom += (entry.ui.host.getBoundingClientRect().height || 0) + GAP_PX;
+  }
+}
+
+/**
+ * A toast on the page: its box, message line and buttons, and how to close it. The previous
+ * confirmation goes, but never a failure that still holds the person's words (issue 18).
+ */
+function openToast(doc: Document, error: boolean, keeps: boolean) {
+  for (const entry of [...entries]) if (!entry.keeps) removeEntry(entry);
   const ui = mountShadowUi(doc, 'earmark-toast', CSS);
-  ui.host.style.setProperty('right', '16px', 'important');
-  ui.host.style.setProperty('bottom', '16px', 'important');
+  ui.setStyle('right', '16px');
   const box = doc.createElement('div');
   box.className = error ? 'toast error' : 'toast';
   // Announced without moving focus: the person keeps listening and reading.
@@ -54,8 +91,8 @@ function openToast(doc: Document, error: boolean) {
   const buttons = doc.createElement('div');
   buttons.className = 'actions';
   box.append(message);
-  const entry = { ui, timer: undefined as ReturnType<typeof setTimeout> | undefined };
-  current = entry;
+  const entry: Entry = { ui, timer: undefined, keeps };
+  entries.push(entry);
 
   const button = (label: string, onClick: () => void, quiet = true) => {
     const element = doc.createElement('button');
@@ -63,13 +100,13 @@ function openToast(doc: Document, error: boolean) {
     element.textContent = label;
     if (quiet) element.className = 'quiet';
     keepFocusOnPage(element);
-    element.addEventListener('click', onClick);
+    element.addEventListener('click', (event) => {
+      if (ui.acceptsClick(event)) onClick();
+    });
     buttons.append(element);
     return element;
   };
-  const close = () => {
-    if (current === entry) hideToast();
-  };
+  const close = () => removeEntry(entry);
   const closeLater = (ms: number) => {
     clearTimeout(entry.timer);
     entry.timer = setTimeout(close, ms);
@@ -79,12 +116,22 @@ function openToast(doc: Document, error: boolean) {
     button(closeLabel, close);
     box.append(buttons);
     ui.root.append(box);
+    layout();
   };
-  return { box, message, button, closeLater, show, entry };
+  return { box, message, button, closeLater, show, entry, close };
 }
 
-export function showToast(doc: Document, feedback: CaptureFeedback, actions: ToastActions): void {
-  const { box, message, button, closeLater, show, entry } = openToast(doc, !feedback.ok);
+export function showToast(
+  doc: Document,
+  feedback: CaptureFeedback,
+  actions: ToastActions,
+): ToastHandle {
+  const keeps = !feedback.ok && !!feedback.text;
+  const { box, message, button, closeLater, show, entry, close } = openToast(
+    doc,
+    !feedback.ok,
+    keeps,
+  );
   if (feedback.ok) {
     message.textContent = savedText(feedback, actions.t);
     const undo = button(actions.t('toastUndo'), () => {
@@ -107,7 +154,17 @@ export function showToast(doc: Document, feedback: CaptureFeedback, actions: Toa
       draft.textContent = feedback.text;
       box.append(draft);
       const retry = feedback.retry;
-      if (retry) button(actions.t('toastRetry'), () => actions.retry(retry), false);
+      if (retry) {
+        const again = button(
+          actions.t('toastRetry'),
+          () => {
+            again.disabled = true;
+            // Saved: the words are in the library now, and the new confirmation says so.
+            void actions.retry(retry).then((saved) => (saved ? close() : (again.disabled = false)));
+          },
+          false,
+        );
+      }
       const copy = button(actions.t('toastCopy'), () => {
         void actions.copy(feedback.text!).then((copied) => {
           copy.textContent = actions.t(copied ? 'toastCopied' : 'toastCopyFailed');
@@ -116,6 +173,7 @@ export function showToast(doc: Document, feedback: CaptureFeedback, actions: Toa
     }
   }
   show(actions.t('toastClose'));
+  return { close };
 }
 
 /** A message with Close, for what a click on the page could not do itself. */
@@ -124,7 +182,7 @@ export function showNotice(
   text: string,
   options: { error: boolean; t: ToastActions['t'] },
 ): void {
-  const { message, closeLater, show } = openToast(doc, options.error);
+  const { message, closeLater, show } = openToast(doc, options.error, false);
   message.textContent = text;
   if (!options.error) closeLater(TOAST_MS);
   show(options.t('toastClose'));

@@ -12,7 +12,7 @@
  * format; docs/backup-format.md describes all of it in one place too.
  */
 import * as v from 'valibot';
-import { PLATFORMS, ROLES } from './model';
+import { MAX_FIELD_CHARS, PLATFORMS, ROLES } from './model';
 import type { Episode, LibraryData, Quote } from './model';
 import { isWebUrl } from './web-url';
 
@@ -64,7 +64,15 @@ function isDateOrDateTime(value: string): boolean {
   return (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) || isDateTime(value);
 }
 
-const TEXT = v.string('expected text');
+// A record far bigger than MAX_FIELD_CHARS (a 50 MB note) would freeze every view that shows
+// it: a restore refuses it, with its place, before anything is written (issue 18).
+const TEXT = v.pipe(
+  v.string('expected text'),
+  v.maxLength(
+    MAX_FIELD_CHARS,
+    `longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters, the most Earmark keeps in one field`,
+  ),
+);
 const ID = v.pipe(v.string('expected an id (text)'), v.minLength(1, 'expected a non-empty id'));
 const DATE_TIME = v.pipe(
   v.string('expected an ISO 8601 date-time'),
@@ -501,9 +509,9 @@ function parseBackupUnsafe(input: unknown, limits: ParseBackupLimits): ParseBack
 /** What the store already holds, as much as merging needs to know. */
 export interface StoredLibrary {
   /** Stored episodes by id (hundreds, so all of them). */
-  episodes: ReadonlyMap<string, Pick<Episode, 'updatedAt' | 'participants' | 'sections'>>;
-  /** Stored quotes by id: only the stamps, so tens of thousands stay cheap to load. */
-  quotes: ReadonlyMap<string, Pick<Quote, 'episodeId' | 'updatedAt'>>;
+  episodes: ReadonlyMap<string, Episode>;
+  /** Stored quotes by id: only the stamps and references, so tens of thousands stay cheap. */
+  quotes: ReadonlyMap<string, Pick<Quote, 'episodeId' | 'updatedAt' | 'speakerId' | 'sectionId'>>;
 }
 
 export interface MergeCounts {
@@ -526,10 +534,15 @@ export interface MergePlan {
   /** Why each rejected record was left out, by its place in the file. */
   rejected: BackupProblem[];
   /**
-   * Quotes written with a speaker or section cleared, because the stored episode (newer than
-   * the file's) no longer has it: the words are kept, the dangling reference is not.
+   * Quotes written with a speaker or section cleared, because neither copy of their episode
+   * has it: the words are kept, the dangling reference is not.
    */
   adjusted: BackupProblem[];
+  /**
+   * What changed, in words: each episode replaced by the file's newer copy, and each speaker
+   * or section that copy dropped but quotes still name, kept so they keep their speaker.
+   */
+  changes: string[];
 }
 
 /** The lookup `mergeBackup` needs, from a library held in memory. */
@@ -559,26 +572,72 @@ export function mergeBackup(existing: StoredLibrary, incoming: LibraryData): Mer
     quotes: { added: 0, updated: 0, unchanged: 0, rejected: 0 },
     rejected: [],
     adjusted: [],
+    changes: [],
   };
 
-  /** Each episode as it will be once the plan is applied. */
-  const resulting = new Map<string, Pick<Episode, 'participants' | 'sections'>>();
+  /** Each episode as it will be once the plan is applied; `put` when the plan writes it. */
+  const resulting = new Map<string, { episode: Episode; other: Episode | null; put: boolean }>();
   for (const episode of incoming.episodes) {
     const stored = existing.episodes.get(episode.id);
     if (!stored) {
       plan.episodes.added++;
-      plan.episodesToPut.push(episode);
-      resulting.set(episode.id, episode);
+      resulting.set(episode.id, { episode, other: null, put: true });
     } else if (time(episode.updatedAt) > time(stored.updatedAt)) {
       plan.episodes.updated++;
-      plan.episodesToPut.push(episode);
-      resulting.set(episode.id, episode);
+      plan.changes.push(`“${episode.title}”: replaced by the backup’s newer copy.`);
+      resulting.set(episode.id, { episode, other: stored, put: true });
     } else {
       plan.episodes.unchanged++;
-      resulting.set(episode.id, stored);
+      resulting.set(episode.id, { episode: stored, other: episode, put: false });
     }
   }
+  const episodeOf = (id: string) => {
+    const known = resulting.get(id);
+    if (known) return known;
+    const stored = existing.episodes.get(id);
+    if (!stored) return null;
+    const entry = { episode: stored, other: null, put: false };
+    resulting.set(id, entry);
+    return entry;
+  };
+  /** Per episode and participant or section id: how many quotes kept it (for the words). */
+  const kept = new Map<string, { episodeId: string; name: string; kind: string; quotes: number }>();
 
+  /**
+   * A quote's speaker (or section) the resulting episode lacks: taken back from the episode's
+   * other copy, so the quote keeps it by name; only when neither copy has it is it cleared.
+   */
+  const keepReference = (
+    episodeId: string,
+    field: 'speakerId' | 'sectionId',
+    id: string | null,
+  ): boolean => {
+    if (id === null) return true;
+    const entry = episodeOf(episodeId);
+    if (!entry) return true;
+    const list = field === 'speakerId' ? 'participants' : 'sections';
+    const has = (e: Episode) => (e[list] as { id: string }[]).some((item) => item.id === id);
+    if (has(entry.episode)) {
+      const note = kept.get(`${episodeId}/${id}`);
+      if (note) note.quotes++;
+      return true;
+    }
+    const found = entry.other && (entry.other[list] as { id: string }[]).find((i) => i.id === id);
+    if (!found) return false;
+    entry.episode = { ...entry.episode, [list]: [...entry.episode[list], found] };
+    entry.put = true;
+    const item = found as { name?: string; heading?: string };
+    const name = item.name ?? item.heading ?? '';
+    kept.set(`${episodeId}/${id}`, {
+      episodeId,
+      name,
+      kind: field === 'speakerId' ? 'speaker' : 'section',
+      quotes: 1,
+    });
+    return true;
+  };
+
+  const written = new Set<string>();
   incoming.quotes.forEach((quote, index) => {
     const stored = existing.quotes.get(quote.id);
     if (stored && stored.episodeId !== quote.episodeId) {
@@ -593,28 +652,20 @@ export function mergeBackup(existing: StoredLibrary, incoming: LibraryData): Mer
       plan.quotes.unchanged++;
       return;
     }
-    const episode = resulting.get(quote.episodeId) ?? existing.episodes.get(quote.episodeId);
+    written.add(quote.id);
     let toPut = quote;
-    if (
-      episode &&
-      quote.speakerId !== null &&
-      !episode.participants.some((p) => p.id === quote.speakerId)
-    ) {
+    if (!keepReference(quote.episodeId, 'speakerId', quote.speakerId)) {
       toPut = { ...toPut, speakerId: null };
       plan.adjusted.push({
         path: `quotes[${index}].speakerId`,
-        message: 'the stored episode is newer and has no such participant: kept without a speaker',
+        message: 'neither copy of its episode has this participant: kept without a speaker',
       });
     }
-    if (
-      episode &&
-      quote.sectionId !== null &&
-      !episode.sections.some((s) => s.id === quote.sectionId)
-    ) {
+    if (!keepReference(quote.episodeId, 'sectionId', quote.sectionId)) {
       toPut = { ...toPut, sectionId: null };
       plan.adjusted.push({
         path: `quotes[${index}].sectionId`,
-        message: 'the stored episode is newer and has no such section: kept without a section',
+        message: 'neither copy of its episode has this section: kept without a section',
       });
     }
     if (stored) plan.quotes.updated++;
@@ -622,5 +673,20 @@ export function mergeBackup(existing: StoredLibrary, incoming: LibraryData): Mer
     plan.quotesToPut.push(toPut);
   });
 
+  // Stored quotes the file leaves as they are still point into episodes it replaces.
+  for (const [id, quote] of existing.quotes) {
+    if (written.has(id) || !resulting.get(quote.episodeId)?.put) continue;
+    keepReference(quote.episodeId, 'speakerId', quote.speakerId);
+    keepReference(quote.episodeId, 'sectionId', quote.sectionId);
+  }
+
+  for (const note of kept.values()) {
+    const title = resulting.get(note.episodeId)!.episode.title;
+    plan.changes.push(
+      `“${title}”: the ${note.kind} “${note.name}” was not in the newer copy; kept, because ` +
+        `${note.quotes} ${note.quotes === 1 ? 'quote names' : 'quotes name'} it.`,
+    );
+  }
+  for (const entry of resulting.values()) if (entry.put) plan.episodesToPut.push(entry.episode);
   return plan;
 }

@@ -7,15 +7,23 @@ const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|si|ref|ref_src|fea
 const TIME_PARAMS = /^(t|time_continue|start)$/i;
 
 /**
+ * The longest address an episode is known by. Pages can have addresses of megabytes (state
+ * kept in the query); an episode's identity, its stored link and every message about it stay
+ * this size. Longer ones lose their query, then the end of their path.
+ */
+export const MAX_EPISODE_URL = 2_048;
+
+/**
  * The URL that names the episode itself: no fragment, no tracking or time parameters, a
- * lower-case host and no trailing slash. Two visits to the same episode give the same string.
+ * lower-case host and no trailing slash, at most MAX_EPISODE_URL long. Two visits to the same
+ * episode give the same string.
  */
 export function canonicalEpisodeUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return url.trim();
+    return url.trim().slice(0, MAX_EPISODE_URL);
   }
   parsed.hash = '';
   for (const key of [...parsed.searchParams.keys()]) {
@@ -23,6 +31,12 @@ export function canonicalEpisodeUrl(url: string): string {
   }
   parsed.searchParams.sort();
   parsed.hostname = parsed.hostname.toLowerCase();
+  if (parsed.href.length > MAX_EPISODE_URL) parsed.search = '';
+  if (parsed.href.length > MAX_EPISODE_URL) {
+    const room = MAX_EPISODE_URL - parsed.origin.length;
+    // Cut where a percent-escape can't be split; the result parses to itself.
+    parsed.pathname = parsed.pathname.slice(0, room).replace(/%[0-9a-f]?$/i, '');
+  }
   let text = parsed.toString();
   if (parsed.search === '' && text.endsWith('/') && parsed.pathname !== '/')
     text = text.slice(0, -1);
@@ -98,7 +112,8 @@ export function seedFromDetection(
 ): EpisodeSeed {
   const found = detection.episode;
   return {
-    url,
+    // An over-long address is kept in its bounded form: the same episode, a storable link.
+    url: url.length > MAX_EPISODE_URL ? canonicalEpisodeUrl(url) : url,
     platform: detection.platform ?? 'generic',
     title: found?.title || pageTitle,
     show: found?.show ?? '',

@@ -125,3 +125,9 @@ export interface LibraryData {
   episodes: Episode[];
   quotes: Quote[];
 }
+
+/**
+ * The most one text field (a note, a summary, a quote's words) holds: a long essay is
+ * ~100,000 characters. The editor refuses more with a message, and so does a restore.
+ */
+export const MAX_FIELD_CHARS = 200_000;

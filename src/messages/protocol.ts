@@ -8,6 +8,7 @@
 import type { Episode, Quote } from '../core/model';
 import type {
   BackgroundMessage,
+  CaptureReply,
   ContentMessage,
   HighlightsReply,
   OpenQuoteReply,
@@ -39,8 +40,8 @@ export interface BackgroundReplies {
   'page/detected': Reply<PageDetectedReply> | { ok: true };
   'capture/save': CaptureResult;
   'capture/moment': CaptureResult;
-  'capture/from-page': Reply<object>;
-  'capture/retry': Reply<object>;
+  'capture/from-page': Reply<CaptureReply>;
+  'capture/retry': Reply<CaptureReply>;
   'quote/undo': Reply<object>;
   'highlights/anchor': Reply<HighlightsReply>;
   'highlights/status': Reply<{ status: HighlightsReply | null }>;

@@ -11,17 +11,23 @@ export const MAX_QUOTE_CHARS = 5_000;
 /** Anchor context and page strings are short; anything longer is not from our content script. */
 const MAX_SHORT_TEXT = 2_000;
 const MAX_URL = 4_096;
+/**
+ * A page's own address can be as long as the browser allows (2 MB in Chromium): it is read
+ * from the page, not chosen by it for us, and core bounds it before it names an episode.
+ */
+const MAX_PAGE_URL = 2 * 1024 * 1024;
 
 const shortText = v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT));
 const url = v.pipe(v.string(), v.maxLength(MAX_URL));
+const pageUrl = v.pipe(v.string(), v.maxLength(MAX_PAGE_URL));
 const seconds = v.pipe(v.number(), v.finite(), v.minValue(0));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const DetectedEpisodeSchema = v.object({
   title: shortText,
   show: shortText,
-  url,
-  canonicalUrl: v.optional(url),
+  url: pageUrl,
+  canonicalUrl: v.optional(pageUrl),
   publishedAt: v.optional(shortText),
   durationSec: v.optional(seconds),
   imageUrl: v.optional(url),
@@ -73,7 +79,7 @@ void schemasMatchModel;
 
 /** What the content script reports about its page when asked. */
 export const PageStateSchema = v.object({
-  url,
+  url: pageUrl,
   title: shortText,
   detection: DetectionSchema,
   /** Null when no text is selected. Text may be over the limit: the receiver refuses it. */
@@ -138,7 +144,7 @@ export const ContentMessageSchema = v.variant('type', [
 /** From a content script: what it found on its page, for the toolbar badge. */
 export const PageDetectedSchema = v.object({
   type: v.literal('page/detected'),
-  url,
+  url: pageUrl,
   detection: DetectionSchema,
 });
 /** From an extension page: save the selection in that tab as a quote. */
@@ -178,10 +184,16 @@ const MAX_TEXT_ROOTS = 16;
 /**
  * From a content script: where on this page are the episode's saved quotes? `texts` are the
  * rendered texts of the document and its same-origin frames (core's `indexText`); the episode
- * is the sender's URL, never a URL the message names.
+ * is the page's current URL, which must be on the sender's own site (a page's script can
+ * `pushState` within its origin, never out of it).
  */
 export const AnchorHighlightsSchema = v.object({
   type: v.literal('highlights/anchor'),
+  /**
+   * The page's address now: after `history.pushState` the browser still reports the
+   * document's first one as the sender's. Accepted only on the sender's own site.
+   */
+  url: pageUrl,
   texts: v.pipe(
     v.array(v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT))),
     v.minLength(1),
@@ -195,7 +207,11 @@ export const HighlightStatusSchema = v.object({
 });
 
 /** From a content script: the person clicked this quote's highlight; show it in Earmark. */
-export const OpenQuoteSchema = v.object({ type: v.literal('highlights/open'), quoteId });
+export const OpenQuoteSchema = v.object({
+  type: v.literal('highlights/open'),
+  quoteId,
+  url: pageUrl,
+});
 /** From an extension page: the quote a click on this tab's page asked to show, if any (once). */
 export const TakeQuoteFocusSchema = v.object({
   type: v.literal('quote/take-focus'),
@@ -235,6 +251,14 @@ export interface PageDetectedReply {
   quoteCount: number;
   /** The floating "Save quote" button by selections (see background/settings.ts). */
   floatingButton: boolean;
+}
+
+/**
+ * `capture/from-page` and `capture/retry`: the outcome, for the page's confirmation. The page
+ * waits for this reply; no answer (the service worker stopped) is a failure it reports.
+ */
+export interface CaptureReply {
+  result: CaptureFeedback;
 }
 
 /** `highlights/open`: whether a side panel is open to show the quote (else the popup will). */

@@ -34,7 +34,16 @@ export interface CaptureInput {
   anchor: QuoteAnchor | null;
   /** A speaker name guessed from the page, matched to (or added as) a participant. */
   speakerName: string | null;
+  /**
+   * A retry of a capture whose outcome the page never heard (the service worker stopped): if
+   * the same words were saved for the episode in the last few minutes, that quote is the
+   * answer, not a second copy.
+   */
+  retry?: boolean;
 }
+
+/** How far back a retried capture looks for its own earlier, unconfirmed save. */
+export const RETRY_MATCH_MS = 10 * 60_000;
 
 /** Fields of an episode a person edits. */
 export type EpisodeEdit = Partial<
@@ -179,7 +188,15 @@ export function createStore(options: StoreOptions = {}) {
       const quotes = tx.objectStore('quotes');
       const time = now();
       const id = episodeIdForUrl(input.seed.url);
-      let record = (await episodes.get(id)) ?? newEpisode(input.seed, time, makeId);
+      const stored = await episodes.get(id);
+      if (stored && input.retry) {
+        const since = Date.parse(time) - RETRY_MATCH_MS;
+        const earlier = (await quotes.index('byEpisode').getAll(id)).find(
+          (q) => q.text === input.text && Date.parse(q.createdAt) >= since,
+        );
+        if (earlier) return { episode: stored, quote: earlier };
+      }
+      let record = stored ?? newEpisode(input.seed, time, makeId);
       let speakerId: string | null = null;
       if (input.speakerName) {
         // The episode's participant the guess refers to ("Sam" is "Sam Rivera"): the stored
@@ -187,7 +204,7 @@ export function createStore(options: StoreOptions = {}) {
         const found = matchParticipant(input.speakerName, record.participants);
         if (found) {
           speakerId = found.id;
-        } else {
+        } else if (record.participants.length < MAX_PARTICIPANTS_FROM_GUESSES) {
           const added: Participant = {
             id: makeId(),
             name: input.speakerName.trim(),
@@ -399,7 +416,10 @@ export function createStore(options: StoreOptions = {}) {
       const episodes = tx.objectStore('episodes');
       const quotes = tx.objectStore('quotes');
       const storedEpisodes = new Map((await episodes.getAll()).map((e) => [e.id, e]));
-      const storedQuotes = new Map<string, Pick<Quote, 'episodeId' | 'updatedAt'>>();
+      const storedQuotes = new Map<
+        string,
+        Pick<Quote, 'episodeId' | 'updatedAt' | 'speakerId' | 'sectionId'>
+      >();
       for (let cursor = await quotes.openCursor(); cursor; cursor = await cursor.continue()) {
         storedQuotes.set(cursor.value.id, cursor.value);
       }
@@ -482,3 +502,10 @@ function abortQuietly(tx: { abort(): void }): void {
     // Already committed or aborted: nothing left to undo.
   }
 }
+
+/**
+ * A guessed speaker joins the episode's participants only while it has fewer than this many:
+ * an episode has a handful of voices, and a page whose labels change with every capture must
+ * not grow the list without end. Past it, the quote is saved with no speaker.
+ */
+export const MAX_PARTICIPANTS_FROM_GUESSES = 50;

@@ -49,6 +49,19 @@ describe.each(builds)('the %s build', (_browser, dir) => {
     expect(manifest.permissions).not.toContain('tabs');
   });
 
+  it('has each permission explained in the README permission table', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(
+      readme.indexOf('## Permissions, and why'),
+      readme.indexOf('## Your data'),
+    );
+    for (const permission of manifest.permissions ?? []) {
+      expect(table, `README does not explain ${permission}`).toMatch(
+        new RegExp(`^\\| \`${permission}\``, 'm'),
+      );
+    }
+  });
+
   it('reaches all sites only through the optional permission', () => {
     for (const pattern of manifest.host_permissions ?? []) expect(pattern).not.toMatch(ALL_SITES);
     for (const script of manifest.content_scripts ?? []) {

@@ -237,6 +237,16 @@ describe('highlights that come back', () => {
     await page.close();
   });
 
+  it('highlights a quote saved after pushState at once, without a reload (issue 18)', async () => {
+    const { page } = await open('spa.html');
+    await page.evaluate(() =>
+      (window as unknown as { openEpisode(id: number): void }).openEpisode(10),
+    );
+    // saveQuote waits for the new quote's highlight on the page as it is now.
+    await saveQuote(page, 'The next episode has entirely different words in its transcript.');
+    await page.close();
+  });
+
   it('keeps and draws quotes from a transcript in a same-origin frame', async () => {
     const words = 'As long as it comes from the same site, the words can be kept.';
     const { page, tabId } = await open('framed.html');

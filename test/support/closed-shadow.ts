@@ -83,3 +83,21 @@ export async function clickClosedUiButton(page: Page, tag: string, label: string
   if (!button) throw new Error(`No "${label}" button in <${tag}>: ${JSON.stringify(ui)}`);
   await page.mouse.click(button.x, button.y);
 }
+
+/** Every element `tag` on the page (one per toast, say), in document order. */
+export async function readAllClosedUi(page: Page, tag: string): Promise<ClosedUi[]> {
+  const cdp = await session(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: DomNode;
+  };
+  const hosts: DomNode[] = [];
+  const collect = (node: DomNode) => {
+    if (node.localName === tag) hosts.push(node);
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) collect(child);
+  };
+  collect(root);
+  return hosts.map((host) => ({
+    text: textOf(host).replace(/\s+/g, ' ').trim(),
+    buttons: [],
+  }));
+}

@@ -4,7 +4,7 @@
  * menu can't be pressed in a browser test; here they are, through the same function.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageState } from '../../src/messages/schemas';
+import type { CaptureFeedback, PageState } from '../../src/messages/schemas';
 import type { ContentMessage } from '../../src/messages/schemas';
 import { StoreError } from '../../src/store/errors';
 import { createStore, type Store } from '../../src/store/store';
@@ -146,14 +146,17 @@ describe('one capture path', () => {
     ],
   ])('saves the selection with its time and speaker from %s', async (_way, press) => {
     const bg = background();
-    await press(bg);
+    const reply = await press(bg);
+    // The page's own key hears the outcome in the reply it waits for; the others are told.
+    const result = (reply as { result?: CaptureFeedback } | null)?.result;
+    const heard = result ? [result] : [];
 
     const { episodes, quotes } = await store.exportLibrary();
     expect(quotes).toHaveLength(1);
     expect(quotes[0]).toMatchObject({ text: WORDS, timeSec: 62.5 });
     const speaker = episodes[0]!.participants.find((p) => p.id === quotes[0]!.speakerId);
     expect(speaker).toMatchObject({ name: 'Sam Rivera' });
-    expect(feedback()).toEqual([
+    expect([...feedback(), ...heard]).toEqual([
       { ok: true, quoteId: quotes[0]!.id, text: WORDS, timeSec: 62.5, speaker: 'Sam Rivera' },
     ]);
     expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'episode', count: 1 });
@@ -180,7 +183,7 @@ describe('one capture path', () => {
       bg.route({ type: 'capture/from-page' }, CONTENT),
     ]);
     expect(a).toMatchObject({ ok: true });
-    expect(b).toEqual({ ok: true });
+    expect(b).toMatchObject({ ok: true, result: { ok: true } });
     expect((await store.exportLibrary()).quotes).toHaveLength(1);
     expect(tab.reads).toBe(1);
   });
@@ -257,9 +260,21 @@ describe('when saving fails', () => {
     // The page sends the draft back once the person presses Retry.
     const bg = background();
     const retry = result!.ok === false ? result!.retry! : null;
-    expect(await bg.route({ type: 'capture/retry', page: retry }, CONTENT)).toEqual({ ok: true });
+    expect(await bg.route({ type: 'capture/retry', page: retry }, CONTENT)).toMatchObject({
+      ok: true,
+      result: { ok: true, text: WORDS },
+    });
     expect((await store.exportLibrary()).quotes).toMatchObject([{ text: WORDS, timeSec: 62.5 }]);
-    expect(feedback().at(-1)).toMatchObject({ ok: true, text: WORDS });
+  });
+
+  it('finds, not repeats, a save whose answer the page never heard, when it retries', async () => {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const [saved] = (await store.exportLibrary()).quotes;
+    // The service worker stopped after the commit: the page retries with the words it held.
+    const reply = await bg.route({ type: 'capture/retry', page: pageWith(WORDS) }, CONTENT);
+    expect(reply).toMatchObject({ ok: true, result: { ok: true, quoteId: saved!.id } });
+    expect((await store.exportLibrary()).quotes).toHaveLength(1);
   });
 
   it('sends a draft back only to the site it came from', async () => {
@@ -363,20 +378,32 @@ describe('pages and their highlights', () => {
     const [saved] = (await store.exportLibrary()).quotes;
     const text = `Exactly. ${WORDS}`;
 
-    const reply = await bg.route({ type: 'highlights/anchor', texts: [text] }, CONTENT);
+    const reply = await bg.route({ type: 'highlights/anchor', url: URL, texts: [text] }, CONTENT);
     expect(reply).toMatchObject({
       ok: true,
       placed: [{ quoteId: saved!.id, root: 0, start: 9, end: 9 + WORDS.length }],
       orphans: [],
     });
-    // Another site asking gets its own (empty) episode, whatever text it sends.
+    // Another site asking gets its own (empty) episode, whatever text it sends, and can't
+    // name this page's address as its own.
     const elsewhere = { ...CONTENT, url: 'https://elsewhere.example/' };
-    expect(await bg.route({ type: 'highlights/anchor', texts: [text] }, elsewhere)).toMatchObject({
-      placed: [],
-      orphans: [],
-    });
+    expect(
+      await bg.route({ type: 'highlights/anchor', url: elsewhere.url, texts: [text] }, elsewhere),
+    ).toMatchObject({ placed: [], orphans: [] });
+    expect(
+      await bg.route({ type: 'highlights/anchor', url: URL, texts: [text] }, elsewhere),
+    ).toMatchObject({ ok: false });
+    // After pushState the browser still names the document's first address as the sender's:
+    // the page's current one, on the same site, is the episode.
+    const moved = { ...CONTENT, url: 'https://podcasts.example/episodes/11' };
+    expect(
+      await bg.route({ type: 'highlights/anchor', url: URL, texts: [text] }, moved),
+    ).toMatchObject({ ok: true, placed: [{ quoteId: saved!.id }] });
 
-    await bg.route({ type: 'highlights/anchor', texts: ['The passage is gone.'] }, CONTENT);
+    await bg.route(
+      { type: 'highlights/anchor', url: URL, texts: ['The passage is gone.'] },
+      CONTENT,
+    );
     expect(await bg.route({ type: 'highlights/status', tabId: TAB }, POPUP)).toMatchObject({
       ok: true,
       status: { placed: [], orphans: [saved!.id] },
@@ -395,7 +422,7 @@ describe('a click on a highlight', () => {
 
   it('opens the side panel during the click, then hands the quote to the view that asks', async () => {
     const { bg, saved } = await savedQuote();
-    const replying = bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT);
+    const replying = bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, CONTENT);
     // Already called, before the handler's first await: the click's gesture is still on.
     expect(panelOpens).toEqual([TAB]);
     expect(await replying).toEqual({ ok: true, opened: true });
@@ -410,7 +437,9 @@ describe('a click on a highlight', () => {
   it('says when no panel could open, so the page can point to the toolbar button', async () => {
     const { bg, saved } = await savedQuote();
     panels.opens = false;
-    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT)).toEqual({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, CONTENT),
+    ).toEqual({
       ok: true,
       opened: false,
     });
@@ -423,11 +452,15 @@ describe('a click on a highlight', () => {
   it("refuses a quote that isn't the page's own, and keeps nothing for a view", async () => {
     const { bg, saved } = await savedQuote();
     const elsewhere = { ...CONTENT, url: 'https://elsewhere.example/' };
-    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, elsewhere)).toEqual({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, elsewhere),
+    ).toEqual({
       ok: false,
       error: 'errorQuoteNotOnPage',
     });
-    expect(await bg.route({ type: 'highlights/open', quoteId: 'no-such-quote' }, CONTENT)).toEqual({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: 'no-such-quote', url: URL }, CONTENT),
+    ).toEqual({
       ok: false,
       error: 'errorQuoteNotOnPage',
     });
@@ -436,7 +469,9 @@ describe('a click on a highlight', () => {
       quoteId: null,
     });
     // Only the page's content script may ask, and only extension pages may take.
-    expect(await bg.route({ type: 'highlights/open', quoteId: saved.id }, POPUP)).toMatchObject({
+    expect(
+      await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, POPUP),
+    ).toMatchObject({
       ok: false,
     });
     expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, CONTENT)).toMatchObject({
@@ -446,7 +481,7 @@ describe('a click on a highlight', () => {
 
   it('forgets a waiting quote when its tab closes', async () => {
     const { bg, saved } = await savedQuote();
-    await bg.route({ type: 'highlights/open', quoteId: saved.id }, CONTENT);
+    await bg.route({ type: 'highlights/open', quoteId: saved.id, url: URL }, CONTENT);
     bg.onTabRemoved(TAB);
     expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, POPUP)).toMatchObject({
       quoteId: null,

@@ -108,7 +108,7 @@ describe('mergeBackup', () => {
     ]);
   });
 
-  it('keeps the words of a quote whose speaker and section the newer stored episode dropped', () => {
+  it('keeps the speaker and section of a quote whose newer stored episode dropped them, by name', () => {
     const stored = {
       episodes: [episode('ep-1', NEW, { participants: [], sections: [] })],
       quotes: [],
@@ -118,12 +118,49 @@ describe('mergeBackup', () => {
       quotes: [quote('q-1', OLD, { speakerId: 'p-ann', sectionId: 's-1' })],
     };
     const plan = mergeBackup(storedLibraryOf(stored), incoming);
-    expect(plan.quotesToPut).toEqual([quote('q-1', OLD, { speakerId: null, sectionId: null })]);
-    expect(plan.quotes).toEqual({ ...none, added: 1 });
-    expect(plan.adjusted.map((a) => a.path)).toEqual([
-      'quotes[0].speakerId',
-      'quotes[0].sectionId',
+    // The quote keeps both, and the episode gets them back from the file's copy (issue 18).
+    expect(plan.quotesToPut).toEqual([quote('q-1', OLD, { speakerId: 'p-ann', sectionId: 's-1' })]);
+    expect(plan.episodesToPut).toHaveLength(1);
+    expect(plan.episodesToPut[0]!.participants).toEqual([
+      { id: 'p-ann', name: 'Ann', role: 'host' },
     ]);
+    expect(plan.episodesToPut[0]!.sections.map((x) => x.id)).toEqual(['s-1']);
+    expect(plan.episodesToPut[0]!.updatedAt).toBe(NEW);
+    expect(plan.quotes).toEqual({ ...none, added: 1 });
+    expect(plan.adjusted).toEqual([]);
+    expect(plan.changes.join('\n')).toContain('the speaker “Ann” was not in the newer copy; kept');
+  });
+
+  it('keeps a stored quote’s speaker when the file’s newer episode dropped them, and says so', () => {
+    const stored = {
+      episodes: [episode('ep-1', OLD)],
+      quotes: [quote('q-1', OLD, { speakerId: 'p-ann' })],
+    };
+    const incoming = {
+      episodes: [
+        episode('ep-1', NEW, { participants: [{ id: 'p-bo', name: 'Bo', role: 'guest' }] }),
+      ],
+      quotes: [],
+    };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    const written = plan.episodesToPut[0]!;
+    // Every stored quote's speaker is still among the participants written.
+    expect(written.participants.map((p) => p.name)).toEqual(['Bo', 'Ann']);
+    expect(plan.changes).toEqual([
+      '“ep-1 as of 2024-05-02T10:00:00.000Z”: replaced by the backup’s newer copy.',
+      '“ep-1 as of 2024-05-02T10:00:00.000Z”: the speaker “Ann” was not in the newer copy; kept, because 1 quote names it.',
+    ]);
+  });
+
+  it('clears a reference only when neither copy of the episode has it', () => {
+    const stored = { episodes: [episode('ep-1', NEW, { participants: [] })], quotes: [] };
+    const incoming = {
+      episodes: [episode('ep-1', OLD, { participants: [] })],
+      quotes: [quote('q-1', OLD, { speakerId: 'p-gone' })],
+    };
+    const plan = mergeBackup(storedLibraryOf(stored), incoming);
+    expect(plan.quotesToPut[0]!.speakerId).toBeNull();
+    expect(plan.adjusted.map((a) => a.path)).toEqual(['quotes[0].speakerId']);
   });
 
   it("keeps a quote's speaker when the file's newer episode brings that speaker along", () => {

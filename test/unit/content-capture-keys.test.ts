@@ -50,6 +50,8 @@ describe('watchCaptureKeys', () => {
 
   const press = (target: Element, init: KeyboardEventInit = {}) => {
     const event = key({ code: 'KeyQ', altKey: true, shiftKey: true, ...init });
+    // The person's press: trusted, as a script's made-up one is not (issue 18).
+    Object.defineProperty(event, 'isTrusted', { value: true });
     target.dispatchEvent(event);
     return event;
   };
@@ -59,6 +61,14 @@ describe('watchCaptureKeys', () => {
     const event = press(document.body);
     expect(onCapture).toHaveBeenCalledTimes(1);
     expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('ignores the same keys when a page script dispatches them', () => {
+    select(document.querySelector('p')!);
+    const event = key({ code: 'KeyQ', altKey: true, shiftKey: true });
+    document.body.dispatchEvent(event);
+    expect(onCapture).not.toHaveBeenCalled();
+    expect(event.defaultPrevented).toBe(false);
   });
 
   it('leaves the key to the page when nothing is selected', () => {

@@ -95,7 +95,12 @@ describe('watchSelectionForButton', () => {
     button().dispatchEvent(down);
     expect(down.defaultPrevented).toBe(true);
 
+    // A script's made-up click saves nothing; the person's (trusted) click does.
     button().click();
+    expect(onSave).not.toHaveBeenCalled();
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    button().dispatchEvent(click);
     expect(onSave).toHaveBeenCalledTimes(1);
     expect(host()).toBeNull();
   });

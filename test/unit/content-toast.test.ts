@@ -29,7 +29,7 @@ afterEach(() => {
 function actions(overrides: Partial<ToastActions> = {}): ToastActions {
   return {
     undo: vi.fn(async () => null),
-    retry: vi.fn(),
+    retry: vi.fn(async () => true),
     copy: vi.fn(async () => true),
     t: (key, ...subs) => [key, ...subs].join(' '),
     ...overrides,
@@ -40,8 +40,12 @@ const host = () => document.querySelector('earmark-toast');
 const root = () => roots.at(-1)!;
 const text = () => root().querySelector('.message')!.textContent;
 const labels = () => [...root().querySelectorAll('button')].map((b) => b.textContent);
-const press = (label: string) =>
-  [...root().querySelectorAll('button')].find((b) => b.textContent === label)!.click();
+/** The person's click: trusted, as a script's made-up click is not (issue 18). */
+const press = (label: string) => {
+  const click = new MouseEvent('click', { bubbles: true });
+  Object.defineProperty(click, 'isTrusted', { value: true });
+  [...root().querySelectorAll('button')].find((b) => b.textContent === label)!.dispatchEvent(click);
+};
 
 const saved: CaptureFeedback = {
   ok: true,
@@ -105,10 +109,34 @@ describe('the capture confirmation', () => {
 });
 
 describe('a failed capture', () => {
+  it('is not replaced by a later confirmation while it holds the words', () => {
+    showToast(
+      document,
+      { ok: false, error: 'The disk is full.', text: 'the words', retry: null },
+      actions(),
+    );
+    showToast(document, saved, actions());
+    showToast(document, { ...saved, quoteId: 'q2' }, actions());
+    expect(document.querySelectorAll('earmark-toast')).toHaveLength(2);
+    expect(roots[0]!.querySelector('.draft')!.textContent).toBe('the words');
+  });
+
+  it('goes once Retry saved its words', async () => {
+    const page = { url: 'https://x.example/' } as PageState;
+    showToast(
+      document,
+      { ok: false, error: 'The disk is full.', text: 'the words', retry: page },
+      actions({ retry: async () => true }),
+    );
+    press('toastRetry');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.querySelectorAll('earmark-toast')).toHaveLength(0);
+  });
+
   const page = { url: 'https://x.example/' } as PageState;
 
   it('shows why, keeps the text, and offers Retry and Copy until closed', async () => {
-    const retry = vi.fn();
+    const retry = vi.fn(async () => false);
     const copy = vi.fn(async () => true);
     showToast(
       document,

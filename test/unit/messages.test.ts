@@ -92,9 +92,9 @@ const VALID_BACKGROUND: BackgroundMessage[] = [
   // Words that can't be found again (selected in a shadow root) come without an anchor.
   { type: 'capture/retry', page: { ...page, selection: { ...page.selection!, anchor: null } } },
   { type: 'quote/undo', quoteId: 'q-1' },
-  { type: 'highlights/anchor', texts: ['the page text', 'a frame'] },
+  { type: 'highlights/anchor', url: 'https://x.example/', texts: ['the page text', 'a frame'] },
   { type: 'highlights/status', tabId: 3 },
-  { type: 'highlights/open', quoteId: 'q-1' },
+  { type: 'highlights/open', quoteId: 'q-1', url: 'https://x.example/' },
   { type: 'quote/take-focus', tabId: 3 },
 ];
 
@@ -190,7 +190,27 @@ describe('background router', () => {
       'a bad detection kind',
       { type: 'page/detected', url: 'x', detection: { ...detection, kind: 'evil' } },
     ],
-    ['an oversized URL', { type: 'page/detected', url: 'x'.repeat(10_000), detection }],
+    // Longer than any address Chromium allows (2 MB); long real ones are accepted (issue 18).
+    [
+      'an oversized URL',
+      { type: 'page/detected', url: 'x'.repeat(2 * 1024 * 1024 + 1), detection },
+    ],
+    [
+      'an oversized image URL',
+      {
+        type: 'page/detected',
+        url: 'https://x.example/',
+        detection: {
+          ...detection,
+          episode: {
+            title: 't',
+            show: 's',
+            url: 'https://x.example/',
+            imageUrl: 'x'.repeat(5_000),
+          },
+        },
+      },
+    ],
     [
       'a typed moment far over the quote limit',
       { type: 'capture/moment', tabId: 1, text: 'x'.repeat(MAX_QUOTE_CHARS * 4 + 1) },
@@ -203,15 +223,25 @@ describe('background router', () => {
     ['an Undo with an empty id', { type: 'quote/undo', quoteId: '' }],
     ['an Undo with an id that is no id', { type: 'quote/undo', quoteId: 'x'.repeat(500) }],
     ['an Undo with a numeric id', { type: 'quote/undo', quoteId: 7 }],
-    ['a highlight request with no text', { type: 'highlights/anchor', texts: [] }],
-    ['a highlight request with a number', { type: 'highlights/anchor', texts: [42] }],
+    [
+      'a highlight request with no text',
+      { type: 'highlights/anchor', url: 'https://x.example/', texts: [] },
+    ],
+    [
+      'a highlight request with a number',
+      { type: 'highlights/anchor', url: 'https://x.example/', texts: [42] },
+    ],
     [
       'a highlight request for more frames than a page has',
-      { type: 'highlights/anchor', texts: Array.from({ length: 17 }, () => 'x') },
+      {
+        type: 'highlights/anchor',
+        url: 'https://x.example/',
+        texts: Array.from({ length: 17 }, () => 'x'),
+      },
     ],
     [
       'a highlight request with a page text over 5,000,000 characters',
-      { type: 'highlights/anchor', texts: ['x'.repeat(5_000_001)] },
+      { type: 'highlights/anchor', url: 'https://x.example/', texts: ['x'.repeat(5_000_001)] },
     ],
   ])('refuses %s with an error answer, running no handler', async (_name, message) => {
     const { route, noneRan } = backgroundRouter();

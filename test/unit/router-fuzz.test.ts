@@ -128,7 +128,7 @@ describe('the background under fuzzing', () => {
       { type: 'capture/moment', tabId: 3, text: 'typed' },
       { type: 'capture/from-page' },
       { type: 'quote/undo', quoteId: 'q-1' },
-      { type: 'highlights/anchor', texts: ['page text'] },
+      { type: 'highlights/anchor', url: 'https://x.example/', texts: ['page text'] },
       { type: 'highlights/status', tabId: 3 },
       {
         type: 'page/detected',

@@ -1,4 +1,5 @@
-import { reason } from '../i18n';
+import { MAX_FIELD_CHARS } from '../../core/model';
+import { reason, t } from '../i18n';
 import { clearDraft, readDraft, writeDraft } from './drafts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
@@ -34,7 +35,7 @@ export interface SavedText {
 
 /**
  * A text that saves itself as the person types: debounced, and flushed on blur, when the page
- * hides and on unmount. Popups unload the moment they lose focus, so a Save button or a long
+ * hides and on unmount. Every keystroke is also kept at once as a draft (drafts.ts). Popups unload the moment they lose focus, so a Save button or a long
  * debounce would lose words.
  *
  * `initial` is adopted again when it changes while nothing is pending or in flight, so a
@@ -61,7 +62,7 @@ export function useSavedText(
       const text = pending.current;
       if (text === null) return;
       pending.current = null;
-      const problem = latest.current.options.validate?.(text) ?? null;
+      const problem = tooLong(text) ?? latest.current.options.validate?.(text) ?? null;
       if (problem !== null) {
         setStatus({ kind: 'invalid', message: problem });
         return;
@@ -133,9 +134,22 @@ export function useSavedText(
     const text = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
     setValue(text);
     pending.current = text;
+    // Kept at once, not only when the page hides: a page that crashes (or is killed) before
+    // the save gets no pagehide, and would lose up to SAVE_DELAY_MS of typing (issue 18).
+    const key = latest.current.options.draftKey;
+    if (key && !tooLong(text) && !latest.current.options.validate?.(text)) {
+      writeDraft(key, text, [latest.current.initial, ...inFlight.current]);
+    }
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, latest.current.options.delayMs ?? SAVE_DELAY_MS);
   };
 
   return { value, status, onInput, flush };
+}
+
+/** A field over the limit every field has (issue 18): said, never saved cut. */
+function tooLong(text: string): string | null {
+  return text.length > MAX_FIELD_CHARS
+    ? t('errorFieldTooLong', text.length.toLocaleString(), MAX_FIELD_CHARS.toLocaleString())
+    : null;
 }

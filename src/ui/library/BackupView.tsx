@@ -26,6 +26,7 @@ type RestoreReport =
       quotes: MergeCounts;
       rejected: BackupProblem[];
       adjusted: BackupProblem[];
+      changes: string[];
     };
 
 /** Backup and restore, and how the browser is keeping the data. */
@@ -52,6 +53,7 @@ export function BackupView(props: Props) {
         quotes: plan.quotes,
         rejected: plan.rejected,
         adjusted: plan.adjusted,
+        changes: plan.changes,
       });
       await props.onRestored();
     } catch (error) {
@@ -162,6 +164,16 @@ function Report({ report }: { report: RestoreReport }) {
           ))}
         </tbody>
       </table>
+      {report.changes.length > 0 && (
+        <>
+          <h3 class="problems-label">{t('libraryRestoreChangesLabel')}</h3>
+          <ul class="problems" aria-label={t('libraryRestoreChangesLabel')}>
+            {report.changes.map((change, i) => (
+              <li key={i}>{change}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {report.rejected.length > 0 && (
         <Problems problems={report.rejected} label={t('libraryRestoreRejectedLabel')} />
       )}
