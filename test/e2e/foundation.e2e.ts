@@ -130,7 +130,7 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     expect(links.map((l) => l.url)).toContain(`${server.origin}/episode.html`);
     expect(links.map((l) => l.url)).toContain(`${server.origin}/episode.html#t=62`);
     expect(links.find((l) => l.url.endsWith('#t=62'))).toMatchObject({
-      children: [{ type: 'text', value: '0:01:02' }],
+      children: [{ type: 'text', value: '1:02' }],
     });
     const text = toString(tree);
     expect(text).toContain(QUOTE);
