@@ -10,7 +10,7 @@ import { createRouter } from '../messages/router';
 import type { ContentReplies } from '../messages/protocol';
 import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas';
 import { watchCaptureKeys } from './capture-keys';
-import { watchSelectionForButton } from './floating-button';
+import { watchSelectionForButton, type SaveButton } from './floating-button';
 import { createHighlighter } from './highlights';
 import { detectPage, readPageState } from './page-state';
 import { seekTo } from './player';
@@ -26,21 +26,23 @@ if (!scope[FLAG]) {
 }
 
 function start(): void {
+  /** Opens a saved quote in the side panel: a highlight's click, or "Open it" on a repeat save. */
+  const openQuote = (quoteId: string) => {
+    void ask({ type: 'highlights/open', quoteId }).then((reply) => {
+      // Where the side panel can't open from a page's click (Firefox), the popup will show
+      // the quote: say where to click. A failure says why.
+      if (reply.ok && reply.opened) return;
+      const text = reply.ok ? t('toastOpenQuoteHint') : reply.error;
+      showNotice(document, text, { error: !reply.ok, t });
+    });
+  };
   const highlighter = createHighlighter(document, {
     place: async (texts) => {
       const reply = await ask({ type: 'highlights/anchor', texts });
       return reply.ok ? reply : null;
     },
     seek: (timeSec) => seekTo(document, timeSec),
-    open: (quoteId) => {
-      void ask({ type: 'highlights/open', quoteId }).then((reply) => {
-        // Where the side panel can't open from a page's click (Firefox), the popup will show
-        // the quote: say where to click. A failure says why.
-        if (reply.ok && reply.opened) return;
-        const text = reply.ok ? t('toastOpenQuoteHint') : reply.error;
-        showNotice(document, text, { error: !reply.ok, t });
-      });
-    },
+    open: openQuote,
   });
 
   const toastActions: ToastActions = {
@@ -50,6 +52,7 @@ function start(): void {
       highlighter.refresh();
       return null;
     },
+    open: openQuote,
     retry(page) {
       void ask({ type: 'capture/retry', page });
     },
@@ -76,7 +79,10 @@ function start(): void {
         from: 'extension-page',
         handle: async (message) => {
           showFeedback(message.result);
-          if (message.result.ok) highlighter.refresh();
+          const result = message.result;
+          if (result.ok) highlighter.refresh();
+          // Saved now or before: the selection's button would only offer the same words again.
+          if (result.ok || result.savedQuoteId) saveButton?.selectionSaved();
           return { ok: true };
         },
       },
@@ -99,15 +105,17 @@ function start(): void {
   watchCaptureKeys(document, { onCapture: capture, signal: keys.signal });
 
   let button: AbortController | null = null;
+  let saveButton: SaveButton | null = null;
   const offerButton = (show: boolean) => {
     if (show === (button !== null)) return;
     if (!show) {
       button?.abort();
       button = null;
+      saveButton = null;
       return;
     }
     button = new AbortController();
-    watchSelectionForButton(document, {
+    saveButton = watchSelectionForButton(document, {
       label: t('floatingSaveQuote'),
       onSave: capture,
       signal: button.signal,

@@ -3,13 +3,15 @@
  * failed, with the text kept as a draft (Copy, and Retry when saving again can work). A
  * failure stays until the person closes it: the draft lives here until then.
  */
-import { formatClock } from '../core/time';
+import { formatEpisodeClock } from '../core/time';
 import type { CaptureFeedback, PageState } from '../messages/schemas';
 import { BASE_CSS, keepFocusOnPage, mountShadowUi, type ShadowUi } from './shadow-ui';
 
 export interface ToastActions {
   /** Deletes the quote just saved; resolves with an error text, or null when done. */
   undo(quoteId: string): Promise<string | null>;
+  /** Opens a saved quote where the person edits it (the side panel), as a highlight's click does. */
+  open(quoteId: string): void;
   /** Saves the draft again; the outcome comes back as a new toast. */
   retry(page: PageState): void;
   copy(text: string): Promise<boolean>;
@@ -80,12 +82,30 @@ function openToast(doc: Document, error: boolean) {
     box.append(buttons);
     ui.root.append(box);
   };
-  return { box, message, button, closeLater, show, entry };
+  return { box, message, button, close, closeLater, show, entry };
 }
 
 export function showToast(doc: Document, feedback: CaptureFeedback, actions: ToastActions): void {
-  const { box, message, button, closeLater, show, entry } = openToast(doc, !feedback.ok);
-  if (feedback.ok) {
+  // A passage saved before is no failure: said calmly, with the quote to open instead.
+  const savedBefore = !feedback.ok ? feedback.savedQuoteId : undefined;
+  const { box, message, button, close, closeLater, show, entry } = openToast(
+    doc,
+    !feedback.ok && !savedBefore,
+  );
+  if (savedBefore) {
+    message.textContent = feedback.ok ? '' : feedback.error;
+    button(
+      actions.t('toastOpenSaved'),
+      () => {
+        close();
+        actions.open(savedBefore);
+      },
+      false,
+    );
+    box.addEventListener('mouseenter', () => clearTimeout(entry.timer));
+    box.addEventListener('mouseleave', () => closeLater(TOAST_MS));
+    closeLater(TOAST_MS);
+  } else if (feedback.ok) {
     message.textContent = savedText(feedback, actions.t);
     const undo = button(actions.t('toastUndo'), () => {
       undo.disabled = true;
@@ -134,6 +154,6 @@ function savedText(feedback: Extract<CaptureFeedback, { ok: true }>, t: ToastAct
   const time =
     feedback.timeSec === null
       ? t('toastSavedNoTime')
-      : t('toastSavedAt', formatClock(feedback.timeSec));
+      : t('toastSavedAt', formatEpisodeClock(feedback.timeSec, feedback.hours ?? false));
   return feedback.speaker ? `${time} · ${feedback.speaker}` : time;
 }
