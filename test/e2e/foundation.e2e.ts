@@ -87,6 +87,8 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
       anchor: { quote: { exact: QUOTE, prefix: expect.stringContaining('Exactly. ') } },
     });
 
+    // My 2 cents is on the popup's Overview tab.
+    await popup.getByRole('tab', { name: 'Overview' }).click();
     await popup.getByLabel('My 2 cents').fill(TWO_CENTS);
     // Each field has its own save status; this is My 2 cents' one.
     await expect.poll(() => popup.locator('#two-cents-status').textContent()).toBe('Saved');

@@ -118,9 +118,7 @@ describe('keeping the page’s highlights in step with the editor', () => {
     );
     expect(api.refreshHighlights).not.toHaveBeenCalled();
 
-    fireEvent.click(
-      within(quote).getByRole('button', { name: 'Edit the text of the quote 0:00:10' }),
-    );
+    fireEvent.click(within(quote).getByRole('button', { name: 'Edit text of the quote 0:00:10' }));
     const text = await within(quote).findByLabelText('Quote text');
     fireEvent.input(text, { target: { value: 'Still on the page, reworded' } });
     fireEvent.blur(text);

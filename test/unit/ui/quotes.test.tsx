@@ -110,9 +110,7 @@ describe('quotes', () => {
   it('corrects a quote’s words, and refuses to empty them', async () => {
     const { stored, row } = await open();
     const quote = row('Said at two minutes');
-    fireEvent.click(
-      within(quote).getByRole('button', { name: 'Edit the text of the quote 0:02:00' }),
-    );
+    fireEvent.click(within(quote).getByRole('button', { name: 'Edit text of the quote 0:02:00' }));
     const text = await within(quote).findByLabelText('Quote text');
     await waitFor(() => expect(document.activeElement).toBe(text));
     fireEvent.input(text, { target: { value: '' } });
