@@ -124,6 +124,8 @@ export function Quotes(props: Props) {
           class={compact ? 'quotes compact' : 'quotes'}
           rowClass="quote"
           estimatePx={compact ? 56 : undefined}
+          // At 600 px, the popup's list starts ~230 px down: what shows of it in the first frame.
+          firstViewportPx={compact ? 370 : undefined}
           reveal={reveal}
           renderItem={(quote) => (
             <QuoteRow
