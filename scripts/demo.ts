@@ -51,10 +51,12 @@ try {
     await popup.goto(popupUrl(browser.extensionId, tabId));
     await popup.getByRole('button', { name: 'Save selection as quote' }).click();
     await popup.locator('.quote').first().waitFor();
+    await popup.getByRole('tab', { name: 'Overview' }).click();
     await popup
       .getByLabel('My 2 cents')
       .fill('Timestamps turn listening notes into an index: worth the habit.');
     await popup.locator('#two-cents-status', { hasText: 'Saved' }).waitFor();
+    await popup.getByRole('tab', { name: /^Quotes/ }).click();
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
       popup.getByRole('button', { name: 'Export Markdown' }).click(),

@@ -1,7 +1,10 @@
 import browser from 'webextension-polyfill';
 import { normalizeWhitespace } from '../core/whitespace';
-import { seedFromDetection } from '../core/episode';
+import { episodeIdForUrl, seedFromDetection } from '../core/episode';
+import type { Episode, QuoteAnchor } from '../core/model';
 import { speakerOf } from '../core/people';
+import { isSamePassage } from '../core/same-passage';
+import { clockHasHours, formatEpisodeClock } from '../core/time';
 import { readTab } from '../browser/tab-client';
 import type { CaptureFailure, CaptureResult } from '../messages/protocol';
 import { MAX_QUOTE_CHARS, type CaptureFeedback, type PageState } from '../messages/schemas';
@@ -73,6 +76,9 @@ export async function saveSelection(
   }
   try {
     const seed = seedFromDetection(page.url, page.title, page.detection);
+    const stored = await store.episode(episodeIdForUrl(seed.url));
+    const already = stored ? await alreadySaved(store, stored, text, selection.anchor) : null;
+    if (already) return already;
     const { episode, quote } = await store.saveCapture({
       seed,
       text,
@@ -85,6 +91,32 @@ export async function saveSelection(
   } catch (error) {
     return { ok: false, error: reason(error), draft: { text, page } };
   }
+}
+
+/**
+ * The same words at the same place, saved before for this episode: refused, with the quote to
+ * open instead (a second press of the key or the floating button, the menu after the key).
+ * The background joins captures of one tab that overlap (app.ts), so two at once can't both
+ * miss each other here.
+ */
+async function alreadySaved(
+  store: Store,
+  episode: Episode,
+  text: string,
+  anchor: QuoteAnchor | null,
+): Promise<CaptureFailure | null> {
+  const quotes = await store.quotesForEpisode(episode.id);
+  const saved = quotes.find((quote) => isSamePassage(quote, text, anchor));
+  if (!saved) return null;
+  const hours = clockHasHours(
+    episode.durationSec,
+    quotes.map((q) => q.timeSec),
+  );
+  const error =
+    saved.timeSec === null
+      ? browser.i18n.getMessage('captureAlreadySavedNoTime')
+      : browser.i18n.getMessage('captureAlreadySaved', [formatEpisodeClock(saved.timeSec, hours)]);
+  return { ok: false, error, saved: { quoteId: saved.id } };
 }
 
 /**
@@ -140,6 +172,7 @@ export function feedbackFor(result: CaptureResult): CaptureFeedback {
       error: result.error.slice(0, 2_000),
       text: result.draft?.text ?? null,
       retry: result.draft?.page ?? null,
+      ...(result.saved ? { savedQuoteId: result.saved.quoteId } : {}),
     };
   }
   const { quote, episode } = result;
@@ -150,5 +183,6 @@ export function feedbackFor(result: CaptureResult): CaptureFeedback {
     text: quote.text,
     timeSec: quote.timeSec,
     speaker: speaker?.slice(0, 2_000) ?? null,
+    hours: clockHasHours(episode.durationSec, [quote.timeSec]),
   };
 }

@@ -20,27 +20,66 @@ function inEditable(node: Node | null): boolean {
   return !!element?.closest('input, textarea, [contenteditable=""], [contenteditable="true"]');
 }
 
-/** Where the button goes: just below the end of the selection, kept inside the viewport. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Where the button goes: just above the selection's first line, at its start, so it covers
+ * neither the selected words nor the line the person reads next (issue 19); below the last
+ * line only when the selection starts at the top of the viewport. It keeps clear of `avoid`
+ * (Earmark's own confirmation, bottom right) and inside the viewport.
+ */
 export function buttonPosition(
-  rect: { right: number; bottom: number },
+  first: { left: number; top: number },
+  last: { right: number; bottom: number },
   viewport: { width: number; height: number },
   size: { width: number; height: number },
+  avoid: Box | null = null,
 ): { left: number; top: number } {
-  const left = Math.min(Math.max(0, rect.right - size.width), viewport.width - size.width);
-  const below = rect.bottom + GAP_PX;
-  const top =
-    below + size.height > viewport.height ? rect.bottom - size.height - GAP_PX * 4 : below;
-  return { left: Math.max(0, left), top: Math.max(0, top) };
+  const clampLeft = (left: number) => Math.max(0, Math.min(left, viewport.width - size.width));
+  const above = first.top - size.height - GAP_PX;
+  let left = clampLeft(above >= 0 ? first.left : last.right - size.width);
+  let top = above >= 0 ? above : last.bottom + GAP_PX;
+  if (
+    avoid &&
+    overlaps({ left, top, right: left + size.width, bottom: top + size.height }, avoid)
+  ) {
+    top = avoid.top - size.height - GAP_PX;
+    left = clampLeft(left);
+  }
+  return { left, top: Math.max(0, Math.min(top, viewport.height - size.height)) };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** What the floating button offers, from the outside. */
+export interface SaveButton {
+  /**
+   * The selection was just saved (by the button, the key, the menu or the popup): the button
+   * goes and stays away until the selection changes, so the same words aren't offered again.
+   */
+  selectionSaved(): void;
 }
 
 export function watchSelectionForButton(
   doc: Document,
   options: { label: string; onSave: () => void; signal: AbortSignal },
-): void {
+): SaveButton {
   const view = doc.defaultView!;
   let ui: ShadowUi | null = null;
   let button: HTMLButtonElement | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The selection last saved, by its ends: no button for it until the selection moves. */
+  let saved: readonly [Node, number, Node, number] | null = null;
+  const ends = (range: Range) =>
+    [range.startContainer, range.startOffset, range.endContainer, range.endOffset] as const;
+  const isSaved = (range: Range) =>
+    saved !== null && ends(range).every((end, i) => end === saved![i]);
 
   const hide = () => {
     ui?.remove();
@@ -53,9 +92,12 @@ export function watchSelectionForButton(
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return hide();
     if (normalizeWhitespace(selection.toString()) === '') return hide();
     const range = selection.getRangeAt(0);
+    if (isSaved(range)) return hide();
+    saved = null;
     if (inEditable(range.commonAncestorContainer)) return hide();
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const first = rects[0] ?? last;
     if (!last || (last.width === 0 && last.height === 0)) return hide();
     if (!ui) {
       ui = mountShadowUi(doc, 'earmark-save-button', CSS);
@@ -69,20 +111,29 @@ export function watchSelectionForButton(
       button.addEventListener('click', (event) => {
         // Only the person's own click on a button they can see (finding 1 and 3 of issue 18).
         if (!shown.acceptsClick(event)) return;
-        hide();
+        markSaved();
         options.onSave();
       });
       ui.root.append(button);
     }
     const size = { width: button!.offsetWidth || 90, height: button!.offsetHeight || 26 };
+    const toast = doc.querySelector('earmark-toast')?.getBoundingClientRect() ?? null;
     const { left, top } = buttonPosition(
+      first,
       last,
       { width: view.innerWidth, height: view.innerHeight },
       size,
+      toast,
     );
     ui.setStyle('left', `${left}px`);
     ui.setStyle('top', `${top}px`);
   };
+
+  function markSaved(): void {
+    const selection = doc.getSelection();
+    saved = selection && selection.rangeCount > 0 ? ends(selection.getRangeAt(0)) : null;
+    hide();
+  }
 
   const schedule = () => {
     clearTimeout(timer);
@@ -100,4 +151,5 @@ export function watchSelectionForButton(
     clearTimeout(timer);
     hide();
   });
+  return { selectionSaved: markSaved };
 }

@@ -10,7 +10,7 @@ import { createRouter } from '../messages/router';
 import type { ContentReplies } from '../messages/protocol';
 import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas';
 import { watchCaptureKeys } from './capture-keys';
-import { watchSelectionForButton } from './floating-button';
+import { watchSelectionForButton, type SaveButton } from './floating-button';
 import { createHighlighter } from './highlights';
 import { detectPage, holdSelection, readPageState } from './page-state';
 import { currentTime, seekTo } from './player';
@@ -29,6 +29,16 @@ if (!scope[FLAG]) {
 }
 
 function start(): void {
+  /** Opens a saved quote in the side panel: a highlight's click, or "Open it" on a repeat save. */
+  const openQuote = (quoteId: string) => {
+    void ask({ type: 'highlights/open', quoteId, url: location.href }).then((reply) => {
+      // Where the side panel can't open from a page's click (Firefox), the popup will show
+      // the quote: say where to click. A failure says why.
+      if (reply.ok && reply.opened) return;
+      const text = reply.ok ? t('toastOpenQuoteHint') : reply.error;
+      showNotice(document, text, { error: !reply.ok, t });
+    });
+  };
   const highlighter = createHighlighter(document, {
     place: async (texts) => {
       const reply = await ask({
@@ -39,15 +49,7 @@ function start(): void {
       return reply.ok ? reply : null;
     },
     seek: (timeSec) => seekTo(document, timeSec),
-    open: (quoteId) => {
-      void ask({ type: 'highlights/open', quoteId, url: location.href }).then((reply) => {
-        // Where the side panel can't open from a page's click (Firefox), the popup will show
-        // the quote: say where to click. A failure says why.
-        if (reply.ok && reply.opened) return;
-        const text = reply.ok ? t('toastOpenQuoteHint') : reply.error;
-        showNotice(document, text, { error: !reply.ok, t });
-      });
-    },
+    open: openQuote,
   });
 
   const toastActions: ToastActions = {
@@ -57,6 +59,7 @@ function start(): void {
       highlighter.refresh();
       return null;
     },
+    open: openQuote,
     async retry(page) {
       const reply = await ask({ type: 'capture/retry', page });
       if (!reply.ok) return false;
@@ -70,6 +73,8 @@ function start(): void {
   const showCaptured = (feedback: CaptureFeedback) => {
     const toast = showFeedback(feedback);
     if (feedback.ok) highlighter.refresh();
+    // Saved now or before: the selection's button would only offer the same words again.
+    if (feedback.ok || feedback.savedQuoteId) saveButton?.selectionSaved();
     return toast;
   };
 
@@ -151,15 +156,17 @@ function start(): void {
   watchCaptureKeys(document, { onCapture: capture, signal: keys.signal });
 
   let button: AbortController | null = null;
+  let saveButton: SaveButton | null = null;
   const offerButton = (show: boolean) => {
     if (show === (button !== null)) return;
     if (!show) {
       button?.abort();
       button = null;
+      saveButton = null;
       return;
     }
     button = new AbortController();
-    watchSelectionForButton(document, {
+    saveButton = watchSelectionForButton(document, {
       label: t('floatingSaveQuote'),
       onSave: capture,
       signal: button.signal,

@@ -4,13 +4,15 @@
  * failure stays until the person closes it or its words are saved: the draft lives here until
  * then, and no later toast replaces it (they stack above it).
  */
-import { formatClock } from '../core/time';
+import { formatEpisodeClock } from '../core/time';
 import type { CaptureFeedback, PageState } from '../messages/schemas';
 import { BASE_CSS, keepFocusOnPage, mountShadowUi, type ShadowUi } from './shadow-ui';
 
 export interface ToastActions {
   /** Deletes the quote just saved; resolves with an error text, or null when done. */
   undo(quoteId: string): Promise<string | null>;
+  /** Opens a saved quote where the person edits it (the side panel), as a highlight's click does. */
+  open(quoteId: string): void;
   /** Saves the draft again; the outcome comes back as a new toast. Resolves whether it saved. */
   retry(page: PageState): Promise<boolean>;
   copy(text: string): Promise<boolean>;
@@ -126,13 +128,28 @@ export function showToast(
   feedback: CaptureFeedback,
   actions: ToastActions,
 ): ToastHandle {
-  const keeps = !feedback.ok && !!feedback.text;
+  // A passage saved before is no failure: said calmly, with the quote to open instead.
+  const savedBefore = !feedback.ok ? feedback.savedQuoteId : undefined;
+  const keeps = !feedback.ok && !savedBefore && !!feedback.text;
   const { box, message, button, closeLater, show, entry, close } = openToast(
     doc,
-    !feedback.ok,
+    !feedback.ok && !savedBefore,
     keeps,
   );
-  if (feedback.ok) {
+  if (savedBefore) {
+    message.textContent = feedback.ok ? '' : feedback.error;
+    button(
+      actions.t('toastOpenSaved'),
+      () => {
+        close();
+        actions.open(savedBefore);
+      },
+      false,
+    );
+    box.addEventListener('mouseenter', () => clearTimeout(entry.timer));
+    box.addEventListener('mouseleave', () => closeLater(TOAST_MS));
+    closeLater(TOAST_MS);
+  } else if (feedback.ok) {
     message.textContent = savedText(feedback, actions.t);
     const undo = button(actions.t('toastUndo'), () => {
       undo.disabled = true;
@@ -192,6 +209,6 @@ function savedText(feedback: Extract<CaptureFeedback, { ok: true }>, t: ToastAct
   const time =
     feedback.timeSec === null
       ? t('toastSavedNoTime')
-      : t('toastSavedAt', formatClock(feedback.timeSec));
+      : t('toastSavedAt', formatEpisodeClock(feedback.timeSec, feedback.hours ?? false));
   return feedback.speaker ? `${time} · ${feedback.speaker}` : time;
 }

@@ -75,7 +75,10 @@ export interface EpisodeSeed {
   participants?: { name: string; role?: Episode['participants'][number]['role'] }[];
 }
 
-/** A new episode record from what the page said; the episode page is its first reference. */
+/**
+ * A new episode record from what the page said. It starts with no references: the overview
+ * links the episode page in its intro line, and a reference to it would link it twice.
+ */
 export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string): Episode {
   const url = seed.url;
   const title = seed.title.trim() || 'Untitled episode';
@@ -97,7 +100,7 @@ export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string)
     sections: [],
     summary: '',
     twoCents: '',
-    references: [{ title: seed.show ? `${seed.show.trim()}: ${title}` : title, url }],
+    references: [],
     tags: [],
     createdAt: now,
     updatedAt: now,

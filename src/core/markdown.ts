@@ -26,7 +26,7 @@ import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdas
 import { stringify as stringifyYaml } from 'yaml';
 import { deepLink } from './deeplink';
 import type { Episode, Participant, Quote, Role } from './model';
-import { formatClockLong } from './time';
+import { clockHasHours, formatEpisodeClock } from './time';
 import { webHref } from './web-url';
 
 /** How the "Quotes" part of the overview is ordered. */
@@ -246,12 +246,19 @@ export function quotesInTimeOrder(quotes: readonly Quote[]): Quote[] {
 /** Builds the overview's tree; `renderOverviewMarkdown` serialises it. */
 class OverviewBuilder {
   private readonly participantsById: Map<string, Participant>;
+  /** Times as the popup shows them: with hours only in an episode an hour or longer. */
+  private readonly hours: boolean;
 
   constructor(
     private readonly episode: Episode,
     private readonly options: OverviewOptions,
+    quotes: readonly Quote[],
   ) {
     this.participantsById = new Map(episode.participants.map((p) => [p.id, p]));
+    this.hours = clockHasHours(
+      episode.durationSec,
+      quotes.map((q) => q.timeSec),
+    );
   }
 
   heading(level: number, value: string): Heading {
@@ -271,7 +278,7 @@ class OverviewBuilder {
     return normaliseLine(speaker.name) || OVERVIEW_LABELS.unnamedParticipant;
   }
 
-  /** `"words" — Speaker (1:02:05)`, the time linking to that moment; the note below it. */
+  /** `"words" — Speaker (4:10)`, or `(1:02:05)` in a long episode, the time linking to that moment; the note below it. */
   quote(quote: Quote, showSpeaker: boolean): Blockquote {
     let line = `"${normaliseLine(quote.text)}"`;
     const speaker = showSpeaker ? this.speakerName(quote) : null;
@@ -279,7 +286,7 @@ class OverviewBuilder {
     const children: PhrasingContent[] = [];
     const time = quote.timeSec;
     if (this.options.timestamps && time !== null && Number.isFinite(time) && time >= 0) {
-      const clock = formatClockLong(time);
+      const clock = formatEpisodeClock(time, this.hours);
       children.push(text(`${line} (`), ...linkOrText(clock, deepLink(this.episode, time), false));
       children.push(text(')'));
     } else {
@@ -450,7 +457,7 @@ export function overviewTree(
 ): Root {
   const resolved: OverviewOptions = { ...DEFAULT_OVERVIEW_OPTIONS, ...options };
   const ours = quotesInTimeOrder(quotes.filter((q) => q.episodeId === episode.id));
-  return new OverviewBuilder(episode, resolved).root(ours);
+  return new OverviewBuilder(episode, resolved, ours).root(ours);
 }
 
 /**

@@ -18,6 +18,29 @@ export function formatClockLong(seconds: number): string {
   return `${h}:${rest}`;
 }
 
+/** An hour, in seconds: an episode this long or longer shows every time with its hours. */
+const HOUR_SEC = 3600;
+
+/**
+ * Whether an episode's times carry hours. One rule for the popup, the library, the page's
+ * confirmation and the export (issue 19), so a moment reads the same everywhere: `h:mm:ss`
+ * when the episode is an hour or longer, `m:ss` otherwise. With no known duration, a time
+ * past the hour says the episode is that long.
+ */
+export function clockHasHours(
+  durationSec: number | null,
+  timesSec: Iterable<number | null> = [],
+): boolean {
+  if (durationSec !== null && Number.isFinite(durationSec)) return durationSec >= HOUR_SEC;
+  for (const time of timesSec) if (time !== null && time >= HOUR_SEC) return true;
+  return false;
+}
+
+/** A time in the episode's one format (see `clockHasHours`): `5:12`, or `0:05:12`. */
+export function formatEpisodeClock(seconds: number, hours: boolean): string {
+  return hours ? formatClockLong(seconds) : formatClock(seconds);
+}
+
 /**
  * Reads `1:02:05`, `62:05`, `5`, `1h2m5s`, `PT1H2M5S` (ISO 8601 duration) into seconds.
  * Returns null for anything else, so a bad value is never mistaken for 0:00.

@@ -28,6 +28,8 @@ export type CaptureFailure = {
   ok: false;
   error: string;
   draft?: { text: string; page: PageState | null };
+  /** The passage is already saved for this episode: this quote, offered instead of a copy. */
+  saved?: { quoteId: string };
 };
 
 /** What every capture (shortcut, menu, popup, the page's key and button) ends with. */

@@ -119,12 +119,16 @@ export const CaptureFeedbackSchema = v.object({
       text: quoteText,
       timeSec: v.nullable(seconds),
       speaker: v.nullable(shortText),
+      /** The episode is an hour or longer: its times read `h:mm:ss` (core/time's one rule). */
+      hours: v.optional(v.boolean()),
     }),
     v.object({
       ok: v.literal(false),
       error: shortText,
       text: v.nullable(quoteText),
       retry: v.nullable(PageStateSchema),
+      /** The passage was saved before: the confirmation offers to open that quote instead. */
+      savedQuoteId: v.optional(quoteId),
     }),
   ]),
 });

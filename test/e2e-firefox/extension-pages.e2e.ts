@@ -109,7 +109,8 @@ describe('the toolbar popup in Firefox', () => {
           `return [...(popup?.querySelectorAll('li.quote blockquote') ?? [])].map((q) => q.textContent);`,
         ),
       )
-      .toEqual([QUOTE, POPUP_QUOTE]);
+      // The popup lists the newest first.
+      .toEqual([POPUP_QUOTE, QUOTE]);
   });
 });
 

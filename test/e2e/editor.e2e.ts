@@ -91,18 +91,39 @@ function highlighted(page: Page): Promise<string[]> {
 
 const quoteRow = (view: Page, text: string) => view.locator('li.quote', { hasText: text });
 
-const selectedLabel = (view: Page, row: string, picker: 'Speaker' | 'Section') =>
-  quoteRow(view, row)
+/** The popup's tab (Quotes or Overview), as a person clicks it; the side panel has no tabs. */
+async function showTab(view: Page, name: 'Quotes' | 'Overview'): Promise<void> {
+  const tab = view.getByRole('tab', { name: new RegExp(`^${name}`) });
+  if ((await tab.count()) > 0) await tab.click();
+}
+
+/** A quote's row, opened: the popup shows short rows, only one open at a time. */
+async function openRow(view: Page, text: string) {
+  await showTab(view, 'Quotes');
+  const row = quoteRow(view, text);
+  const closed = row.locator('button.disclosure[aria-expanded="false"]');
+  if ((await closed.count()) > 0) await closed.click();
+  return row;
+}
+
+const selectedLabel = async (view: Page, row: string, picker: 'Speaker' | 'Section') =>
+  (await openRow(view, row))
     .getByLabel(picker, { exact: true })
     .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text ?? '');
 
 /** Everything the person wrote, read back from a fresh view. */
 async function expectOverview(view: Page): Promise<void> {
+  // The popup lists the newest first: playback order, as the side panel does.
+  await expect.poll(() => view.locator('li.quote').count()).toBeGreaterThan(0);
+  const playback = view.getByRole('radio', { name: 'Playback order' });
+  if ((await playback.count()) > 0) await playback.check();
   await expect
     .poll(() => view.locator('li.quote blockquote').allTextContents())
     .toEqual([QUOTES[1]!.text, QUOTES[2]!.text, QUOTES[0]!.text]);
   expect(await view.locator('li.quote .time').allTextContents()).toEqual(['0:09', '0:58', '1:06']);
 
+  await showTab(view, 'Overview');
+  await expect.poll(() => view.getByRole('combobox', { name: 'Role of Ada Park' }).count()).toBe(1);
   expect(await view.getByRole('combobox', { name: 'Role of Ada Park' }).inputValue()).toBe('host');
   expect(await view.getByRole('combobox', { name: 'Role of Sam Rivera' }).inputValue()).toBe(
     'guest',
@@ -119,6 +140,7 @@ async function expectOverview(view: Page): Promise<void> {
   expect(await selectedLabel(view, QUOTES[0]!.text, 'Section')).toBe(SECTIONS[1]!.heading);
 
   // The lower half of the editor loads just after the first render.
+  await showTab(view, 'Overview');
   await expect
     .poll(() => view.getByLabel('Heading of section 1').inputValue())
     .toBe(SECTIONS[0]!.heading);
@@ -157,14 +179,17 @@ describe('writing the overview in the popup, kept across closing, restarting, an
 
     // Sam Rivera is named in the page's metadata; Ada Park was guessed as the speaker of the
     // question from the transcript's label (as a guest); a co-host is added by hand.
+    await showTab(popup, 'Overview');
     await expect
       .poll(() => popup.getByRole('combobox', { name: 'Role of Sam Rivera' }).count())
       .toBe(1);
     expect(await selectedLabel(popup, QUOTES[2]!.text, 'Speaker')).toBe('Ada Park (Guest)');
+    await showTab(popup, 'Overview');
     await popup.getByRole('combobox', { name: 'Role of Ada Park' }).selectOption('host');
     await expect
       .poll(() => selectedLabel(popup, QUOTES[2]!.text, 'Speaker'))
       .toBe('Ada Park (Host)');
+    await showTab(popup, 'Overview');
     // Typing a name already in the list doesn't add the person twice.
     await popup.getByLabel("New participant's name").fill('ada  park');
     await popup.getByRole('button', { name: 'Add participant' }).click();
@@ -176,14 +201,14 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     await popup.getByRole('button', { name: 'Add participant' }).click();
     await popup.getByRole('button', { name: 'Remove Lee Okafor' }).waitFor();
 
-    await quoteRow(popup, QUOTES[0]!.text).getByLabel('Speaker', { exact: true }).selectOption({
-      label: 'Sam Rivera (Guest)',
-    });
-    await quoteRow(popup, QUOTES[1]!.text).getByLabel('Speaker', { exact: true }).selectOption({
-      label: 'Sam Rivera (Guest)',
-    });
+    for (const quote of [QUOTES[0]!, QUOTES[1]!]) {
+      await (await openRow(popup, quote.text)).getByLabel('Speaker', { exact: true }).selectOption({
+        label: 'Sam Rivera (Guest)',
+      });
+    }
 
     // Sections by keyboard: the new heading takes focus, Tab leads on to its notes.
+    await showTab(popup, 'Overview');
     for (const [index, section] of SECTIONS.entries()) {
       await popup.getByRole('button', { name: 'Add section' }).click();
       const heading = popup.getByLabel(`Heading of section ${index + 1}`);
@@ -193,16 +218,17 @@ describe('writing the overview in the popup, kept across closing, restarting, an
       await popup.keyboard.type(section.notes);
       await popup.getByLabel(`Notes: ${section.heading}`).waitFor();
     }
-    await quoteRow(popup, QUOTES[1]!.text).getByLabel('Section', { exact: true }).selectOption({
-      label: SECTIONS[0]!.heading,
-    });
-    await quoteRow(popup, QUOTES[2]!.text).getByLabel('Section', { exact: true }).selectOption({
-      label: SECTIONS[1]!.heading,
-    });
-    await quoteRow(popup, QUOTES[0]!.text).getByLabel('Section', { exact: true }).selectOption({
-      label: SECTIONS[1]!.heading,
-    });
+    for (const [quote, section] of [
+      [QUOTES[1]!, SECTIONS[0]!],
+      [QUOTES[2]!, SECTIONS[1]!],
+      [QUOTES[0]!, SECTIONS[1]!],
+    ] as const) {
+      await (await openRow(popup, quote.text)).getByLabel('Section', { exact: true }).selectOption({
+        label: section.heading,
+      });
+    }
 
+    await showTab(popup, 'Overview');
     await popup.getByLabel('Summary').fill(SUMMARY);
     await popup.getByLabel('My 2 cents').fill(TWO_CENTS);
     // Closed at once, as a popup closes when the person clicks back into the page: the last
@@ -326,7 +352,7 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     await editor.close();
     const popup = await openView(browser!, episodeTab.tabId);
     await expect
-      .poll(() => quoteRow(popup, QUOTES[2]!.text).getByLabel('My note').inputValue())
+      .poll(async () => (await openRow(popup, QUOTES[2]!.text)).getByLabel('My note').inputValue())
       .toBe('Edited from the library');
     await popup.close();
     await library.close();

@@ -87,6 +87,8 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
       anchor: { quote: { exact: QUOTE, prefix: expect.stringContaining('Exactly. ') } },
     });
 
+    // My 2 cents is on the popup's Overview tab.
+    await popup.getByRole('tab', { name: 'Overview' }).click();
     await popup.getByLabel('My 2 cents').fill(TWO_CENTS);
     // Each field has its own save status; this is My 2 cents' one.
     await expect.poll(() => popup.locator('#two-cents-status').textContent()).toBe('Saved');
@@ -130,7 +132,7 @@ describe('foundation: detect, capture, store, export in real Chromium', () => {
     expect(links.map((l) => l.url)).toContain(`${server.origin}/episode.html`);
     expect(links.map((l) => l.url)).toContain(`${server.origin}/episode.html#t=62`);
     expect(links.find((l) => l.url.endsWith('#t=62'))).toMatchObject({
-      children: [{ type: 'text', value: '0:01:02' }],
+      children: [{ type: 'text', value: '1:02' }],
     });
     const text = toString(tree);
     expect(text).toContain(QUOTE);

@@ -157,7 +157,14 @@ describe('one capture path', () => {
     const speaker = episodes[0]!.participants.find((p) => p.id === quotes[0]!.speakerId);
     expect(speaker).toMatchObject({ name: 'Sam Rivera' });
     expect([...feedback(), ...heard]).toEqual([
-      { ok: true, quoteId: quotes[0]!.id, text: WORDS, timeSec: 62.5, speaker: 'Sam Rivera' },
+      {
+        ok: true,
+        quoteId: quotes[0]!.id,
+        text: WORDS,
+        timeSec: 62.5,
+        speaker: 'Sam Rivera',
+        hours: false,
+      },
     ]);
     expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'episode', count: 1 });
   });
@@ -186,6 +193,39 @@ describe('one capture path', () => {
     expect(b).toMatchObject({ ok: true, result: { ok: true } });
     expect((await store.exportLibrary()).quotes).toHaveLength(1);
     expect(tab.reads).toBe(1);
+  });
+
+  it('saves a passage once: the second time says so and offers the quote saved before', async () => {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    // The selection stays after the key: the floating button, then the menu, press again.
+    const again = await bg.route({ type: 'capture/from-page' }, CONTENT);
+    await bg.onMenuClick(MENU_SAVE_QUOTE, TAB);
+
+    const { quotes } = await store.exportLibrary();
+    expect(quotes).toHaveLength(1);
+    expect(again).toMatchObject({ ok: false });
+    const repeat = {
+      ok: false,
+      error: 'captureAlreadySaved 1:02',
+      text: null,
+      retry: null,
+      savedQuoteId: quotes[0]!.id,
+    };
+    expect(feedback().slice(1)).toEqual([repeat, repeat]);
+    // Nothing new to undo: Undo on the repeat's toast can't delete the quote saved before.
+    expect(badges.filter((b) => b.count === 1)).toHaveLength(1);
+  });
+
+  it('saves the same words again where the page says them again', async () => {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const elsewhere = pageWith(WORDS, 600);
+    elsewhere.selection!.anchor!.quote.prefix = 'Later, once more: ';
+    tab.page = elsewhere;
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const times = (await store.exportLibrary()).quotes.map((q) => q.timeSec);
+    expect(times.sort((a, b) => a! - b!)).toEqual([62.5, 600]);
   });
 
   it('attributes a guessed first name to the participant it refers to', async () => {

@@ -1,25 +1,49 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buttonPosition, watchSelectionForButton } from '../../src/content/floating-button';
+import {
+  buttonPosition,
+  watchSelectionForButton,
+  type SaveButton,
+} from '../../src/content/floating-button';
 
 describe('buttonPosition', () => {
   const viewport = { width: 1000, height: 800 };
   const size = { width: 90, height: 26 };
+  // A selection over two lines: from x=200 on the first to x=500 on the second.
+  const first = { left: 200, top: 300 };
+  const last = { right: 500, bottom: 340 };
 
-  it('puts the button just below the end of the selection', () => {
-    expect(buttonPosition({ right: 500, bottom: 300 }, viewport, size)).toEqual({
-      left: 410,
-      top: 306,
-    });
+  it('puts the button just above the first line, where the selection starts', () => {
+    expect(buttonPosition(first, last, viewport, size)).toEqual({ left: 200, top: 268 });
+  });
+
+  it('never covers the line under the selection while there is room above', () => {
+    const { top } = buttonPosition(first, last, viewport, size);
+    expect(top + size.height).toBeLessThanOrEqual(first.top);
   });
 
   it('keeps it inside the viewport at the right and left edges', () => {
-    expect(buttonPosition({ right: 1200, bottom: 300 }, viewport, size).left).toBe(910);
-    expect(buttonPosition({ right: 20, bottom: 300 }, viewport, size).left).toBe(0);
+    expect(buttonPosition({ left: 980, top: 300 }, last, viewport, size).left).toBe(910);
+    expect(buttonPosition({ left: -20, top: 300 }, last, viewport, size).left).toBe(0);
   });
 
-  it('puts it above the selection when there is no room below', () => {
-    const { top } = buttonPosition({ right: 500, bottom: 790 }, viewport, size);
-    expect(top + size.height).toBeLessThanOrEqual(790);
+  it('goes below the last line only when the selection starts at the top of the view', () => {
+    expect(buttonPosition({ left: 200, top: 10 }, last, viewport, size)).toEqual({
+      left: 410,
+      top: 346,
+    });
+  });
+
+  it('keeps clear of Earmark’s own confirmation', () => {
+    const toast = { left: 600, top: 700, right: 984, bottom: 784 };
+    const { left, top } = buttonPosition(
+      { left: 650, top: 740 },
+      { right: 900, bottom: 760 },
+      viewport,
+      size,
+      toast,
+    );
+    expect(top + size.height).toBeLessThanOrEqual(toast.top);
+    expect(left).toBe(650);
   });
 });
 
@@ -27,6 +51,7 @@ describe('watchSelectionForButton', () => {
   let roots: ShadowRoot[];
   let controller: AbortController;
   let onSave: ReturnType<typeof vi.fn<() => void>>;
+  let saveButton: SaveButton;
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -52,7 +77,11 @@ describe('watchSelectionForButton', () => {
     ] as unknown as DOMRectList);
     controller = new AbortController();
     onSave = vi.fn();
-    watchSelectionForButton(document, { label: 'Save quote', onSave, signal: controller.signal });
+    saveButton = watchSelectionForButton(document, {
+      label: 'Save quote',
+      onSave,
+      signal: controller.signal,
+    });
   });
 
   afterEach(() => {
@@ -85,7 +114,7 @@ describe('watchSelectionForButton', () => {
     expect(host()!.shadowRoot).toBeNull();
     expect(host()!.parentElement).toBe(document.documentElement);
     expect(button().textContent).toBe('Save quote');
-    expect(host()!.style.getPropertyValue('top')).toBe('226px');
+    expect(host()!.style.getPropertyValue('top')).toBe('168px');
   });
 
   it('keeps the page’s focus and selection when pressed, then saves and goes', async () => {
@@ -102,6 +131,35 @@ describe('watchSelectionForButton', () => {
     Object.defineProperty(click, 'isTrusted', { value: true });
     button().dispatchEvent(click);
     expect(onSave).toHaveBeenCalledTimes(1);
+    expect(host()).toBeNull();
+  });
+
+  it('stays away after a save until the selection changes', async () => {
+    const p = document.querySelector('p')!;
+    await select(p);
+    button().click();
+    expect(host()).toBeNull();
+    // The same selection, still there: a selectionchange (a scroll, a click) offers nothing.
+    document.dispatchEvent(new Event('selectionchange'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(host()).toBeNull();
+    // Other words: offered again.
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 4);
+    range.setEnd(p.firstChild!, 11);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(host()).not.toBeNull();
+  });
+
+  it('goes away when the selection was saved another way (the key, the menu)', async () => {
+    await select(document.querySelector('p')!);
+    saveButton.selectionSaved();
+    expect(host()).toBeNull();
+    document.dispatchEvent(new Event('selectionchange'));
+    await vi.advanceTimersByTimeAsync(500);
     expect(host()).toBeNull();
   });
 

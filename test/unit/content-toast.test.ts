@@ -30,6 +30,7 @@ function actions(overrides: Partial<ToastActions> = {}): ToastActions {
   return {
     undo: vi.fn(async () => null),
     retry: vi.fn(async () => true),
+    open: vi.fn(),
     copy: vi.fn(async () => true),
     t: (key, ...subs) => [key, ...subs].join(' '),
     ...overrides,
@@ -56,6 +57,33 @@ const saved: CaptureFeedback = {
 };
 
 describe('the capture confirmation', () => {
+  it('says calmly that a passage is already saved, and opens that quote instead', () => {
+    const open = vi.fn();
+    showToast(
+      document,
+      {
+        ok: false,
+        error: 'Already saved, at 1:02.',
+        text: null,
+        retry: null,
+        savedQuoteId: 'q1',
+      },
+      actions({ open }),
+    );
+    expect(text()).toBe('Already saved, at 1:02.');
+    expect(root().querySelector('.toast.error')).toBeNull();
+    expect(root().querySelector('[role="status"]')).not.toBeNull();
+    expect(labels()).toEqual(['toastOpenSaved', 'toastClose']);
+    press('toastOpenSaved');
+    expect(open).toHaveBeenCalledWith('q1');
+    expect(host()).toBeNull();
+  });
+
+  it('writes the time with hours in an episode an hour or longer', () => {
+    showToast(document, { ...saved, hours: true }, actions());
+    expect(text()).toBe('toastSavedAt 0:01:02 · Sam Rivera');
+  });
+
   it('says when the quote was saved and who spoke, in a closed shadow root', () => {
     showToast(document, saved, actions());
     expect(host()!.shadowRoot).toBeNull();

@@ -112,7 +112,23 @@ describe('renderOverviewMarkdown', () => {
       [quote({ timeSec: 75 })],
     );
     // `\&`: the serialiser escapes every `&` that could start a character reference.
-    expect(markdown).toContain('([0:01:15](https://www.youtube.com/watch?v=abc\\&t=75))');
+    expect(markdown).toContain('([1:15](https://www.youtube.com/watch?v=abc\\&t=75))');
+  });
+
+  it('writes times as the popup does: with hours only in an episode an hour or longer', () => {
+    const short = renderOverviewMarkdown(episode({ durationSec: 59 * 60 }), [
+      quote({ timeSec: 75 }),
+    ]);
+    expect(short).toContain('([1:15](');
+    const long = renderOverviewMarkdown(episode({ durationSec: 3600 }), [quote({ timeSec: 75 })]);
+    expect(long).toContain('([0:01:15](');
+    // No known duration: a moment past the hour says the episode is that long, for every quote.
+    const unknown = renderOverviewMarkdown(episode({ durationSec: null }), [
+      quote({ id: 'q-a', timeSec: 75 }),
+      quote({ id: 'q-b', timeSec: 3725 }),
+    ]);
+    expect(unknown).toContain('([0:01:15](');
+    expect(unknown).toContain('([1:02:05](');
   });
 
   it('shows a quote without a time, or with timestamps off, without a link', () => {
@@ -263,7 +279,7 @@ describe('renderOverviewMarkdown with hostile text', () => {
     expect(markdown).not.toMatch(/\]\(/);
     expect(markdown).toContain('The Show: Episode one (javascript:alert(1))');
     expect(markdown).toContain('- Click (javascript:alert(document.cookie))');
-    expect(markdown).toContain('> "Words worth keeping." (0:00:10)');
+    expect(markdown).toContain('> "Words worth keeping." (0:10)');
   });
 
   it('writes HTML in page text as text, never as a tag', () => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { useSavedReporter } from './SaveIndicator';
 import { t } from '../i18n';
 import { useSavedText, type SaveStatus, type SavedTextOptions } from '../hooks/useSavedText';
 
@@ -16,6 +17,8 @@ interface Props extends SavedTextOptions {
   hideLabel?: boolean;
   autoFocus?: boolean;
   class?: string;
+  /** A key that focuses this field (ARIA `aria-keyshortcuts`), shown next to its label. */
+  keyShortcut?: string;
 }
 
 /** A labelled text input or textarea that saves itself as the person types. */
@@ -29,6 +32,10 @@ export function SavedField(props: Props) {
   useEffect(() => {
     if (props.autoFocus) control.current?.focus();
   }, []);
+  const reportSaved = useSavedReporter();
+  useEffect(() => {
+    if (status.kind === 'saved') reportSaved?.();
+  }, [status]);
 
   const problem = status.kind === 'invalid' || status.kind === 'failed';
   const shared = {
@@ -40,9 +47,16 @@ export function SavedField(props: Props) {
     onBlur: flush,
     'aria-invalid': problem ? ('true' as const) : undefined,
     'aria-describedby': statusId,
+    'aria-keyshortcuts': props.keyShortcut,
   };
   return (
     <div class={`field${props.class ? ` ${props.class}` : ''}`}>
+      {props.keyShortcut && (
+        // Read out through aria-keyshortcuts; shown for those who see it.
+        <kbd class="shortcut" aria-hidden="true">
+          {props.keyShortcut}
+        </kbd>
+      )}
       <label for={id} class={props.hideLabel ? 'sr-only' : undefined}>
         {props.label}
       </label>
@@ -54,7 +68,12 @@ export function SavedField(props: Props) {
       ) : (
         <input {...shared} type="text" />
       )}
-      <p id={statusId} class={`status${problem ? ' error' : ''}`} role="status">
+      {/* "Saved" is for screen readers here; the view shows it once, calmly (SaveIndicator). */}
+      <p
+        id={statusId}
+        class={`status${problem ? ' error' : ''}${status.kind === 'saved' ? ' sr-only' : ''}`}
+        role="status"
+      >
         {statusText(status)}
       </p>
     </div>

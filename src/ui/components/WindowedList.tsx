@@ -14,6 +14,12 @@ interface Props<T> {
   windowAfter?: number;
   /** A row's height before it has been measured. */
   estimatePx?: number;
+  /**
+   * The list's visible height before it has been laid out (the first frame). The popup's list
+   * starts below its header and buttons: drawing a whole window of short rows there would
+   * draw rows nobody sees yet, in the frame that decides how fast the popup opens.
+   */
+  firstViewportPx?: number;
   /** Scrolls to this row and focuses it, once per `nonce` (a highlight clicked on the page). */
   reveal?: Reveal | null;
 }
@@ -61,7 +67,8 @@ export function WindowedList<T>(props: Props<T>) {
       offsets[i + 1] = offsets[i]! + (heights.current.get(keyOf(items[i]!)) ?? estimate);
     }
   }
-  const viewport = container.current?.clientHeight || FALLBACK_VIEWPORT_PX;
+  const viewport =
+    container.current?.clientHeight || (props.firstViewportPx ?? FALLBACK_VIEWPORT_PX);
   const start = windowed ? firstAtOrAfter(offsets, scrollTop - overscan) : 0;
   const end = windowed
     ? Math.min(items.length, firstAtOrAfter(offsets, scrollTop + viewport + overscan) + 1)

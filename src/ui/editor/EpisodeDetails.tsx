@@ -140,11 +140,8 @@ export function EpisodeDetails({ editing, suggestedParticipants }: Props) {
       </section>
       <References
         references={episode.references}
-        episodeUrl={episode.url}
-        episodeTitle={episode.show ? `${episode.show}: ${episode.title}` : episode.title}
         edit={edit}
         onRemove={(index) => void removeReference(index)}
-        onError={onError}
       />
       <Tags tags={episode.tags} edit={edit} onError={onError} />
     </>

@@ -1,18 +1,22 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Episode, Quote, Role } from '../../core/model';
 import type { QuoteEdit } from '../../store/store';
 import type { PopupApi } from '../api';
 import { reason, t } from '../i18n';
-import { EpisodeHeader } from './EpisodeHeader';
+import { SavedReporter, SaveIndicator } from '../components/SaveIndicator';
+import { EpisodeFacts, EpisodeHeader } from './EpisodeHeader';
 import type { Editing } from './editing';
 import { createEpisodeWriter } from './episode-writer';
 import type { Notice } from './Notice';
 import type { Reveal } from '../components/WindowedList';
 import { Quotes } from './Quotes';
+import type { ScreenMode } from './EpisodeScreen';
 
 interface Props {
   api: PopupApi;
+  /** The popup: made for the moment of listening (tabs, short rows). The side panel: all of it. */
+  mode: ScreenMode;
   episode: Episode;
   quotes: Quote[];
   /** Quotes of a long list not read yet: counted, drawn once read. */
@@ -80,6 +84,29 @@ export function EpisodeEditor(props: Props) {
     reloadQuotes,
   };
 
+  // One calm "Saved" for the whole view, instead of a line under every field.
+  const [savedOnce, setSavedOnce] = useState(false);
+  const reportSaved = useCallback(() => setSavedOnce(true), []);
+
+  const [tab, setTab] = useTabs();
+  // Alt+N, anywhere in the view: the newest quote's note, ready for typing.
+  const [focusNote, setFocusNote] = useState(0);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const plainAlt = event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+      if (!plainAlt || event.code !== 'KeyN') return;
+      event.preventDefault();
+      setTab('quotes');
+      setFocusNote((n) => n + 1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  // A quote asked for (a highlight clicked, a passage saved before): on the quotes tab.
+  useEffect(() => {
+    if (props.reveal) setTab('quotes');
+  }, [props.reveal]);
+
   const editQuote = async (id: string, change: QuoteEdit) => {
     const updated = await store.updateQuote(id, change);
     onQuotes((current) => current.map((q) => (q.id === id ? updated : q)));
@@ -108,36 +135,146 @@ export function EpisodeEditor(props: Props) {
     }
   };
 
+  const quoteList = (
+    <Quotes
+      quotes={quotes}
+      unread={props.unreadQuotes ?? 0}
+      durationSec={episode.durationSec}
+      participants={episode.participants}
+      sections={episode.sections}
+      compact={props.mode === 'popup'}
+      focusNewestNote={focusNote}
+      onSeek={props.onSeek}
+      seekUnavailable={props.seekUnavailable ?? null}
+      orphans={props.orphans}
+      reveal={props.reveal}
+      onEdit={editQuote}
+      onDelete={(quote) => void deleteQuote(quote)}
+      onError={onError}
+    />
+  );
+  const detailParts = details && (
+    <details.EpisodeDetails editing={editing} suggestedParticipants={props.suggestedParticipants} />
+  );
+
+  if (props.mode === 'panel') {
+    return (
+      <SavedReporter.Provider value={reportSaved}>
+        <EpisodeHeader episode={episode} edit={edit} />
+        {props.actions}
+        <nav class="jump" aria-label={t('jumpLabel')}>
+          <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
+          <a href="#participants-heading">{t('participantsHeading')}</a>
+          <a href="#sections-heading">{t('sectionsHeading')}</a>
+          <a href="#notes-heading">{t('notesHeading')}</a>
+          <a href="#references-heading">{t('referencesHeading')}</a>
+          <SaveIndicator shown={savedOnce} />
+        </nav>
+        {quoteList}
+        {detailParts}
+      </SavedReporter.Provider>
+    );
+  }
+
+  // The popup: the episode in one line, capture, then the quotes; the rest one tab away, both
+  // kept drawn so that switching loses neither a half-typed word nor the place in the list.
+  const total = quotes.length + (props.unreadQuotes ?? 0);
   return (
-    <>
-      <EpisodeHeader episode={episode} edit={edit} />
+    <SavedReporter.Provider value={reportSaved}>
+      <EpisodeHeader episode={episode} edit={edit} compact />
       {props.actions}
-      <nav class="jump" aria-label={t('jumpLabel')}>
-        <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
-        <a href="#participants-heading">{t('participantsHeading')}</a>
-        <a href="#sections-heading">{t('sectionsHeading')}</a>
-        <a href="#notes-heading">{t('notesHeading')}</a>
-        <a href="#references-heading">{t('referencesHeading')}</a>
-      </nav>
-      <Quotes
-        quotes={quotes}
-        unread={props.unreadQuotes ?? 0}
-        participants={episode.participants}
-        sections={episode.sections}
-        onSeek={props.onSeek}
-        seekUnavailable={props.seekUnavailable ?? null}
-        orphans={props.orphans}
-        reveal={props.reveal}
-        onEdit={editQuote}
-        onDelete={(quote) => void deleteQuote(quote)}
-        onError={onError}
-      />
-      {details && (
-        <details.EpisodeDetails
-          editing={editing}
-          suggestedParticipants={props.suggestedParticipants}
-        />
-      )}
-    </>
+      <TabBar
+        tab={tab}
+        onTab={setTab}
+        labels={{
+          quotes: total === 0 ? t('popupQuotesHeading') : t('quotesHeadingCount', String(total)),
+          overview: t('popupTabOverview'),
+        }}
+      >
+        <SaveIndicator shown={savedOnce} />
+      </TabBar>
+      <div role="tabpanel" id="panel-quotes" aria-labelledby="tab-quotes" hidden={tab !== 'quotes'}>
+        {quoteList}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-overview"
+        aria-labelledby="tab-overview"
+        hidden={tab !== 'overview'}
+      >
+        <EpisodeFacts episode={episode} edit={edit} />
+        {detailParts}
+      </div>
+    </SavedReporter.Provider>
+  );
+}
+
+type Tab = 'quotes' | 'overview';
+const TABS: Tab[] = ['quotes', 'overview'];
+
+/** The shown tab; each tab's scroll position is kept and given back on return. */
+function useTabs(): [Tab, (next: Tab) => void] {
+  const [tab, setTabState] = useState<Tab>('quotes');
+  const shown = useRef(tab);
+  const scrolls = useRef<Record<Tab, number>>({ quotes: 0, overview: 0 });
+  const setTab = useCallback((next: Tab) => {
+    if (next === shown.current) return;
+    scrolls.current[shown.current] = window.scrollY;
+    shown.current = next;
+    setTabState(next);
+    requestAnimationFrame(() => window.scrollTo(0, scrolls.current[next]));
+  }, []);
+  return [tab, setTab];
+}
+
+/** ARIA tabs: Left and Right (Home, End) move between them, Tab goes into the panel. */
+function TabBar({
+  tab,
+  onTab,
+  labels,
+  children,
+}: {
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  labels: Record<Tab, string>;
+  children?: ComponentChildren;
+}) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index + TABS.length - 1) % TABS.length]
+          : event.key === 'Home'
+            ? TABS[0]
+            : event.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    onTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <div class="tab-bar">
+      <div role="tablist" aria-label={t('popupTabsLabel')} class="tabs" onKeyDown={onKeyDown}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => onTab(name)}
+          >
+            {labels[name]}
+          </button>
+        ))}
+      </div>
+      {children}
+    </div>
   );
 }

@@ -14,17 +14,37 @@ interface Props {
 
 const titleRequired = (title: string) => (title.trim() === '' ? t('errorTitleEmpty') : null);
 
-/** Title, show, date, duration and link; title and show are editable (detection can be wrong). */
-export function EpisodeHeader({ episode, edit }: Props) {
+/**
+ * The episode's title and show. In the popup (`compact`) they share one line, cut with an
+ * ellipsis (the whole title in its tooltip), and the facts move to the Episode tab.
+ */
+export function EpisodeHeader({ episode, edit, compact = false }: Props & { compact?: boolean }) {
+  const title = episode.title.trim() || t('popupUntitled');
+  const show = episode.show.trim();
+  return (
+    <header class={compact ? 'episode-line' : undefined}>
+      <h1 class="title" title={compact ? title : undefined}>
+        {title}
+      </h1>
+      {show && (
+        <p class="show" title={compact ? show : undefined}>
+          {episode.show}
+        </p>
+      )}
+      {!compact && <EpisodeFacts episode={episode} edit={edit} />}
+    </header>
+  );
+}
+
+/** Date, duration and link; title and show are editable (detection can be wrong). */
+export function EpisodeFacts({ episode, edit }: Props) {
   const [editing, setEditing] = useState(false);
   const facts = [
     episode.publishedAt && t('headerPublished', formatDay(episode.publishedAt)),
     episode.durationSec !== null && t('headerDuration', formatClock(episode.durationSec)),
   ].filter((fact): fact is string => typeof fact === 'string');
   return (
-    <header>
-      <h1 class="title">{episode.title.trim() || t('popupUntitled')}</h1>
-      {episode.show.trim() && <p class="show">{episode.show}</p>}
+    <>
       <p class="meta muted">
         {facts.join(' · ')}
         {facts.length > 0 && isWebUrl(episode.url) && ' · '}
@@ -63,6 +83,6 @@ export function EpisodeHeader({ episode, edit }: Props) {
           />
         </div>
       )}
-    </header>
+    </>
   );
 }

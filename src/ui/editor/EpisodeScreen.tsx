@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { peopleNotListed } from '../../core/people';
-import { formatClock } from '../../core/time';
+import { clockHasHours, formatEpisodeClock } from '../../core/time';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
 import type { Reveal } from '../components/WindowedList';
@@ -209,14 +209,28 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     setNotice({ text: t('popupSaving') });
     try {
       const result = await (moment ? api.captureMoment(tabId) : api.capture(tabId));
+      if (!result.ok && result.saved) {
+        // Saved before: said calmly, with that quote to show instead of a copy.
+        const quoteId = result.saved.quoteId;
+        setNotice({
+          text: result.error,
+          action: {
+            label: t('popupShowSaved'),
+            run: () => setReveal({ key: quoteId, nonce: Date.now() }),
+          },
+        });
+        return;
+      }
       if (!result.ok) return setNotice({ text: result.error, error: true });
       const { timeSec } = result.quote;
+      const clock = (seconds: number) =>
+        formatEpisodeClock(seconds, clockHasHours(result.episode.durationSec, [seconds]));
       setNotice({
         text: moment
-          ? t('popupMarked', formatClock(timeSec ?? 0))
+          ? t('popupMarked', clock(timeSec ?? 0))
           : timeSec === null
             ? t('popupSavedNoTime')
-            : t('popupSaved', formatClock(timeSec)),
+            : t('popupSaved', clock(timeSec)),
       });
       await load();
     } catch (error) {
@@ -269,7 +283,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   const openSidePanel = api.openSidePanel;
   const actions = (
     <>
-      <div class="actions">
+      <div class="actions capture-actions">
         {tabId !== null && (
           <button type="button" class="primary" onClick={() => save()} disabled={busy}>
             {t('popupSaveSelection')}
@@ -285,22 +299,28 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
             {t('popupMarkMoment')}
           </button>
         )}
-        <button type="button" onClick={exportMarkdown}>
-          {t('popupExport')}
-        </button>
-        {openLibrary}
-        {mode === 'popup' && tabId !== null && openSidePanel && (
-          <button
-            type="button"
-            class="quiet"
-            onClick={() => {
-              // Called straight from the click: browsers open panels only on a user gesture.
-              openSidePanel(tabId).then(() => window.close(), onError);
-            }}
-          >
-            {t('popupOpenSidePanel')}
+      </div>
+      <div class="actions tools">
+        {/* Export actions sit together here: more ways to export join the Markdown button. */}
+        <div class="export-actions">
+          <button type="button" onClick={exportMarkdown}>
+            {t('popupExport')}
           </button>
-        )}
+        </div>
+        <div class="view-actions">
+          {mode === 'popup' && tabId !== null && openSidePanel && (
+            <button
+              type="button"
+              onClick={() => {
+                // Called straight from the click: browsers open panels only on a user gesture.
+                openSidePanel(tabId).then(() => window.close(), onError);
+              }}
+            >
+              {t('popupOpenSidePanel')}
+            </button>
+          )}
+          {openLibrary}
+        </div>
       </div>
       {tabId === null && (
         // Said once in words too: a disabled time button's tooltip can't be reached by keyboard.
@@ -345,6 +365,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     <EpisodeEditor
       key={episode.id}
       api={api}
+      mode={mode}
       episode={episode}
       quotes={quotes}
       unreadQuotes={unread}

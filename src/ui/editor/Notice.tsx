@@ -11,6 +11,8 @@ export interface Notice {
    * and focus left on nothing would throw a keyboard user back to the top of the page.
    */
   focusUndo?: boolean;
+  /** Another thing to do instead (show the quote that was saved before). */
+  action?: { label: string; run: () => void };
 }
 
 interface Props {
@@ -44,6 +46,14 @@ export function NoticeBar({ notice, onError }: Props) {
             }}
           >
             {t('undo')}
+          </button>
+        </>
+      )}
+      {notice?.action && (
+        <>
+          {' '}
+          <button type="button" class="undo" onClick={notice.action.run}>
+            {notice.action.label}
           </button>
         </>
       )}

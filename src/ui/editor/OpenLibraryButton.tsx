@@ -13,7 +13,7 @@ export function OpenLibraryButton({
   onError: (error: unknown) => void;
 }) {
   return (
-    <button type="button" class="quiet" onClick={() => api.openLibrary().catch(onError)}>
+    <button type="button" onClick={() => api.openLibrary().catch(onError)}>
       {t('openLibrary')}
     </button>
   );

@@ -7,12 +7,8 @@ import type { EpisodeChange } from './episode-writer';
 
 interface Props {
   references: Reference[];
-  /** The episode page: offered back with one click when the person removed it. */
-  episodeUrl: string;
-  episodeTitle: string;
   edit: (change: EpisodeChange) => Promise<unknown>;
   onRemove: (index: number) => void;
-  onError: (error: unknown) => void;
 }
 
 /** Only web links: a reference ends up as a link in exported Markdown that others click. */
@@ -23,21 +19,13 @@ const urlProblem = (text: string) => (isWebUrl(text.trim()) ? null : t('errorRef
  * addressed by position (keying by URL would remount the row, and drop focus, as its URL is
  * typed). Only a removal shifts positions, and a field flushes on blur before that click.
  */
-export function References({
-  references,
-  episodeUrl,
-  episodeTitle,
-  edit,
-  onRemove,
-  onError,
-}: Props) {
+export function References({ references, edit, onRemove }: Props) {
   const update = (index: number, patch: Partial<Reference>) =>
     edit((current) => ({
       references: current.references.map((r, i) => (i === index ? { ...r, ...patch } : r)),
     }));
   const add = (reference: Reference) =>
     edit((current) => ({ references: [...current.references, reference] }));
-  const hasEpisodePage = references.some((r) => r.url === episodeUrl);
 
   return (
     <section class="part" aria-labelledby="references-heading">
@@ -46,16 +34,17 @@ export function References({
       {references.length > 0 && (
         <ul class="rows">
           {references.map((reference, index) => (
-            <li key={index} class="row reference">
+            // The title and the address each get a whole line: both are read, neither is cut.
+            <li key={index} class="reference">
               <SavedField
-                class="grow"
+                class="reference-title"
                 label={t('referenceTitleLabel')}
                 hideLabel
                 initial={reference.title}
                 onSave={(title) => update(index, { title })}
               />
               <SavedField
-                class="grow"
+                class="reference-url"
                 type="url"
                 label={t('referenceUrlLabel')}
                 hideLabel
@@ -65,7 +54,7 @@ export function References({
               />
               <button
                 type="button"
-                class="quiet"
+                class="quiet reference-remove"
                 aria-label={t('referenceRemoveLabel', reference.title || reference.url)}
                 onClick={() => onRemove(index)}
               >
@@ -74,15 +63,6 @@ export function References({
             </li>
           ))}
         </ul>
-      )}
-      {!hasEpisodePage && isWebUrl(episodeUrl) && (
-        <button
-          type="button"
-          class="chip"
-          onClick={() => add({ title: episodeTitle, url: episodeUrl }).catch(onError)}
-        >
-          {t('referenceAddEpisodePage')}
-        </button>
       )}
       <AddReference onAdd={(reference) => add(reference).then(() => undefined)} />
     </section>

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EpisodeScreen } from '../../../src/ui/editor/EpisodeScreen';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, seedEpisode } from './helpers';
 
@@ -23,7 +24,8 @@ async function fullEditor() {
     ],
     tags: ['careers'],
   });
-  render(<Popup api={api} />);
+  // The whole editor at once: the side panel's (the popup splits it in two tabs, below).
+  render(<EpisodeScreen api={api} mode="panel" />);
   await screen.findByLabelText('My 2 cents');
 }
 
@@ -64,7 +66,7 @@ describe('accessibility of the editor', () => {
     await fullEditor();
     for (const name of [
       'Remove Ada Park',
-      'Delete the quote 0:05',
+      'Delete the quote 0:00:05',
       'Delete the quote “Second quote”',
       'Move One down',
       'Move Section 2 (no heading) up',
@@ -98,6 +100,27 @@ describe('accessibility of the editor', () => {
       expect(screen.getByRole('region', { name: part })).toBeTruthy();
     }
     expect(screen.getByRole('navigation', { name: 'Jump to' })).toBeTruthy();
+  });
+
+  it('splits the popup into two tabs a keyboard moves between, each part still named', async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store, [{ text: 'First quote', timeSec: 5 }]);
+    render(<Popup api={api} />);
+    await screen.findByLabelText('My 2 cents');
+    const quotesTab = screen.getByRole('tab', { name: 'Quotes (1)' });
+    expect(quotesTab.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('region', { name: 'Quotes (1)' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Participants' })).toBeNull();
+    fireEvent.keyDown(quotesTab, { key: 'ArrowRight' });
+    const overviewTab = screen.getByRole('tab', { name: 'Overview' });
+    expect(overviewTab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(overviewTab);
+    for (const part of ['Participants', 'Sections', 'Your notes', 'References', 'Tags']) {
+      expect(screen.getByRole('region', { name: part })).toBeTruthy();
+    }
+    // Both panels stay drawn (a half-typed note survives the switch): ids stay unique.
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('leaves the tab order to the document: no positive tabindex', async () => {

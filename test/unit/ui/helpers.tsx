@@ -1,3 +1,4 @@
+import { fireEvent, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { CaptureResult } from '../../../src/messages/protocol';
 import type { EpisodeSeed } from '../../../src/core/episode';
@@ -157,4 +158,20 @@ export async function seedEpisode(
 export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void) {
   const { waitFor } = await import('@testing-library/preact');
   await waitFor(async () => check(await read()), { timeout: 2_000 });
+}
+
+/**
+ * The popup shows its quotes as short rows, the newest one open; this opens another (its ▾
+ * button, as a person would) so that its note, pickers and buttons are there.
+ */
+export function openQuoteRow(row: HTMLElement): HTMLElement {
+  const closed = row.querySelector<HTMLButtonElement>('button.disclosure[aria-expanded="false"]');
+  if (closed) fireEvent.click(closed);
+  return row;
+}
+
+/** The popup's Overview tab: participants, sections, notes, references and tags. */
+export async function showOverview(): Promise<HTMLElement> {
+  fireEvent.click(await screen.findByRole('tab', { name: 'Overview' }));
+  return screen.getByRole('tabpanel', { name: 'Overview' });
 }

@@ -1,31 +1,39 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { EPISODE_URL, eventually, fakeApi, seedEpisode } from './helpers';
+import { EPISODE_URL, eventually, fakeApi, seedEpisode, showOverview } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
 afterEach(cleanup);
 
-async function open() {
+const ADDED = { title: 'Zettelkasten', url: 'https://zettelkasten.de/introduction/' };
+
+/** The popup on the episode, its overview shown; `references` as the person added them. */
+async function open(references: { title: string; url: string }[] = []) {
   const { api } = fakeApi();
   const { episode } = await seedEpisode(api.store);
+  await api.store.updateEpisode(episode.id, { references });
   render(<Popup api={api} />);
   await screen.findByLabelText('My 2 cents');
+  const overview = await showOverview();
   const stored = () => api.store.episode(episode.id).then((e) => e!);
-  return { api, episode, stored };
+  return { api, episode, stored, overview };
 }
 
 describe('the episode header', () => {
-  it('shows the date, the duration and a link to the episode page', async () => {
-    await open();
+  it('names the episode in one line, and has its date, duration and link in the overview', async () => {
+    const { overview } = await open();
     const header = screen.getByRole('banner');
     expect(within(header).getByRole('heading', { level: 1 }).textContent).toBe(
       'Episode 12: Listening with a pen in hand',
     );
-    expect(header.textContent).toContain('Published Oct 14, 2026');
-    expect(header.textContent).toContain('1:02:05 long');
-    const link = within(header).getByRole('link', { name: 'Episode page' }) as HTMLAnchorElement;
+    expect(header.textContent).toBe(
+      'Episode 12: Listening with a pen in handThe Margin Notes Podcast',
+    );
+    expect(overview.textContent).toContain('Published Oct 14, 2026');
+    expect(overview.textContent).toContain('1:02:05 long');
+    const link = within(overview).getByRole('link', { name: 'Episode page' }) as HTMLAnchorElement;
     expect(link.href).toBe(EPISODE_URL);
     expect(link.rel).toBe('noreferrer');
   });
@@ -76,18 +84,11 @@ describe('summary and my 2 cents', () => {
 });
 
 describe('references', () => {
-  it('starts with the episode page', async () => {
+  it('starts with none: the episode is linked once, in the overview’s intro line', async () => {
     const { stored } = await open();
     const part = screen.getByRole('region', { name: 'References' });
-    expect(
-      (within(part).getAllByRole('textbox', { name: 'Web address' })[0] as HTMLInputElement).value,
-    ).toBe(EPISODE_URL);
-    expect((await stored()).references).toEqual([
-      {
-        title: 'The Margin Notes Podcast: Episode 12: Listening with a pen in hand',
-        url: EPISODE_URL,
-      },
-    ]);
+    expect(within(part).getByText(/No references\./)).toBeTruthy();
+    expect((await stored()).references).toEqual([]);
   });
 
   it('adds a web link with its title', async () => {
@@ -99,7 +100,7 @@ describe('references', () => {
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Add reference' }));
     await eventually(stored, (e) =>
-      expect(e.references[1]).toEqual({
+      expect(e.references[0]).toEqual({
         title: 'Zettelkasten',
         url: 'https://zettelkasten.de/introduction/',
       }),
@@ -107,7 +108,7 @@ describe('references', () => {
   });
 
   it('refuses anything but http(s), when adding and when editing', async () => {
-    const { stored } = await open();
+    const { stored } = await open([ADDED]);
     const form = screen.getByRole('form', { name: 'Add a reference' });
     fireEvent.input(within(form).getByLabelText('Web address'), {
       target: { value: 'javascript:alert(1)' },
@@ -122,20 +123,25 @@ describe('references', () => {
     fireEvent.input(url, { target: { value: 'file:///etc/passwd' } });
     fireEvent.blur(url);
     expect(url.getAttribute('aria-invalid')).toBe('true');
-    expect((await stored()).references.map((r) => r.url)).toEqual([EPISODE_URL]);
+    expect((await stored()).references.map((r) => r.url)).toEqual([ADDED.url]);
   });
 
-  it('removes a reference with Undo, and offers the episode page back', async () => {
-    const { stored } = await open();
+  it('removes a reference with Undo', async () => {
+    const { stored } = await open([ADDED]);
     const part = screen.getByRole('region', { name: 'References' });
-    fireEvent.click(within(part).getByRole('button', { name: /^Remove reference / }));
+    fireEvent.click(within(part).getByRole('button', { name: 'Remove reference Zettelkasten' }));
     await eventually(stored, (e) => expect(e.references).toEqual([]));
     expect(await within(part).findByText(/No references\./)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    await eventually(stored, (e) => expect(e.references.map((r) => r.url)).toEqual([EPISODE_URL]));
-    fireEvent.click(within(part).getByRole('button', { name: /^Remove reference / }));
-    fireEvent.click(await within(part).findByRole('button', { name: 'Add the episode page' }));
-    await eventually(stored, (e) => expect(e.references.map((r) => r.url)).toEqual([EPISODE_URL]));
+    await eventually(stored, (e) => expect(e.references).toEqual([ADDED]));
+  });
+
+  it('keeps a reference to the episode page that an earlier version added', async () => {
+    const earlier = { title: 'The Margin Notes Podcast: Episode 12', url: EPISODE_URL };
+    const { stored } = await open([earlier]);
+    const part = screen.getByRole('region', { name: 'References' });
+    expect(within(part).getByDisplayValue(EPISODE_URL)).toBeTruthy();
+    expect((await stored()).references).toEqual([earlier]);
   });
 });
 

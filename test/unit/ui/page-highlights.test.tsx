@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightsReply } from '../../../src/messages/schemas';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { eventually, fakeApi, seedEpisode } from './helpers';
+import { eventually, fakeApi, seedEpisode, openQuoteRow } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
@@ -39,7 +39,8 @@ async function open(
   );
   render(<Popup api={api} />);
   const list = await screen.findByRole('list', { name: 'Quotes' });
-  const row = (text: string) => within(list).getByText(text).closest('li')!;
+  // The popup's rows are short until opened: open the one a test acts on.
+  const row = (text: string) => openQuoteRow(within(list).getByText(text).closest('li')!);
   return { api, episode, found, row };
 }
 
@@ -98,7 +99,7 @@ describe('keeping the page’s highlights in step with the editor', () => {
   it('tells the page to redraw after a quote is deleted, and again after Undo', async () => {
     const { api, row } = await open();
     fireEvent.click(
-      within(row('Still on the page')).getByRole('button', { name: 'Delete the quote 0:10' }),
+      within(row('Still on the page')).getByRole('button', { name: 'Delete the quote 0:00:10' }),
     );
     await waitFor(() => expect(api.refreshHighlights).toHaveBeenCalledTimes(1));
     expect(api.refreshHighlights).toHaveBeenCalledWith(7);
@@ -117,7 +118,7 @@ describe('keeping the page’s highlights in step with the editor', () => {
     );
     expect(api.refreshHighlights).not.toHaveBeenCalled();
 
-    fireEvent.click(within(quote).getByRole('button', { name: 'Edit the text of the quote 0:10' }));
+    fireEvent.click(within(quote).getByRole('button', { name: 'Edit text of the quote 0:00:10' }));
     const text = await within(quote).findByLabelText('Quote text');
     fireEvent.input(text, { target: { value: 'Still on the page, reworded' } });
     fireEvent.blur(text);
@@ -129,7 +130,7 @@ describe('keeping the page’s highlights in step with the editor', () => {
     await waitFor(() => expect(orphanBadge(row('Cut from the transcript since'))).toBeTruthy());
     found.add('Cut from the transcript since');
     fireEvent.click(
-      within(row('Still on the page')).getByRole('button', { name: 'Delete the quote 0:10' }),
+      within(row('Still on the page')).getByRole('button', { name: 'Delete the quote 0:00:10' }),
     );
     await waitFor(() => expect(api.refreshHighlights).toHaveBeenCalled());
     await waitFor(() => expect(orphanBadge(row('Cut from the transcript since'))).toBeNull());
@@ -139,7 +140,7 @@ describe('keeping the page’s highlights in step with the editor', () => {
     const { api, episode, row } = await open();
     api.refreshHighlights.mockRejectedValue(new Error('Could not establish connection.'));
     fireEvent.click(
-      within(row('Still on the page')).getByRole('button', { name: 'Delete the quote 0:10' }),
+      within(row('Still on the page')).getByRole('button', { name: 'Delete the quote 0:00:10' }),
     );
     await waitFor(() => expect(api.refreshHighlights).toHaveBeenCalled());
     expect(notice().textContent).toContain('Quote deleted.');

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { eventually, fakeApi, seedEpisode } from './helpers';
+import { eventually, fakeApi, seedEpisode, showOverview } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
@@ -12,6 +12,7 @@ async function openWith(quotes: Parameters<typeof seedEpisode>[1] = []) {
   const { episode } = await seedEpisode(api.store, quotes);
   render(<Popup api={api} />);
   await screen.findByLabelText('My 2 cents');
+  await showOverview();
   const part = screen.getByRole('region', { name: 'Participants' });
   const stored = () => api.store.episode(episode.id).then((e) => e!.participants);
   return { api, episode, part, stored };

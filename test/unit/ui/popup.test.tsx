@@ -20,14 +20,15 @@ describe('the popup on an episode page', () => {
     expect(await api.store.listEpisodes()).toEqual([]);
   });
 
-  it('starts notes without a quote when asked, with the episode page as first reference', async () => {
+  it('starts notes without a quote when asked, linking the episode once, not as a reference', async () => {
     const { api } = fakeApi();
     render(<Popup api={api} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Start notes for this episode' }));
     expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
     const [stored] = await api.store.listEpisodes();
     expect(stored?.title).toBe(TITLE);
-    expect(screen.getByDisplayValue('https://margin-notes.example/episodes/12')).toBeTruthy();
+    expect(stored?.references).toEqual([]);
+    expect(screen.queryByDisplayValue('https://margin-notes.example/episodes/12')).toBeNull();
   });
 
   it('saves the selection as a quote, says at what time, and lists it', async () => {
@@ -48,9 +49,9 @@ describe('the popup on an episode page', () => {
     );
     render(<Popup api={api} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Save selection as quote' }));
-    await waitFor(() => expect(screen.getByText('Saved at 1:02.')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Saved at 0:01:02.')).toBeTruthy());
     expect(await screen.findByText('Write down the words that surprised you.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Play from 1:02' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Play from 0:01:02' })).toBeTruthy();
     // The speaker named on the page became a participant and the quote's speaker.
     expect((screen.getByLabelText('Speaker') as HTMLSelectElement).selectedOptions[0]?.text).toBe(
       'Sam Rivera (Guest)',
@@ -87,7 +88,7 @@ describe('the popup on an episode page', () => {
     const { api } = fakeApi();
     await seedEpisode(api.store, [{ text: 'At a minute and five', timeSec: 65 }]);
     render(<Popup api={api} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Play from 1:05' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Play from 0:01:05' }));
     expect(api.seek).toHaveBeenCalledWith(7, 65);
   });
 
@@ -96,7 +97,7 @@ describe('the popup on an episode page', () => {
     api.seek.mockRejectedValue(new Error('The page did not answer.'));
     await seedEpisode(api.store, [{ text: 'At a minute and five', timeSec: 65 }]);
     render(<Popup api={api} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Play from 1:05' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Play from 0:01:05' }));
     expect(
       await screen.findByText(
         "Couldn't play from that moment: The page did not answer. Is the episode page still open?",
@@ -113,7 +114,7 @@ describe('marking a moment on a player with nothing to select', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Mark this moment' }));
     await waitFor(() =>
       expect(
-        screen.getByText('Marked 1:02. Type or paste the words into the new quote below.'),
+        screen.getByText('Marked 0:01:02. Type or paste the words into the new quote below.'),
       ).toBeTruthy(),
     );
     const text = await screen.findByPlaceholderText('What was said at this moment');
@@ -151,19 +152,23 @@ describe('the popup on an episode with a long list of quotes', () => {
 
     render(<Popup api={api} />);
     expect(await screen.findByRole('heading', { name: 'Quotes (300)' })).toBeTruthy();
+    // The first screen read (the first 30 in playback order), newest first, as the popup lists.
     const firstRows = screen.getAllByRole('listitem');
-    expect(firstRows[0]!.textContent).toContain('Quote 1');
+    expect(firstRows[0]!.textContent).toContain('Quote 30');
     expect(firstRows[0]!.getAttribute('aria-setsize')).toBe('300');
     expect(firstRows.length).toBeLessThanOrEqual(30);
 
     finishReading();
-    // The whole list, windowed: scrolled to its end, its last quote is drawn.
+    // The whole list, windowed: the newest on top, and scrolled to its end, the oldest drawn.
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem')[0]!.textContent).toContain('Quote 300'),
+    );
     const list = await screen.findByRole('list', { name: 'Quotes' });
     await waitFor(() => {
       const box = list.parentElement!;
       box.scrollTop = 1e9;
       fireEvent.scroll(box);
-      expect(screen.getByText('Quote 300')).toBeTruthy();
+      expect(screen.getByText('Quote 1')).toBeTruthy();
     });
   });
 });

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EpisodeScreen } from '../../../src/ui/editor/EpisodeScreen';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { eventually, fakeApi, seedEpisode } from './helpers';
+import { eventually, fakeApi, seedEpisode, openQuoteRow } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
@@ -22,7 +23,8 @@ async function open() {
   const list = await screen.findByRole('list', { name: 'Quotes' });
   const stored = async (text: string) =>
     (await api.store.quotesForEpisode(episode.id)).find((q) => q.text === text)!;
-  const row = (text: string) => within(list).getByText(text).closest('li')!;
+  // The popup's rows are short until opened: open the one a test acts on.
+  const row = (text: string) => openQuoteRow(within(list).getByText(text).closest('li')!);
   return { api, episode, list, stored, row };
 }
 
@@ -30,9 +32,31 @@ const texts = (list: HTMLElement) =>
   [...list.querySelectorAll('blockquote')].map((b) => b.textContent);
 
 describe('quotes', () => {
-  it('lists quotes in playback order, untimed ones last, or in the order they were saved', async () => {
+  it('lists the newest first in the popup, or in playback order, untimed ones last', async () => {
     const { list } = await open();
     expect(screen.getByRole('heading', { name: 'Quotes (3)' })).toBeTruthy();
+    expect(texts(list)).toEqual([
+      'Said at an unknown moment',
+      'Said at ten seconds',
+      'Said at two minutes',
+    ]);
+    fireEvent.click(screen.getByRole('radio', { name: 'Playback order' }));
+    expect(texts(screen.getByRole('list', { name: 'Quotes' }))).toEqual([
+      'Said at ten seconds',
+      'Said at two minutes',
+      'Said at an unknown moment',
+    ]);
+  });
+
+  it('lists them in playback order in the side panel, or in the order they were saved', async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store, [
+      { text: 'Said at two minutes', timeSec: 120 },
+      { text: 'Said at ten seconds', timeSec: 10 },
+      { text: 'Said at an unknown moment', timeSec: null },
+    ]);
+    render(<EpisodeScreen api={api} mode="panel" />);
+    const list = await screen.findByRole('list', { name: 'Quotes' });
     expect(texts(list)).toEqual([
       'Said at ten seconds',
       'Said at two minutes',
@@ -86,7 +110,7 @@ describe('quotes', () => {
   it('corrects a quote’s words, and refuses to empty them', async () => {
     const { stored, row } = await open();
     const quote = row('Said at two minutes');
-    fireEvent.click(within(quote).getByRole('button', { name: 'Edit the text of the quote 2:00' }));
+    fireEvent.click(within(quote).getByRole('button', { name: 'Edit text of the quote 0:02:00' }));
     const text = await within(quote).findByLabelText('Quote text');
     await waitFor(() => expect(document.activeElement).toBe(text));
     fireEvent.input(text, { target: { value: '' } });
@@ -106,7 +130,7 @@ describe('quotes', () => {
   it('deletes a quote with Undo', async () => {
     const { api, episode, row } = await open();
     fireEvent.click(
-      within(row('Said at ten seconds')).getByRole('button', { name: 'Delete the quote 0:10' }),
+      within(row('Said at ten seconds')).getByRole('button', { name: 'Delete the quote 0:00:10' }),
     );
     await waitFor(() =>
       expect(document.querySelector('.notice')?.textContent).toContain('Quote deleted.'),

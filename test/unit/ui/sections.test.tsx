@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { eventually, fakeApi, seedEpisode } from './helpers';
+import { eventually, fakeApi, seedEpisode, showOverview } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
@@ -20,6 +20,7 @@ async function open(
   await api.store.updateEpisode(episode.id, { sections });
   await api.store.updateQuote(quotes[0]!.id, { sectionId: firstIn });
   render(<Popup api={api} />);
+  await showOverview();
   const part = await screen.findByRole('region', { name: 'Sections' });
   const stored = () => api.store.episode(episode.id).then((e) => e!.sections);
   return { api, episode, part, stored };
@@ -89,9 +90,12 @@ describe('sections', () => {
   it('shows the quotes filed under a section', async () => {
     const { api, episode, part } = await open(THREE);
     const quotes = await api.store.quotesForEpisode(episode.id);
+    // The popup's quotes are one tab away; the newest one is open.
+    fireEvent.click(screen.getByRole('tab', { name: 'Quotes (2)' }));
     const list = screen.getByRole('list', { name: 'Quotes' });
     const row = within(list).getByText('About timestamps').closest('li')!;
     fireEvent.change(within(row).getByLabelText('Section'), { target: { value: 's3' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
     await waitFor(() => expect(within(part).getByText('Quotes filed here: 1')).toBeTruthy());
     expect(within(part).getAllByText('About timestamps')).toHaveLength(1);
     expect(quotes).toHaveLength(2);

@@ -34,7 +34,7 @@ describe('the side panel opened for a stored episode (?episode=ID)', () => {
 
   it('keeps the times but disables playing them, and says the episode page isn’t open', async () => {
     const { api } = await openStored();
-    const play = screen.getByRole('button', { name: 'Play from 0:10' }) as HTMLButtonElement;
+    const play = screen.getByRole('button', { name: 'Play from 0:00:10' }) as HTMLButtonElement;
     expect(play.disabled).toBe(true);
     expect(play.title).toBe("The episode page isn't open: open it to play from this moment.");
     // Also in words, for keyboards and screen readers: a disabled button takes no focus.
@@ -62,7 +62,7 @@ describe('the side panel opened for a stored episode (?episode=ID)', () => {
       async () => (await api.store.quotesForEpisode(episode.id)).find((q) => q.timeSec === 10),
       (q) => expect(q?.note).toBe('Edited from the library'),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Delete the quote 0:10' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete the quote 0:00:10' }));
     await screen.findByText('Quote deleted.', { exact: false });
     expect(api.refreshHighlights).not.toHaveBeenCalled();
   });
