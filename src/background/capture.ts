@@ -53,6 +53,8 @@ export async function saveSelection(store: Store, page: PageState): Promise<Capt
       timeSec: page.timeSec,
       anchor: selection.anchor,
       speakerName: selection.speaker,
+      // A draft from before the page said so counts as confirmed, as it was then.
+      speakerConfirmed: selection.speakerConfirmed ?? true,
     });
     return { ok: true, episode, quote };
   } catch (error) {

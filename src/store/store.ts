@@ -34,6 +34,12 @@ export interface CaptureInput {
   anchor: QuoteAnchor | null;
   /** A speaker name guessed from the page, matched to (or added as) a participant. */
   speakerName: string | null;
+  /**
+   * Whether the page marks the guess as a speaker's turn. An unconfirmed guess (a lone
+   * "Name:" line) only names a participant the episode has; it adds nobody (issue 20: the
+   * title "Episode 251:" and a photo's "Credit:" became guests). Absent: confirmed.
+   */
+  speakerConfirmed?: boolean;
 }
 
 /** Fields of an episode a person edits. */
@@ -183,11 +189,12 @@ export function createStore(options: StoreOptions = {}) {
       let speakerId: string | null = null;
       if (input.speakerName) {
         // The episode's participant the guess refers to ("Sam" is "Sam Rivera"): the stored
-        // episode's, or on the first capture the page's. Else the guess joins as a guest.
+        // episode's, or on the first capture the page's. Else a confirmed guess joins as a
+        // guest; an unconfirmed one names nobody.
         const found = matchParticipant(input.speakerName, record.participants);
         if (found) {
           speakerId = found.id;
-        } else {
+        } else if (input.speakerConfirmed !== false) {
           const added: Participant = {
             id: makeId(),
             name: input.speakerName.trim(),

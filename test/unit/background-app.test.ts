@@ -210,6 +210,30 @@ describe('one capture path', () => {
     expect(episodes[0]!.participants).toMatchObject([{ name: 'Jonas Weber', role: 'guest' }]);
   });
 
+  it('adds nobody for a lone "Name:" line the page does not confirm as a turn (issue 20)', async () => {
+    const page = pageWith(WORDS);
+    page.selection!.speaker = 'Episode 251';
+    page.selection!.speakerConfirmed = false;
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const { episodes, quotes } = await store.exportLibrary();
+    expect(episodes[0]!.participants).toEqual([]);
+    expect(quotes[0]!.speakerId).toBeNull();
+    expect(feedback()).toMatchObject([{ ok: true, speaker: null }]);
+  });
+
+  it('still attributes an unconfirmed label to a participant the episode has', async () => {
+    const page = pageWith(WORDS);
+    page.selection!.speaker = 'Sam';
+    page.selection!.speakerConfirmed = false;
+    page.detection.episode!.participants = [{ name: 'Sam Rivera', role: 'guest' }];
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const { episodes, quotes } = await store.exportLibrary();
+    expect(episodes[0]!.participants.map((p) => p.name)).toEqual(['Sam Rivera']);
+    expect(quotes[0]!.speakerId).toBe(episodes[0]!.participants[0]!.id);
+  });
+
   it('normalises whitespace in the saved text', async () => {
     tab.page = pageWith('  Write down\n\t the words  ');
     await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
