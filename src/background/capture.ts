@@ -56,7 +56,7 @@ export async function saveSelection(store: Store, page: PageState): Promise<Capt
       // A draft from before the page said so counts as confirmed, as it was then.
       speakerConfirmed: selection.speakerConfirmed ?? true,
     });
-    return { ok: true, episode, quote };
+    return { ok: true, episode, quote, pageKind: page.detection.kind };
   } catch (error) {
     return { ok: false, error: reason(error), draft: { text, page } };
   }
@@ -100,7 +100,7 @@ export async function captureMoment(
       anchor: null,
       speakerName: null,
     });
-    return { ok: true, episode, quote };
+    return { ok: true, episode, quote, pageKind: page.detection.kind };
   } catch (error) {
     const draft = text === '' ? {} : { draft: { text, page: null } };
     return { ok: false, error: reason(error), ...draft };

@@ -186,6 +186,11 @@ export function createStore(options: StoreOptions = {}) {
       const time = now();
       const id = episodeIdForUrl(input.seed.url);
       let record = (await episodes.get(id)) ?? newEpisode(input.seed, time, makeId);
+      // A page saved from before its player loaded, now found to be an episode. Never the
+      // reverse: a page that fails detection once (a slow SPA) stays the episode it was.
+      if (record.kind === 'page' && input.seed.kind !== 'page') {
+        record = { ...record, kind: 'episode' };
+      }
       let speakerId: string | null = null;
       if (input.speakerName) {
         // The episode's participant the guess refers to ("Sam" is "Sam Rivera"): the stored

@@ -297,6 +297,42 @@ describe('when saving fails', () => {
   });
 });
 
+describe('the badge keeps a page a page (issue 20)', () => {
+  it('counts quotes saved from a news article without calling it an episode', async () => {
+    const page = pageWith(WORDS);
+    page.detection = { kind: 'none', platform: null, score: 0, evidence: [] };
+    tab.page = page;
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 1 });
+    const { episodes } = await store.exportLibrary();
+    expect(episodes[0]!.kind).toBe('page');
+
+    // Coming back to the page: still a page, with its quote counted.
+    await bg.route({ type: 'page/detected', url: page.url, detection: page.detection }, CONTENT);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 1 });
+
+    const [saved] = (await store.exportLibrary()).quotes;
+    await bg.route({ type: 'quote/undo', quoteId: saved!.id }, CONTENT);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 0 });
+  });
+
+  it('makes a saved page an episode once a capture there finds one, never the reverse', async () => {
+    const page = pageWith(WORDS);
+    const episodeDetection = page.detection;
+    page.detection = { kind: 'media', platform: 'generic', score: 0.5, evidence: [] };
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect((await store.exportLibrary()).episodes[0]!.kind).toBe('page');
+    tab.page = { ...page, detection: episodeDetection };
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect((await store.exportLibrary()).episodes[0]!.kind).toBe('episode');
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect((await store.exportLibrary()).episodes[0]!.kind).toBe('episode');
+  });
+});
+
 describe('Undo from the page', () => {
   it('deletes the quote the tab just saved', async () => {
     const bg = background();

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { recordKind } from '../../core/episode';
 import type { Episode, Quote, Role } from '../../core/model';
 import type { QuoteEdit } from '../../store/store';
 import type { PopupApi } from '../api';
@@ -23,6 +24,8 @@ interface Props {
   /** Takes an update of the list as it is then: saves can finish in any order. */
   onQuotes: (update: (current: Quote[]) => Quote[]) => void;
   onSeek: (timeSec: number) => void;
+  /** Show the overview's parts from the start, even on a page that is not an episode. */
+  openOverview?: boolean;
   /** Why quotes can't play from their time (no episode page open); null when they can. */
   seekUnavailable?: string | null;
   /** Quotes the episode's page could not find: marked, never hidden. */
@@ -62,6 +65,11 @@ export function EpisodeEditor(props: Props) {
     [store, episode.id],
   );
   const details = useDetailsModule();
+  // A page saved quotes from (not an episode, issue 20) opens as its quotes; the overview's
+  // parts (participants, sections…) wait until asked for, or until something is written there.
+  const [overview, setOverview] = useState(
+    () => props.openOverview === true || recordKind(episode) === 'episode' || hasOverview(episode),
+  );
 
   const onError = (error: unknown) =>
     notify({ text: t('errorSaveFailed', reason(error)), error: true });
@@ -112,13 +120,15 @@ export function EpisodeEditor(props: Props) {
     <>
       <EpisodeHeader episode={episode} edit={edit} />
       {props.actions}
-      <nav class="jump" aria-label={t('jumpLabel')}>
-        <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
-        <a href="#participants-heading">{t('participantsHeading')}</a>
-        <a href="#sections-heading">{t('sectionsHeading')}</a>
-        <a href="#notes-heading">{t('notesHeading')}</a>
-        <a href="#references-heading">{t('referencesHeading')}</a>
-      </nav>
+      {overview && (
+        <nav class="jump" aria-label={t('jumpLabel')}>
+          <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
+          <a href="#participants-heading">{t('participantsHeading')}</a>
+          <a href="#sections-heading">{t('sectionsHeading')}</a>
+          <a href="#notes-heading">{t('notesHeading')}</a>
+          <a href="#references-heading">{t('referencesHeading')}</a>
+        </nav>
+      )}
       <Quotes
         quotes={quotes}
         unread={props.unreadQuotes ?? 0}
@@ -132,12 +142,32 @@ export function EpisodeEditor(props: Props) {
         onDelete={(quote) => void deleteQuote(quote)}
         onError={onError}
       />
-      {details && (
+      {overview && details && (
         <details.EpisodeDetails
           editing={editing}
           suggestedParticipants={props.suggestedParticipants}
         />
       )}
+      {!overview && (
+        <div class="actions">
+          <button type="button" onClick={() => setOverview(true)}>
+            {t('savedPageWriteOverview')}
+          </button>
+        </div>
+      )}
     </>
+  );
+}
+
+/** Whether anything is written in the overview's parts below the quotes. */
+function hasOverview(episode: Episode): boolean {
+  return (
+    episode.participants.length > 0 ||
+    episode.sections.length > 0 ||
+    episode.summary.trim() !== '' ||
+    episode.twoCents.trim() !== '' ||
+    episode.tags.length > 0 ||
+    // Every record starts with its page as a reference.
+    episode.references.length > 1
   );
 }

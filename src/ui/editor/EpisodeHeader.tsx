@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { recordKind } from '../../core/episode';
 import type { Episode } from '../../core/model';
 import { formatClock } from '../../core/time';
 import { isWebUrl } from '../../core/web-url';
@@ -24,6 +25,7 @@ export function EpisodeHeader({ episode, edit }: Props) {
   return (
     <header>
       <h1 class="title">{episode.title.trim() || t('popupUntitled')}</h1>
+      {recordKind(episode) === 'page' && <p class="record-kind muted">{t('savedPageLabel')}</p>}
       {episode.show.trim() && <p class="show">{episode.show}</p>}
       <p class="meta muted">
         {facts.join(' · ')}
