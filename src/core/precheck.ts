@@ -11,6 +11,7 @@ const MEDIA_OR_METADATA = [
   'audio',
   'video',
   'iframe[src]',
+  'iframe[data-src]',
   'meta[property="og:audio"]',
   'meta[property="og:audio:url"]',
   'meta[property="og:type"][content^="music"]',
