@@ -39,6 +39,7 @@ export interface BackgroundDeps {
   self: { id: string; origin: string };
   /** Sends a message to a tab's content script (top frame); may reject if it has none. */
   tellTab(tabId: number, message: ContentMessage): Promise<unknown>;
+  /** The icon's state: the page's kind (live detection) and the quotes saved for it. */
   showBadge(tabId: number, kind: PageKind, quoteCount: number): Promise<void>;
   /** Adds the full content script to a frame whose start-up script asked for it. */
   loadContentScript(tabId: number, frameId: number): Promise<void>;
@@ -60,6 +61,8 @@ export function createBackground(deps: BackgroundDeps) {
   const quoteFocus = createQuoteFocus();
   const capturing = new Map<number, Promise<CaptureResult>>();
   const rate = createCaptureRateLimit();
+  /** What each tab's page was when last reported or captured from, for the badge after Undo. */
+  const pageKinds = new Map<number, PageKind>();
 
   /**
    * Every capture ends here: remember it for Undo, update the badge, and tell the page (its
@@ -80,6 +83,7 @@ export function createBackground(deps: BackgroundDeps) {
     }
     if (result.ok) {
       undoLog.remember(tabId, result.quote.id);
+      pageKinds.set(tabId, result.pageKind);
       await updateBadge(tabId, result.episode.id);
     }
     // A page Earmark can't reach (a browser page, say) gets no confirmation; the popup, if
@@ -91,9 +95,11 @@ export function createBackground(deps: BackgroundDeps) {
     return result;
   }
 
+  /** A quote saved or undone: the count changes, the page stays what it is (issue 20). */
   async function updateBadge(tabId: number, episodeId: string): Promise<void> {
     const count = await store.countQuotes(episodeId);
-    await deps.showBadge(tabId, 'episode', count).catch(() => undefined);
+    const kind = pageKinds.get(tabId) ?? 'none';
+    await deps.showBadge(tabId, kind, count).catch(() => undefined);
   }
 
   /**
@@ -137,7 +143,8 @@ export function createBackground(deps: BackgroundDeps) {
             floatingButtonEnabled(store),
           ]);
           const kind = message.detection.kind;
-          await deps.showBadge(tabId, kind, kind === 'episode' ? quoteCount : 0);
+          pageKinds.set(tabId, kind);
+          await deps.showBadge(tabId, kind, quoteCount);
           const reply: PageDetectedReply = { quoteCount, floatingButton };
           return { ok: true, ...reply };
         },
@@ -250,6 +257,7 @@ export function createBackground(deps: BackgroundDeps) {
       return captureSelection(tabId);
     },
     onTabRemoved(tabId: number): void {
+      pageKinds.delete(tabId);
       highlightLog.forget(tabId);
       quoteFocus.forget(tabId);
       rate.forget(tabId);

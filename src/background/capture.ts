@@ -77,7 +77,10 @@ export async function saveSelection(
   try {
     const seed = seedFromDetection(page.url, page.title, page.detection);
     const stored = await store.episode(episodeIdForUrl(seed.url));
-    const already = stored ? await alreadySaved(store, stored, text, selection.anchor) : null;
+    // A retry asks whether its own unconfirmed save went through: the store answers that with
+    // the saved quote as a success, so it is not refused here as a repeat.
+    const already =
+      stored && !options.retry ? await alreadySaved(store, stored, text, selection.anchor) : null;
     if (already) return already;
     const { episode, quote } = await store.saveCapture({
       seed,
@@ -86,8 +89,10 @@ export async function saveSelection(
       anchor: selection.anchor,
       speakerName: selection.speaker,
       retry: options.retry ?? false,
+      // A draft from before the page said so counts as confirmed, as it was then.
+      speakerConfirmed: selection.speakerConfirmed ?? true,
     });
-    return { ok: true, episode, quote };
+    return { ok: true, episode, quote, pageKind: page.detection.kind };
   } catch (error) {
     return { ok: false, error: reason(error), draft: { text, page } };
   }
@@ -157,7 +162,7 @@ export async function captureMoment(
       anchor: null,
       speakerName: null,
     });
-    return { ok: true, episode, quote };
+    return { ok: true, episode, quote, pageKind: page.detection.kind };
   } catch (error) {
     const draft = text === '' ? {} : { draft: { text, page: null } };
     return { ok: false, error: reason(error), ...draft };

@@ -1,7 +1,7 @@
 import { describeRange } from '../core/text-range';
 import { normalizeWhitespace } from '../core/whitespace';
 import { detectPodcastPage, type Detection } from '../core/detect';
-import { guessSpeaker } from '../core/speaker';
+import { guessSpeakerTurn, type SpeakerGuess } from '../core/speaker';
 import type { PageState } from '../messages/schemas';
 import { readableDocuments } from './frames';
 import { currentTime, findMediaElement } from './player';
@@ -42,13 +42,19 @@ function readSelection(held: HeldSelection | null): PageState['selection'] {
   // Words the document's text doesn't hold (a shadow root's) can't be highlighted again:
   // saved without an anchor, like a typed quote, rather than listed as lost.
   const anchorable = normalizeWhitespace(anchor.quote.exact) !== '';
-  return { text, anchor: anchorable ? anchor : null, speaker: speakerOf(range) };
+  const speaker = speakerOf(range);
+  return {
+    text,
+    anchor: anchorable ? anchor : null,
+    speaker: speaker?.name.slice(0, 200) ?? null,
+    speakerConfirmed: speaker?.confirmed ?? false,
+  };
 }
 
 /** Who said the selected words, from the transcript's markup; a guess, so never fatal. */
-function speakerOf(range: Range): string | null {
+function speakerOf(range: Range): SpeakerGuess | null {
   try {
-    return guessSpeaker(range)?.slice(0, 200) ?? null;
+    return guessSpeakerTurn(range);
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@
  * format; docs/backup-format.md describes all of it in one place too.
  */
 import * as v from 'valibot';
-import { MAX_FIELD_CHARS, PLATFORMS, ROLES } from './model';
+import { MAX_FIELD_CHARS, PLATFORMS, RECORD_KINDS, ROLES } from './model';
 import type { Episode, LibraryData, Quote } from './model';
 import { isWebUrl } from './web-url';
 
@@ -106,6 +106,7 @@ const ReferenceSchema = v.object({ title: TEXT, url: WEB_URL }, 'expected a refe
 const EpisodeSchema = v.object(
   {
     id: ID,
+    kind: v.optional(v.picklist(RECORD_KINDS, `expected a kind: ${RECORD_KINDS.join(', ')}`)),
     url: WEB_URL,
     platform: PLATFORM,
     title: TEXT,
@@ -205,6 +206,8 @@ function episodeRecord(e: Episode): Episode {
   // Fields listed one by one: a fixed key order, and nothing a caller attached on the side.
   return {
     id: e.id,
+    // Absent stays absent: a record written before kinds round-trips unchanged.
+    ...(e.kind ? { kind: e.kind } : {}),
     url: e.url,
     platform: e.platform,
     title: e.title,

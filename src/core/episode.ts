@@ -1,4 +1,4 @@
-import type { Episode, Platform } from './model';
+import type { Episode, Platform, RecordKind } from './model';
 import type { Detection } from './detect';
 
 /** Query parameters that say where a click came from, not which episode it is. */
@@ -65,6 +65,8 @@ export function episodeIdForUrl(url: string): string {
 /** What detection knows about an episode, used to create the record on first capture. */
 export interface EpisodeSeed {
   url: string;
+  /** 'page' when detection found no episode there; absent means an episode. */
+  kind?: RecordKind;
   platform: Platform;
   title: string;
   show: string;
@@ -84,6 +86,7 @@ export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string)
   const title = seed.title.trim() || 'Untitled episode';
   return {
     id: episodeIdForUrl(url),
+    ...(seed.kind === 'page' ? { kind: 'page' as const } : {}),
     url,
     platform: seed.platform,
     title,
@@ -107,6 +110,19 @@ export function newEpisode(seed: EpisodeSeed, now: string, makeId: () => string)
   };
 }
 
+/** Whether a record is an episode or a page saved quotes from; older records are episodes. */
+export function recordKind(episode: Pick<Episode, 'kind'>): RecordKind {
+  return episode.kind ?? 'episode';
+}
+
+/**
+ * The record kind for what detection says a page is: a podcast (an episode or a show's page)
+ * is an episode; anything else (media, or nothing Earmark recognises) is a page.
+ */
+export function recordKindOf(detection: Pick<Detection, 'kind'>): RecordKind {
+  return detection.kind === 'episode' || detection.kind === 'show' ? 'episode' : 'page';
+}
+
 /** The episode a page is about, from detection, falling back to the page's own title. */
 export function seedFromDetection(
   url: string,
@@ -117,6 +133,7 @@ export function seedFromDetection(
   return {
     // An over-long address is kept in its bounded form: the same episode, a storable link.
     url: url.length > MAX_EPISODE_URL ? canonicalEpisodeUrl(url) : url,
+    kind: recordKindOf(detection),
     platform: detection.platform ?? 'generic',
     title: found?.title || pageTitle,
     show: found?.show ?? '',

@@ -50,9 +50,21 @@ export interface Reference {
   url: string;
 }
 
+/**
+ * What a record is about: a podcast episode, or a page a person saved quotes from that is not
+ * one (a news article, a music video). Issue 20: a page must not become an "episode".
+ */
+export const RECORD_KINDS = ['episode', 'page'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 export interface Episode {
   /** Derived from the canonical episode URL: see `episodeIdForUrl`. */
   id: string;
+  /**
+   * Absent on records written before issue 20, which were all taken for episodes: read it
+   * with `recordKind`. The one optional field, so that older records and backups stay valid.
+   */
+  kind?: RecordKind;
   /** The page the person listened on; deep links are built from it. */
   url: string;
   platform: Platform;

@@ -11,12 +11,16 @@ const MEDIA_OR_METADATA = [
   'audio',
   'video',
   'iframe[src]',
+  'iframe[data-src]',
   'meta[property="og:audio"]',
   'meta[property="og:audio:url"]',
   'meta[property="og:type"][content^="music"]',
   'meta[property="og:type"][content*="episode"]',
   'meta[name="twitter:player"]',
   'link[rel="alternate"][type="application/rss+xml"]',
+  // A player built by script often shows only a download link (Transistor's embed page).
+  'a[href*=".mp3"]',
+  'a[href*=".m4a"]',
 ].join(',');
 
 /** JSON-LD types that the detector reads; other JSON-LD (articles, products) doesn't count. */

@@ -9,6 +9,12 @@
  * WebVTT rendering rules turn into `<span title="Name">` (or a page shows as "Name:", or as the
  * raw `<v Name>` tag). The nearest such label before the selection names its speaker.
  *
+ * A bare "Name:" line is also how titles ("Episode 251: …"), captions ("Credit: …") and show
+ * notes ("Book: <a>…</a>") read, so text in titles, captions, credits and bylines is never a
+ * label, and `guessSpeakerTurn` says whether the page confirms a guess as a speaker's turn
+ * (markup, or other turns around it). Issue 20; test/unit/speaker-real-pages.test.ts runs
+ * the guess over every real saved page.
+ *
  * Pure DOM reading: no layout, no styles, nothing written.
  */
 
@@ -80,8 +86,18 @@ const NOT_SPEAKERS = new Set([
   'ad',
   'advertisement',
   'answer',
+  'author',
+  'by',
+  'caption',
   'captions',
+  'category',
   'chapter',
+  'contact',
+  'credit',
+  'credits',
+  'date',
+  'download',
+  'duration',
   'disclaimer',
   'edit',
   'editor',
@@ -91,6 +107,8 @@ const NOT_SPEAKERS = new Set([
   'guests',
   'host',
   'hosts',
+  'illustration',
+  'image',
   'intro',
   'link',
   'links',
@@ -99,23 +117,69 @@ const NOT_SPEAKERS = new Set([
   'notes',
   'outro',
   'p.s',
+  'part',
+  'photo',
+  'photograph',
+  'photos',
+  'posted',
   'ps',
+  'published',
   'q',
   'question',
+  'read more',
+  'related',
+  'season',
+  'share',
   'show notes',
   'source',
   'sources',
   'sponsor',
   'sponsors',
   'subtitles',
+  'subscribe',
   'summary',
+  'tags',
   'time',
   'timestamp',
   'timestamps',
   'transcript',
   'update',
+  'updated',
+  'video',
   'warning',
+  'written by',
 ]);
+
+/**
+ * Numbered titles end in a colon too: Apple titles its episodes "Episode 251: …", show notes
+ * say "Part 2:", "Ep. 12:". A name whose first word is such a word is not a person's.
+ */
+const NUMBERED_TITLE =
+  /^(?:episode|ep|chapter|part|season|series|volume|vol|no|number|issue|track|act|#)\.?\s*\d/i;
+
+/**
+ * Elements whose text is never a speaker's turn: titles, captions, credits and bylines (a
+ * news photo's "Credit: …" line, a heading's "Episode 251: …" inside a <span>).
+ */
+const NOT_TURNS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'title',
+  'figcaption',
+  'caption',
+  'address',
+  'time',
+  'label',
+  'button',
+  'legend',
+]);
+/** Class names of captions, credits and bylines. */
+const NOT_TURN_CLASS =
+  /(?:^|[-_\s])(?:byline|credits?|caption|author|dateline|kicker|eyebrow)(?:$|[-_\s])/i;
 
 /** Lowercase words allowed inside a name: "Ludwig van Beethoven", "Maria de la Cruz". */
 const PARTICLES = 'al|bin|da|das|de|del|della|der|di|dos|du|el|ibn|la|le|van|von|y';
@@ -151,6 +215,7 @@ function asName(text: string | null | undefined): string | null {
   const name = text.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '').trim();
   if (name.length < 2 || name.length > 60 || name.split(' ').length > 6) return null;
   if (!/\p{L}/u.test(name) || NOT_SPEAKERS.has(name.toLowerCase())) return null;
+  if (NUMBERED_TITLE.test(name)) return null;
   return name;
 }
 
@@ -159,12 +224,30 @@ function isSpeakerClass(token: string): boolean {
   return /^(?:.*[-_])?(?:speaker|voice)(?:[-_].*)?$/i.test(token);
 }
 
+/**
+ * Whether a node sits in a title, caption, credit or byline (below `root`): text there is
+ * never a turn, however it reads. Found on real pages: the 2025 Apple page's
+ * `<h1><span>Episode 251: …</span></h1>`, a news photo's "Credit: …" line.
+ */
+function inNonTurn(node: Node, root: Node): boolean {
+  for (let current = node.parentNode; current && current !== root; current = current.parentNode) {
+    if (current.nodeType !== ELEMENT_NODE) continue;
+    const element = current as Element;
+    if (NOT_TURNS.has(element.localName)) return true;
+    const className = element.getAttribute('class');
+    if (className && NOT_TURN_CLASS.test(className)) return true;
+  }
+  return false;
+}
+
 /** A WebVTT voice as the rendering rules make it: a bare `<span title="Name">`. */
 function voiceSpanName(element: Element): string | null {
   if (element.localName !== 'span' || !element.hasAttribute('title')) return null;
   const others = element.getAttributeNames().filter((a) => !['title', 'class', 'lang'].includes(a));
   if (others.length > 0) return null;
   const title = element.getAttribute('title')!.trim();
+  // A voice span holds the words spoken; one that repeats its title is a badge ("Verified").
+  if (element.textContent?.trim() === title) return null;
   return new RegExp(`^${NAME}$`, 'u').test(title) ? asName(title) : null;
 }
 
@@ -178,11 +261,13 @@ function attributeName(element: Element): string | null {
 }
 
 /** The name an element before the selection shows as a label, if it is one. */
-function labelElementName(element: Element): string | null {
+function labelElementName(element: Element, root: Node): string | null {
   const attribute = attributeName(element);
   if (attribute) return attribute;
   const tag = element.localName;
   if (tag === 'cite' || [...element.classList].some(isSpeakerClass)) {
+    // A <cite> in a caption credits a photo; a speaker-classed element is a label wherever.
+    if (tag === 'cite' && inNonTurn(element, root)) return null;
     return asName(element.textContent);
   }
   return null;
@@ -217,6 +302,24 @@ function startsLine(text: Text, root: Node): boolean {
 interface Found {
   name: string;
   at: number;
+  /**
+   * Transcript markup names the speaker (`<cite>`, a speaker class or attribute, a WebVTT
+   * voice, a JSON `speaker` field); false for a bare "Name:" at the start of a line, which
+   * prose, show notes and captions write too.
+   */
+  marked: boolean;
+  /** Where a "Name:" label's colon ends, in its text node. */
+  end?: number;
+}
+
+/**
+ * "Book: <a>Title</a>", "Article: <a>…</a>": a label whose line is only a link is a show
+ * notes' reference list (the real Transistor page has one), not a turn.
+ */
+function labelsALink(text: Text, found: Found): boolean {
+  if (found.end === undefined) return false;
+  const rest = text.data.slice(found.end);
+  return /^[ \t\u00a0]*$/.test(rest) && tagOf(text.nextSibling ?? text) === 'a';
 }
 
 /** The last match of a global pattern that starts before `upto`, as a name. */
@@ -225,7 +328,7 @@ function lastMatch(pattern: RegExp, data: string, upto: number): Found | null {
   for (const match of data.matchAll(pattern)) {
     if (match.index >= upto) break;
     const name = asName(match[1]);
-    if (name) found = { name, at: match.index };
+    if (name) found = { name, at: match.index, marked: true };
   }
   return found;
 }
@@ -239,7 +342,7 @@ function lastLineLabel(data: string, upto: number, firstLineStarts: boolean): Fo
       const lineEnd = data.indexOf('\n', from);
       const match = LINE_LABEL.exec(data.slice(from, lineEnd < 0 ? data.length : lineEnd));
       const name = match && asName(match[1]);
-      if (name) return { name, at: from };
+      if (name) return { name, at: from, marked: false, end: from + match[0].length };
     }
     if (newline < 0) break;
     end = newline;
@@ -250,9 +353,9 @@ function lastLineLabel(data: string, upto: number, firstLineStarts: boolean): Fo
 /**
  * The speaker named in text[0, upto) of a text node, nearest `upto` first: "Name:" starting a
  * line (the node's own start counts when the node starts a line), a raw `<v Name>` voice tag,
- * or a raw `"speaker": "Name"` field.
+ * or a raw `"speaker": "Name"` field. Nothing in a title, caption, credit or byline.
  */
-function labelInText(text: Text, upto: number, root: Node): string | null {
+function labelInText(text: Text, upto: number, root: Node): Found | null {
   const { data } = text;
   const found = [
     lastMatch(VTT_VOICE, data, upto),
@@ -262,8 +365,9 @@ function labelInText(text: Text, upto: number, root: Node): string | null {
       ? lastLineLabel(data, upto, LINE_LABEL.test(data) && startsLine(text, root))
       : null,
   ].filter((f): f is Found => f !== null);
-  if (found.length === 0) return null;
-  return found.reduce((a, b) => (b.at > a.at ? b : a)).name;
+  if (found.length === 0 || inNonTurn(text, root)) return null;
+  const nearest = found.reduce((a, b) => (b.at > a.at ? b : a));
+  return labelsALink(text, nearest) ? null : nearest;
 }
 
 /** The nearest sectioning element holding `node`, or the document's root element. */
@@ -277,37 +381,46 @@ function sectionOf(node: Node): Node {
   return node;
 }
 
-/**
- * The speaker of the words at a boundary point (a text node and offset, or an element and
- * child index): the nearest label before it, walking back through at most
- * `MAX_NODES_WALKED` nodes and `MAX_CHARS_WALKED` characters, never past a heading or out of
- * the section holding the point. Null when none is found.
- */
-export function guessSpeakerAt(container: Node, offset: number): string | null {
+/** A guess and the node that holds its label, for the confirmation walk. */
+interface Located extends Found {
+  node: Node;
+  root: Node;
+}
+
+/** The nearest label before a boundary point: see `guessSpeakerAt`. */
+function labelBefore(container: Node, offset: number): Located | null {
   const root = sectionOf(container);
   const doc = container.ownerDocument ?? (container as Document);
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+  const located = (found: Found | null, node: Node): Located | null =>
+    found && { ...found, node, root };
 
   /** The name a node before the point gives, if any. */
-  const visit = (node: Node): string | null => {
+  const visit = (node: Node): Located | null => {
     if (node.nodeType === TEXT_NODE) {
       // "Chapter 2: The plan" in a heading is a title, not a turn.
       if (HEADINGS.has(tagOf(node.parentNode!))) return null;
-      return labelInText(node as Text, (node as Text).length, root);
+      // The text of a label element (`<cite>Name:</cite>`) is met before the element itself.
+      const parent = node.parentNode as Element;
+      const marked = !parent.contains(container) && labelElementName(parent, root);
+      if (marked) return { name: marked, at: 0, marked: true, node: parent, root };
+      return located(labelInText(node as Text, (node as Text).length, root), node);
     }
     const element = node as Element;
     // An element holding the point labels it only through its attributes: its text is the
     // very words selected.
-    if (element.contains(container)) return attributeName(element) ?? voiceSpanName(element);
-    return labelElementName(element);
+    const name = element.contains(container)
+      ? (attributeName(element) ?? voiceSpanName(element))
+      : labelElementName(element, root);
+    return name ? { name, at: 0, marked: true, node, root } : null;
   };
 
   // Where the walk back starts: the point's own text node (only the part before the point
   // counts), or the last node before an element boundary.
   let from: Node = container;
-  let name: string | null;
+  let found: Located | null;
   if (container.nodeType === TEXT_NODE) {
-    name = labelInText(container as Text, offset, root);
+    found = located(labelInText(container as Text, offset, root), container);
   } else {
     const before = container.childNodes[offset - 1];
     if (before) {
@@ -315,21 +428,39 @@ export function guessSpeakerAt(container: Node, offset: number): string | null {
       from = before;
       for (let last = walker.lastChild(); last; last = walker.lastChild()) from = last;
     }
-    name = visit(from);
+    found = visit(from);
   }
-  if (name) return name;
+  if (found) return found;
 
   walker.currentNode = from;
   let chars = 0;
   for (let nodes = 0; nodes < MAX_NODES_WALKED && chars < MAX_CHARS_WALKED; nodes++) {
     const node = walker.previousNode();
     if (!node) return null;
-    name = visit(node);
-    if (name) return name;
+    found = visit(node);
+    if (found) return found;
     if (HEADINGS.has(tagOf(node))) return null;
     if (node.nodeType === TEXT_NODE) chars += (node as Text).length;
   }
   return null;
+}
+
+/**
+ * The speaker of the words at a boundary point (a text node and offset, or an element and
+ * child index): the nearest label before it, walking back through at most
+ * `MAX_NODES_WALKED` nodes and `MAX_CHARS_WALKED` characters, never past a heading or out of
+ * the section holding the point. Null when none is found.
+ */
+export function guessSpeakerAt(container: Node, offset: number): string | null {
+  if (inCaptionOrTitle(container)) return null;
+  return labelBefore(container, offset)?.name ?? null;
+}
+
+/** Words selected in a title, caption, credit or byline are nobody's turn. */
+function inCaptionOrTitle(container: Node): boolean {
+  const root = sectionOf(container);
+  const own = container.nodeType === ELEMENT_NODE && NOT_TURNS.has(tagOf(container));
+  return own || inNonTurn(container, root);
 }
 
 /** How many nodes at the start of a selection are looked at for a label it begins with. */
@@ -340,14 +471,80 @@ const MAX_NODES_AHEAD = 20;
  * "Travis: When you first…", or a whole turn), else the nearest label before it.
  */
 export function guessSpeaker(range: Range): string | null {
-  return labelAtStartOf(range) ?? guessSpeakerAt(range.startContainer, range.startOffset);
+  return locateSpeaker(range)?.name ?? null;
+}
+
+/**
+ * A guessed speaker, and whether the page confirms it is a speaker turn: transcript markup
+ * names it, or the transcript around it has other "Name:" turns. An unconfirmed guess (one
+ * "Name:" line in prose or show notes) may only name a participant the episode already has.
+ */
+export interface SpeakerGuess {
+  name: string;
+  confirmed: boolean;
+}
+
+export function guessSpeakerTurn(range: Range): SpeakerGuess | null {
+  const found = locateSpeaker(range);
+  if (!found) return null;
+  return { name: found.name, confirmed: found.marked || hasOtherTurn(found) };
+}
+
+function locateSpeaker(range: Range): Located | null {
+  if (inCaptionOrTitle(range.startContainer)) return null;
+  return labelAtStartOf(range) ?? labelBefore(range.startContainer, range.startOffset);
+}
+
+/** How many text nodes either side of a label are searched for the transcript's other turns. */
+const MAX_NODES_CONFIRMING = 400;
+
+/**
+ * Whether the lines around a "Name:" label read as a conversation: at least two names start
+ * lines, and one of them starts more than one (people take turns). Show notes write
+ * "Highlights:" or "Sponsor:" once each; a caption or a note has one label.
+ */
+function hasOtherTurn(label: Located): boolean {
+  const { node, root } = label;
+  const doc = node.ownerDocument ?? (node as Document);
+  const turns = new Map<string, number>([[label.name.toLowerCase(), 1]]);
+  const conversation = () => turns.size >= 2 && [...turns.values()].some((count) => count >= 2);
+  const count = (name: string | null | undefined) => {
+    if (!name) return;
+    const key = name.toLowerCase();
+    turns.set(key, (turns.get(key) ?? 0) + 1);
+  };
+  // The other lines of the label's own text (a transcript shown as one block).
+  if (node.nodeType === TEXT_NODE) {
+    const { data } = node as Text;
+    for (let from = 0, lines = 0; lines < MAX_NODES_CONFIRMING; lines++) {
+      const end = data.indexOf('\n', from);
+      const stop = end < 0 ? data.length : end;
+      if (label.at < from || label.at > stop) {
+        const match = LINE_LABEL.exec(data.slice(from, stop));
+        count(match && asName(match[1]));
+      }
+      if (end < 0) break;
+      from = end + 1;
+    }
+  }
+  for (const step of ['previousNode', 'nextNode'] as const) {
+    const walker = doc.createTreeWalker(root, 0x4);
+    walker.currentNode = node;
+    for (let seen = 0; seen < MAX_NODES_CONFIRMING && !conversation(); seen++) {
+      const text = walker[step]() as Text | null;
+      if (!text) break;
+      if (!LINE_LABEL.test(text.data) && !text.data.includes('\n')) continue;
+      count(labelInText(text, text.length, root)?.name);
+    }
+  }
+  return conversation();
 }
 
 /**
  * A label at the start of the selection, before any of its words, or undefined when words
  * come first or there is no label (then the label is behind the selection).
  */
-function labelAtStartOf(range: Range): string | undefined {
+function labelAtStartOf(range: Range): Located | undefined {
   const { startContainer, startOffset } = range;
   const root = sectionOf(startContainer);
   const doc = startContainer.ownerDocument ?? (startContainer as Document);
@@ -361,8 +558,8 @@ function labelAtStartOf(range: Range): string | undefined {
   for (let seen = 0; node && seen < MAX_NODES_AHEAD; seen++) {
     if (!range.intersectsNode(node)) return undefined;
     if (node.nodeType === ELEMENT_NODE) {
-      const name = labelElementName(node as Element);
-      if (name) return name;
+      const name = labelElementName(node as Element, root);
+      if (name) return { name, at: 0, marked: true, node, root };
     } else if (node.nodeType === TEXT_NODE) {
       const text = node as Text;
       const from = node === startContainer ? startOffset : 0;
@@ -373,8 +570,9 @@ function labelAtStartOf(range: Range): string | undefined {
         const atLineStart =
           NO_WORDS.test(lineBefore) && (before.includes('\n') || startsLine(text, root));
         const match = atLineStart ? LINE_LABEL.exec(words) : null;
+        const name = match && !inNonTurn(text, root) ? asName(match[1]) : null;
         // Words first: the label, if any, is behind the selection.
-        return (match && asName(match[1])) || undefined;
+        return name ? { name, at: from, marked: false, node, root } : undefined;
       }
     }
     walker.currentNode = node;

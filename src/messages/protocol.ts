@@ -5,6 +5,7 @@
  * content script, the extension pages, the background and the tab client.
  * test/unit/protocol-types.test.ts holds the cases the compiler must refuse.
  */
+import type { PageKind } from '../core/detect';
 import type { Episode, Quote } from '../core/model';
 import type {
   BackgroundMessage,
@@ -33,7 +34,15 @@ export type CaptureFailure = {
 };
 
 /** What every capture (shortcut, menu, popup, the page's key and button) ends with. */
-export type CaptureResult = { ok: true; episode: Episode; quote: Quote } | CaptureFailure;
+export type CaptureResult =
+  | {
+      ok: true;
+      episode: Episode;
+      quote: Quote;
+      /** What the page was when the quote was saved: the badge keeps saying it (issue 20). */
+      pageKind: PageKind;
+    }
+  | CaptureFailure;
 
 /** What the background answers to each message it receives. */
 export interface BackgroundReplies {

@@ -89,6 +89,12 @@ export const PageStateSchema = v.object({
       /** Null when the words can't be found again (a selection inside a shadow root). */
       anchor: v.nullable(AnchorSchema),
       speaker: v.nullable(shortText),
+      /**
+       * Whether the page marks `speaker` as a speaker's turn (transcript markup, or "Name:"
+       * turns around it). False: a lone "Name:" line, which may only name a participant the
+       * episode already has. Absent (older drafts): as before, a turn.
+       */
+      speakerConfirmed: v.optional(v.boolean()),
     }),
   ),
   /** Null when the page's player time cannot be known: never invented as 0. */

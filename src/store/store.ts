@@ -40,6 +40,12 @@ export interface CaptureInput {
    * answer, not a second copy.
    */
   retry?: boolean;
+  /**
+   * Whether the page marks the guess as a speaker's turn. An unconfirmed guess (a lone
+   * "Name:" line) only names a participant the episode has; it adds nobody (issue 20: the
+   * title "Episode 251:" and a photo's "Credit:" became guests). Absent: confirmed.
+   */
+  speakerConfirmed?: boolean;
 }
 
 /** How far back a retried capture looks for its own earlier, unconfirmed save. */
@@ -197,14 +203,23 @@ export function createStore(options: StoreOptions = {}) {
         if (earlier) return { episode: stored, quote: earlier };
       }
       let record = stored ?? newEpisode(input.seed, time, makeId);
+      // A page saved from before its player loaded, now found to be an episode. Never the
+      // reverse: a page that fails detection once (a slow SPA) stays the episode it was.
+      if (record.kind === 'page' && input.seed.kind !== 'page') {
+        record = { ...record, kind: 'episode' };
+      }
       let speakerId: string | null = null;
       if (input.speakerName) {
         // The episode's participant the guess refers to ("Sam" is "Sam Rivera"): the stored
-        // episode's, or on the first capture the page's. Else the guess joins as a guest.
+        // episode's, or on the first capture the page's. Else a confirmed guess joins as a
+        // guest; an unconfirmed one names nobody.
         const found = matchParticipant(input.speakerName, record.participants);
         if (found) {
           speakerId = found.id;
-        } else if (record.participants.length < MAX_PARTICIPANTS_FROM_GUESSES) {
+        } else if (
+          input.speakerConfirmed !== false &&
+          record.participants.length < MAX_PARTICIPANTS_FROM_GUESSES
+        ) {
           const added: Participant = {
             id: makeId(),
             name: input.speakerName.trim(),

@@ -253,6 +253,30 @@ describe('one capture path', () => {
     expect(episodes[0]!.participants).toMatchObject([{ name: 'Jonas Weber', role: 'guest' }]);
   });
 
+  it('adds nobody for a lone "Name:" line the page does not confirm as a turn (issue 20)', async () => {
+    const page = pageWith(WORDS);
+    page.selection!.speaker = 'Episode 251';
+    page.selection!.speakerConfirmed = false;
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const { episodes, quotes } = await store.exportLibrary();
+    expect(episodes[0]!.participants).toEqual([]);
+    expect(quotes[0]!.speakerId).toBeNull();
+    expect(feedback()).toMatchObject([{ ok: true, speaker: null }]);
+  });
+
+  it('still attributes an unconfirmed label to a participant the episode has', async () => {
+    const page = pageWith(WORDS);
+    page.selection!.speaker = 'Sam';
+    page.selection!.speakerConfirmed = false;
+    page.detection.episode!.participants = [{ name: 'Sam Rivera', role: 'guest' }];
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const { episodes, quotes } = await store.exportLibrary();
+    expect(episodes[0]!.participants.map((p) => p.name)).toEqual(['Sam Rivera']);
+    expect(quotes[0]!.speakerId).toBe(episodes[0]!.participants[0]!.id);
+  });
+
   it('normalises whitespace in the saved text', async () => {
     tab.page = pageWith('  Write down\n\t the words  ');
     await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
@@ -325,6 +349,42 @@ describe('when saving fails', () => {
     );
     expect(reply).toMatchObject({ ok: false });
     expect((await store.exportLibrary()).quotes).toEqual([]);
+  });
+});
+
+describe('the badge keeps a page a page (issue 20)', () => {
+  it('counts quotes saved from a news article without calling it an episode', async () => {
+    const page = pageWith(WORDS);
+    page.detection = { kind: 'none', platform: null, score: 0, evidence: [] };
+    tab.page = page;
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 1 });
+    const { episodes } = await store.exportLibrary();
+    expect(episodes[0]!.kind).toBe('page');
+
+    // Coming back to the page: still a page, with its quote counted.
+    await bg.route({ type: 'page/detected', url: page.url, detection: page.detection }, CONTENT);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 1 });
+
+    const [saved] = (await store.exportLibrary()).quotes;
+    await bg.route({ type: 'quote/undo', quoteId: saved!.id }, CONTENT);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 0 });
+  });
+
+  it('makes a saved page an episode once a capture there finds one, never the reverse', async () => {
+    const page = pageWith(WORDS);
+    const episodeDetection = page.detection;
+    page.detection = { kind: 'media', platform: 'generic', score: 0.5, evidence: [] };
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect((await store.exportLibrary()).episodes[0]!.kind).toBe('page');
+    tab.page = { ...page, detection: episodeDetection };
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect((await store.exportLibrary()).episodes[0]!.kind).toBe('episode');
+    tab.page = page;
+    await background().onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect((await store.exportLibrary()).episodes[0]!.kind).toBe('episode');
   });
 });
 

@@ -130,6 +130,15 @@ describe('parseBackup accepts', () => {
     });
   });
 
+  it('a page saved quotes from keeps its kind; a record from before kinds stays without one', () => {
+    const data = library();
+    data.episodes[0] = { ...data.episodes[0]!, kind: 'page' };
+    const result = parseBackup(serializeBackup(data, EXPORTED));
+    expect(result.ok && result.data.episodes[0]!.kind).toBe('page');
+    const older = parseBackup(serializeBackup(library(), EXPORTED));
+    expect(older.ok && 'kind' in older.data.episodes[0]!).toBe(false);
+  });
+
   it('a file saved with a byte-order mark', () => {
     expect(parseBackup(`\ufeff${serializeBackup(library(), EXPORTED)}`).ok).toBe(true);
   });
@@ -154,6 +163,13 @@ describe('parseBackup accepts', () => {
 });
 
 describe('parseBackup refuses', () => {
+  it('an episode kind it does not know', () => {
+    const problems = problemsOf((file) => set(file, ['episodes', 0, 'kind'], 'article'));
+    expect(problems).toEqual([
+      { path: 'episodes[0].kind', message: 'expected a kind: episode, page' },
+    ]);
+  });
+
   it('an empty file', () => {
     expect(refusal('')).toEqual([{ path: '', message: 'the file is empty' }]);
     expect(refusal(' \n\t ')).toEqual([{ path: '', message: 'the file is empty' }]);

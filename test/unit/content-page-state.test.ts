@@ -56,6 +56,20 @@ describe('readPageState', () => {
     expect(readPageState(document, URL).selection).toMatchObject({
       text: 'Thanks for having me.',
       speaker: 'Sam Rivera',
+      speakerConfirmed: true,
+    });
+  });
+
+  it('says when a guessed speaker is a lone "Name:" line the page does not confirm', () => {
+    const line = document.createElement('p');
+    line.textContent = 'Note to self: Sam said this once.';
+    const label = document.createElement('p');
+    label.textContent = 'Sam Rivera: thanks for having me.';
+    document.body.append(label, line);
+    select(line);
+    expect(readPageState(document, URL).selection).toMatchObject({
+      speaker: 'Sam Rivera',
+      speakerConfirmed: false,
     });
   });
 

@@ -75,6 +75,28 @@ const episodes = [
     title: 'Fork The Government',
     show: 'Planet Money',
   },
+  // Issue 20: shows' own sites and hosts' embed pages.
+  {
+    file: 'show-site-simplecast-embed.html',
+    url: 'https://theflip.africa/podcast/digitizing-healthcare-helium-health-goke-olubusi/',
+    platform: 'generic',
+    title: 'Digitizing Healthcare with Helium Health’s Goke Olubusi',
+    show: 'The Flip Africa',
+  },
+  {
+    file: 'radiolab-network-episode.html',
+    url: 'https://radiolab.org/podcast/wubi-effect',
+    platform: 'generic',
+    title: 'The Wubi Effect',
+    show: 'Radiolab',
+  },
+  {
+    file: 'transistor-embed-episode.html',
+    url: 'https://share.transistor.fm/e/70c487ed',
+    platform: 'transistor',
+    title: 'Before and After Product-Market Fit with Peter and Calvin from Segment',
+    show: 'Indie Hackers',
+  },
 ] as const;
 
 const media = [
@@ -181,6 +203,30 @@ describe('what the real pages teach', () => {
     expect(npr.evidence).toContain('public radio episode player');
     expect(npr.episode?.audioUrl).toMatch(/pmpod1054\.mp3/);
     expect(npr.episode?.durationSec).toBe(24 * 60 + 37);
+  });
+
+  it("finds the show site's Simplecast player and drops the site's name from the title", () => {
+    const flip = detectFixture(episodes[8].file, episodes[8].url);
+    expect(flip.evidence).toContain('embedded episode player (player.simplecast.com)');
+    expect(flip.episode?.title).not.toContain('|');
+  });
+
+  it("takes Radiolab's audio from its page data and its show from og:site_name", () => {
+    const radiolab = detectFixture(episodes[9].file, episodes[9].url);
+    expect(radiolab.evidence).toContain('episode audio in page data');
+    expect(radiolab.episode?.audioUrl).toMatch(
+      /^https:\/\/pscrb\.fm\/rss\/p\/.*\/episodes\/e0f0a49b-b17a-43be-a050-b2fafbe11f8a\/audio\/128\/default\.mp3\?/,
+    );
+  });
+
+  it("reads Transistor's embed page from its player's data, the number prefix dropped", () => {
+    const embed = detectFixture(episodes[10].file, episodes[10].url);
+    expect(embed.episode).toMatchObject({
+      durationSec: 3241,
+      feedUrl: 'https://feeds.transistor.fm/the-indie-hackers-podcast',
+      audioUrl: 'https://chtbl.com/track/EB7BD2/media.transistor.fm/70c487ed/f3249e4a.mp3',
+      canonicalUrl: 'https://share.transistor.fm/s/70c487ed',
+    });
   });
 
   it('is not fooled by the nine videos of a news article', () => {

@@ -16,6 +16,10 @@ describe('the first look before loading the full content script', () => {
     'npr-planet-money-episode.html',
     'youtube-watch-trailer.html',
     'soundcloud-track.html',
+    'show-site-simplecast-embed.html',
+    'radiolab-network-episode.html',
+    // Saved after its script built the player: its download link is the sign (issue 20).
+    'transistor-embed-episode.html',
   ])('lets the full detector look at %s (an episode or media page)', (file) => {
     expect(mightBePodcastPage(parse(readFixture('pages', file)))).toBe(true);
   });
@@ -32,6 +36,11 @@ describe('the first look before loading the full content script', () => {
       '<title>News</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Podcasts are popular"}</script><article><p>Words about a podcast episode.</p></article>',
     );
     expect(mightBePodcastPage(doc)).toBe(false);
+  });
+
+  it('passes a lazy embed whose player address waits in data-src', () => {
+    const doc = parse('<iframe data-src="https://player.simplecast.com/x"></iframe>');
+    expect(mightBePodcastPage(doc)).toBe(true);
   });
 
   it('stops at the GitHub and Medium pages', () => {

@@ -35,6 +35,17 @@ export function withoutShow(title: string, show: string): string {
   return stripped && stripped !== rest ? stripped : title;
 }
 
+/**
+ * "#032 – Title", "32. Title", "Ep 32: Title", "Episode 32 - Title" → "Title", only when the
+ * page gives the same episode number on its own (`number`): then the prefix repeats it.
+ * Unchanged otherwise: "Episode 251: …" may be the title the show itself published.
+ */
+export function withoutEpisodeNumber(title: string, number: number | null): string {
+  if (number === null) return title;
+  const match = /^(?:#|no\.?\s*|ep(?:isode)?\.?\s*)?0*(\d+)\s*(?:[.:|\-–—]\s*)+(.+)$/i.exec(title);
+  return match && Number(match[1]) === number && match[2]!.trim() ? match[2]!.trim() : title;
+}
+
 /** Removes a platform's fixed suffix ("… on Acast", "… - YouTube"), case-insensitively. */
 export function withoutSuffix(title: string, suffix: RegExp): string {
   return title.replace(suffix, '').trim() || title;

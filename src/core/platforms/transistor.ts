@@ -4,11 +4,13 @@ import { urlAdapter, hostedFields } from './adapter';
 import { toIsoDate } from './dates';
 import type { Page } from './page';
 import { clean, roleOf } from './text';
+import { transistorEmbedFields } from './transistor-embed';
 
 /**
- * Transistor: share pages (`share.transistor.fm/s/<id>`) and show sites
- * (`<show>.transistor.fm/episodes/<slug>`). og:title reads "Show | Episode"; the page names
- * its creators and guests with their roles.
+ * Transistor: share pages (`share.transistor.fm/s/<id>`), embed pages (`/e/<id>`, read from
+ * their player's data: transistor-embed.ts) and show sites (`<show>.transistor.fm/episodes/
+ * <slug>`). og:title reads "Show | Episode"; the page names its creators and guests with
+ * their roles.
  */
 export const transistor = urlAdapter({
   platform: 'transistor',
@@ -17,6 +19,8 @@ export const transistor = urlAdapter({
   show: /^\/?$/,
   spa: true,
   fields: (page) => {
+    const embed = transistorEmbedFields(page);
+    if (embed) return embed;
     const hosted = hostedFields(page);
     const metadata = [...page.doc.querySelectorAll('.site-episode-metadata > *')].slice(0, 8);
     const clock = metadata.map((el) => el.textContent ?? '').find((t) => /\d:\d\d/.test(t));

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { recordKind } from '../../core/episode';
 import type { Episode, Quote, Role } from '../../core/model';
 import type { QuoteEdit } from '../../store/store';
 import type { PopupApi } from '../api';
@@ -27,6 +28,8 @@ interface Props {
   /** Takes an update of the list as it is then: saves can finish in any order. */
   onQuotes: (update: (current: Quote[]) => Quote[]) => void;
   onSeek: (timeSec: number) => void;
+  /** Show the overview's parts from the start, even on a page that is not an episode. */
+  openOverview?: boolean;
   /** Why quotes can't play from their time (no episode page open); null when they can. */
   seekUnavailable?: string | null;
   /** Quotes the episode's page could not find: marked, never hidden. */
@@ -66,6 +69,14 @@ export function EpisodeEditor(props: Props) {
     [store, episode.id],
   );
   const details = useDetailsModule();
+  // A page saved quotes from (not an episode, issue 20) opens as its quotes; the overview's
+  // parts (participants, sections…) wait until asked for, or until something is written there.
+  const [overview, setOverview] = useState(
+    () => props.openOverview === true || recordKind(episode) === 'episode' || hasOverview(episode),
+  );
+  useEffect(() => {
+    if (props.openOverview) setOverview(true);
+  }, [props.openOverview]);
 
   const onError = (error: unknown) =>
     notify({ text: t('errorSaveFailed', reason(error)), error: true });
@@ -153,6 +164,13 @@ export function EpisodeEditor(props: Props) {
       onError={onError}
     />
   );
+  const askOverview = !overview && (
+    <div class="actions">
+      <button type="button" onClick={() => setOverview(true)}>
+        {t('savedPageWriteOverview')}
+      </button>
+    </div>
+  );
   const detailParts = details && (
     <details.EpisodeDetails editing={editing} suggestedParticipants={props.suggestedParticipants} />
   );
@@ -162,16 +180,20 @@ export function EpisodeEditor(props: Props) {
       <SavedReporter.Provider value={reportSaved}>
         <EpisodeHeader episode={episode} edit={edit} />
         {props.actions}
-        <nav class="jump" aria-label={t('jumpLabel')}>
-          <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
-          <a href="#participants-heading">{t('participantsHeading')}</a>
-          <a href="#sections-heading">{t('sectionsHeading')}</a>
-          <a href="#notes-heading">{t('notesHeading')}</a>
-          <a href="#references-heading">{t('referencesHeading')}</a>
+        {overview ? (
+          <nav class="jump" aria-label={t('jumpLabel')}>
+            <a href="#quotes-heading">{t('popupQuotesHeading')}</a>
+            <a href="#participants-heading">{t('participantsHeading')}</a>
+            <a href="#sections-heading">{t('sectionsHeading')}</a>
+            <a href="#notes-heading">{t('notesHeading')}</a>
+            <a href="#references-heading">{t('referencesHeading')}</a>
+            <SaveIndicator shown={savedOnce} />
+          </nav>
+        ) : (
           <SaveIndicator shown={savedOnce} />
-        </nav>
+        )}
         {quoteList}
-        {detailParts}
+        {overview ? detailParts : askOverview}
       </SavedReporter.Provider>
     );
   }
@@ -179,6 +201,18 @@ export function EpisodeEditor(props: Props) {
   // The popup: the episode in one line, capture, then the quotes; the rest one tab away, both
   // kept drawn so that switching loses neither a half-typed word nor the place in the list.
   const total = quotes.length + (props.unreadQuotes ?? 0);
+  if (!overview) {
+    // A page quotes were saved from: its quotes, and the overview only when asked for.
+    return (
+      <SavedReporter.Provider value={reportSaved}>
+        <EpisodeHeader episode={episode} edit={edit} compact />
+        {props.actions}
+        <SaveIndicator shown={savedOnce} />
+        {quoteList}
+        {askOverview}
+      </SavedReporter.Provider>
+    );
+  }
   return (
     <SavedReporter.Provider value={reportSaved}>
       <EpisodeHeader episode={episode} edit={edit} compact />
@@ -276,5 +310,17 @@ function TabBar({
       </div>
       {children}
     </div>
+  );
+}
+
+/** Whether anything is written in the overview's parts below the quotes. */
+function hasOverview(episode: Episode): boolean {
+  return (
+    episode.participants.length > 0 ||
+    episode.sections.length > 0 ||
+    episode.summary.trim() !== '' ||
+    episode.twoCents.trim() !== '' ||
+    episode.tags.length > 0 ||
+    episode.references.length > 0
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { recordKind } from '../../core/episode';
 import type { Episode } from '../../core/model';
 import { formatClock } from '../../core/time';
 import { isWebUrl } from '../../core/web-url';
@@ -26,6 +27,7 @@ export function EpisodeHeader({ episode, edit, compact = false }: Props & { comp
       <h1 class="title" title={compact ? title : undefined}>
         {title}
       </h1>
+      {recordKind(episode) === 'page' && <p class="record-kind muted">{t('savedPageLabel')}</p>}
       {show && (
         <p class="show" title={compact ? show : undefined}>
           {episode.show}

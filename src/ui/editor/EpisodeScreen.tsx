@@ -46,6 +46,8 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [reveal, setReveal] = useState<Reveal | null>(null);
+  /** "Start notes" pressed: the overview's parts open, even for a page that is no episode. */
+  const [notesAsked, setNotesAsked] = useState(false);
   // Timers and browser events read the view as it is when they fire.
   const current = useRef(view);
   current.current = view;
@@ -244,6 +246,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
     if (!seed) return;
     try {
       const created = await api.store.ensureEpisode(seed);
+      setNotesAsked(true);
       update((shown) => ({ ...shown, episode: created }));
       // The button that was pressed is gone: continue at the first thing to write, who took part.
       focusWhenShown('new-participant-name');
@@ -377,6 +380,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
       onQuotes={(change) => update((shown) => ({ ...shown, quotes: change(shown.quotes) }))}
       onSeek={seek}
+      openOverview={notesAsked}
       seekUnavailable={tabId === null ? t('quoteSeekNoPage') : null}
       orphans={highlights.orphans}
       reveal={reveal}

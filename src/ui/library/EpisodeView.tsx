@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { deepLink } from '../../core/deeplink';
+import { recordKind } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { speakerOf } from '../../core/people';
 import { formatClock } from '../../core/time';
@@ -46,6 +47,7 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
   const { episode } = row;
   const href = webHref(episode.url);
   const facts = [
+    recordKind(episode) === 'page' && t('librarySavedPage'),
     episode.show.trim(),
     episode.publishedAt && t('libraryPublished', formatDay(episode.publishedAt)),
     episode.durationSec !== null && t('libraryDuration', formatClock(episode.durationSec)),

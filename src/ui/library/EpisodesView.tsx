@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchIndex } from '../../core/search';
+import { recordKind } from '../../core/episode';
 import { t } from '../i18n';
 import {
   EPISODE_SORTS,
@@ -239,6 +240,7 @@ function EpisodeItem(props: {
   const { episode, quoteCount, lastEdited } = props.row;
   const title = episode.title.trim() || t('libraryUntitled');
   const facts = [
+    recordKind(episode) === 'page' && t('librarySavedPage'),
     episode.show.trim(),
     episode.publishedAt && t('libraryPublished', formatDay(episode.publishedAt)),
     t('libraryEdited', formatDay(lastEdited)),

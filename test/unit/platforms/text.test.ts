@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clean, roleOf, splitPair, withoutShow } from '../../../src/core/platforms/text';
+import {
+  clean,
+  roleOf,
+  splitPair,
+  withoutEpisodeNumber,
+  withoutShow,
+} from '../../../src/core/platforms/text';
 
 describe('clean', () => {
   it('trims, single-spaces and drops invisible marks', () => {
@@ -54,5 +60,21 @@ describe('roleOf', () => {
     expect(roleOf('Narrator')).toBe('narrator');
     expect(roleOf('Editor')).toBe('other');
     expect(roleOf('')).toBeUndefined();
+  });
+});
+
+describe('withoutEpisodeNumber', () => {
+  it('drops a number prefix the page also gives on its own', () => {
+    expect(withoutEpisodeNumber('#032 – Before and After', 32)).toBe('Before and After');
+    expect(withoutEpisodeNumber('Episode 12: The plan', 12)).toBe('The plan');
+    expect(withoutEpisodeNumber('Ep. 7 - Seven', 7)).toBe('Seven');
+    expect(withoutEpisodeNumber('14. Fourteen', 14)).toBe('Fourteen');
+  });
+
+  it('keeps the title when the page gives no number, another one, or nothing follows', () => {
+    expect(withoutEpisodeNumber('Episode 251: From CERN', null)).toBe('Episode 251: From CERN');
+    expect(withoutEpisodeNumber('#031 – Another', 32)).toBe('#031 – Another');
+    expect(withoutEpisodeNumber('1984: the year', 32)).toBe('1984: the year');
+    expect(withoutEpisodeNumber('32', 32)).toBe('32');
   });
 });

@@ -90,7 +90,7 @@ export function fakeApi(
         anchor: null,
         speakerName: page.selection.speaker,
       });
-      return { ok: true, ...saved };
+      return { ok: true, ...saved, pageKind: page.detection.kind };
     }),
     captureMoment: vi.fn(async (): Promise<CaptureResult> => {
       if (page.timeSec === null) return { ok: false, error: 'No time to mark.' };
@@ -101,7 +101,7 @@ export function fakeApi(
         anchor: null,
         speakerName: null,
       });
-      return { ok: true, ...saved };
+      return { ok: true, ...saved, pageKind: page.detection.kind };
     }),
     seek: vi.fn(async () => undefined),
     download: vi.fn(),

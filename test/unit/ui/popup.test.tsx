@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { fakeApi, pageState, seedEpisode } from './helpers';
+import { fakeApi, pageState, SEED, seedEpisode } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
@@ -170,5 +170,51 @@ describe('the popup on an episode with a long list of quotes', () => {
       fireEvent.scroll(box);
       expect(screen.getByText('Quote 1')).toBeTruthy();
     });
+  });
+});
+
+describe('the popup on a page that is not an episode (issue 20)', () => {
+  const news = pageState({
+    url: SEED.url,
+    title: 'A news article',
+    detection: { kind: 'none', platform: null, score: 0, evidence: [] },
+  });
+
+  it('after a quote is saved, stays a page you saved quotes from, not the episode editor', async () => {
+    const { api } = fakeApi({ page: news });
+    await api.store.saveCapture({
+      seed: { ...SEED, kind: 'page', show: '' },
+      text: 'A sentence from the article.',
+      timeSec: null,
+      anchor: null,
+      speakerName: null,
+    });
+    render(<Popup api={api} />);
+    expect(
+      await screen.findByText('A page you saved quotes from (not a podcast episode)'),
+    ).toBeTruthy();
+    expect(screen.getByText('A sentence from the article.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Participants' })).toBeNull();
+    expect(screen.queryByRole('navigation')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Write an overview of this page' }));
+    expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
+  });
+
+  it('opens the overview at once when the person starts notes on the page', async () => {
+    const { api } = fakeApi({ page: news });
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start notes for this episode' }));
+    expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
+    expect(screen.getByText('A page you saved quotes from (not a podcast episode)')).toBeTruthy();
+    expect((await api.store.listEpisodes())[0]?.kind).toBe('page');
+  });
+
+  it('an episode record shows no page label and the whole editor', async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store, [{ text: 'Words.', timeSec: 3 }]);
+    render(<Popup api={api} />);
+    expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
+    expect(screen.queryByText(/A page you saved quotes from/)).toBeNull();
   });
 });
