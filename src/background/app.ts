@@ -19,6 +19,7 @@ import type { Store } from '../store/store';
 import { captureFromTab, captureMoment, feedbackFor, saveSelection } from './capture';
 import { createHighlightLog, placeQuotesForPage } from './highlights';
 import { createQuoteFocus } from './quote-focus';
+import { saveTranscriptWords } from './transcript-capture';
 import { floatingButtonEnabled } from './settings';
 import { createUndoLog } from './undo';
 
@@ -137,6 +138,11 @@ export function createBackground(deps: BackgroundDeps) {
         from: 'extension-page',
         handle: async (message) =>
           finishCapture(message.tabId, () => captureMoment(store, message.tabId, message.text)),
+      },
+      'capture/transcript': {
+        from: 'extension-page',
+        handle: async (message) =>
+          finishCapture(message.tabId, () => saveTranscriptWords(store, message.tabId, message)),
       },
       'capture/from-page': {
         from: 'content-script',

@@ -15,6 +15,7 @@ import {
   type ContentMessage,
   type PageState,
 } from '../messages/schemas';
+import * as v from 'valibot';
 
 /** Sends messages to the content script in one frame of a tab, typed by the protocol. */
 export function askFrame(tabId: number, frameId = 0): AskContent {
@@ -75,4 +76,15 @@ export async function readTab(tabId: number, frameId = 0): Promise<PageState> {
 
 export async function seekTab(tabId: number, timeSec: number): Promise<void> {
   await askTab(tabId, { type: 'player/seek', timeSec }, 0);
+}
+
+const PlayerTimeReplySchema = v.object({
+  timeSec: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0))),
+});
+
+/** The page's player time (the transcript panel follows it); null when there is no player. */
+export async function playerTimeOfTab(tabId: number): Promise<number | null> {
+  const parsed = parseWith(PlayerTimeReplySchema, await askTab(tabId, { type: 'player/time' }, 0));
+  if (!parsed.ok) throw new Error(`The page sent something unexpected (${parsed.error}).`);
+  return parsed.value.timeSec;
 }

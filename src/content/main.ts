@@ -13,7 +13,7 @@ import { watchCaptureKeys } from './capture-keys';
 import { watchSelectionForButton } from './floating-button';
 import { createHighlighter } from './highlights';
 import { detectPage, readPageState } from './page-state';
-import { seekTo } from './player';
+import { currentTime, seekTo } from './player';
 import { extensionSelf, onMessage, sendToBackground as ask, t } from './runtime';
 import { showNotice, showToast, type ToastActions } from './toast';
 
@@ -71,6 +71,10 @@ function start(): void {
           seekTo(document, message.timeSec)
             ? { ok: true }
             : { ok: false, error: 'This page has no player Earmark can reach.' },
+      },
+      'player/time': {
+        from: 'extension-page',
+        handle: async () => ({ ok: true, timeSec: currentTime(document) }),
       },
       'capture/feedback': {
         from: 'extension-page',

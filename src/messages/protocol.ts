@@ -13,6 +13,7 @@ import type {
   OpenQuoteReply,
   PageDetectedReply,
   PageState,
+  PlayerTimeReply,
   QuoteWaiting,
   Reply,
   TakeQuoteFocusReply,
@@ -39,6 +40,7 @@ export interface BackgroundReplies {
   'page/detected': Reply<PageDetectedReply> | { ok: true };
   'capture/save': CaptureResult;
   'capture/moment': CaptureResult;
+  'capture/transcript': CaptureResult;
   'capture/from-page': Reply<object>;
   'capture/retry': Reply<object>;
   'quote/undo': Reply<object>;
@@ -55,6 +57,7 @@ export interface BackgroundReplies {
 export interface ContentReplies {
   'page/read': Reply<{ page: PageState }>;
   'player/seek': Reply<object>;
+  'player/time': Reply<PlayerTimeReply>;
   'capture/feedback': Reply<object>;
   'highlights/refresh': Reply<object>;
 }

@@ -94,6 +94,8 @@ export const PageStateSchema = v.object({
 
 export const ReadPageSchema = v.object({ type: v.literal('page/read') });
 export const SeekSchema = v.object({ type: v.literal('player/seek'), timeSec: seconds });
+/** From the transcript panel, a few times a second: where the page's player is (issue 13). */
+export const PlayerTimeSchema = v.object({ type: v.literal('player/time') });
 
 const quoteId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const quoteText = v.pipe(v.string(), v.maxLength(MAX_QUOTE_CHARS * 4));
@@ -129,6 +131,7 @@ export const RefreshHighlightsSchema = v.object({ type: v.literal('highlights/re
 export const ContentMessageSchema = v.variant('type', [
   ReadPageSchema,
   SeekSchema,
+  PlayerTimeSchema,
   CaptureFeedbackSchema,
   RefreshHighlightsSchema,
 ]);
@@ -154,6 +157,17 @@ export const CaptureMomentSchema = v.object({
   type: v.literal('capture/moment'),
   tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
   text: v.optional(quoteText),
+});
+/**
+ * From the transcript panel: save words selected in the episode's transcript as a quote, at
+ * the start of the cue they are in (the player's time lags) and by the cue's speaker.
+ */
+export const CaptureTranscriptSchema = v.object({
+  type: v.literal('capture/transcript'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  text: quoteText,
+  timeSec: seconds,
+  speaker: v.nullable(shortText),
 });
 /**
  * From a content script (its in-page key or floating button): save this tab's selection. No
@@ -207,6 +221,7 @@ export const BackgroundMessageSchema = v.variant('type', [
   PageDetectedSchema,
   CaptureSchema,
   CaptureMomentSchema,
+  CaptureTranscriptSchema,
   CaptureFromPageSchema,
   CaptureRetrySchema,
   UndoCaptureSchema,
@@ -235,6 +250,11 @@ export interface PageDetectedReply {
   quoteCount: number;
   /** The floating "Save quote" button by selections (see background/settings.ts). */
   floatingButton: boolean;
+}
+
+/** `player/time`: the page's player time, or null when it has none Earmark can reach. */
+export interface PlayerTimeReply {
+  timeSec: number | null;
 }
 
 /** `highlights/open`: whether a side panel is open to show the quote (else the popup will). */
