@@ -100,7 +100,11 @@ export function parseXml(text: string, limits: XmlLimits = {}): Parsed<XmlElemen
   });
   const addText = (chunk: string): void => {
     const current = stack[stack.length - 1];
-    if (current && !fatal) current.text += chunk;
+    // Whitespace between elements is kept only while an element has no children: it is then
+    // its text; after a child it is indentation, and keeping it costs a feed's worth of strings.
+    if (current && !fatal && (current.children.length === 0 || chunk.trim() !== '')) {
+      current.text += chunk;
+    }
   };
   parser.on('text', addText);
   parser.on('cdata', addText);

@@ -34,7 +34,9 @@ export function decodeEntities(text: string): string {
 
 /** Markup out, entities decoded, white space collapsed: what a person reads. */
 export function plainText(markup: string): string {
-  return decodeEntities(markup.replace(/<[^>]*>/g, ' '))
+  // Most cues carry neither tags nor entities: skip those passes (bench: transcript).
+  const tagless = markup.includes('<') ? markup.replace(/<[^>]*>/g, ' ') : markup;
+  return (tagless.includes('&') ? decodeEntities(tagless) : tagless)
     .replace(/\s+/g, ' ')
     .trim();
 }
