@@ -3,7 +3,7 @@
  * (`PopupApi`): only the side panel has it, so the popup never fetches.
  */
 import browser from 'webextension-polyfill';
-import { playerTimeOfTab } from '../../messages/page-client';
+import { playerTimeOfTab } from '../../browser/tab-client';
 import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
 import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';
 import { requestOrigins } from '../../network/origin-permission';
