@@ -36,9 +36,7 @@ export function decodeEntities(text: string): string {
 export function plainText(markup: string): string {
   // Most cues carry neither tags nor entities: skip those passes (bench: transcript).
   const tagless = markup.includes('<') ? markup.replace(/<[^>]*>/g, ' ') : markup;
-  return (tagless.includes('&') ? decodeEntities(tagless) : tagless)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (tagless.includes('&') ? decodeEntities(tagless) : tagless).replace(/\s+/g, ' ').trim();
 }
 
 /** `01:02:03.456`, `02:03.456`, `01:02:03,456` (SubRip) → seconds; null when malformed. */
