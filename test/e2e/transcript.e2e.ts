@@ -135,6 +135,10 @@ describe('the transcript panel', () => {
       'Ada Park (host)',
       'Lee Chen (producer)',
     ]);
+    // After the reload too, the panel finds where the player is (1:01).
+    await expect
+      .poll(() => panel.locator('.cue.current').textContent(), { timeout: 5_000 })
+      .toContain('Let us talk about who reads them');
     await panel.screenshot({ path: join(REPO_ROOT, 'docs/transcript-panel.png') });
     await panel.getByRole('button', { name: 'Add as sections' }).click();
     await panel.getByRole('button', { name: 'Add as participants' }).click();
