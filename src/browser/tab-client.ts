@@ -16,6 +16,7 @@ import {
   type PageState,
 } from '../messages/schemas';
 import * as v from 'valibot';
+import { webHref } from '../core/web-url';
 
 /** Sends messages to the content script in one frame of a tab, typed by the protocol. */
 export function askFrame(tabId: number, frameId = 0): AskContent {
@@ -87,4 +88,18 @@ export async function playerTimeOfTab(tabId: number): Promise<number | null> {
   const parsed = parseWith(PlayerTimeReplySchema, await askTab(tabId, { type: 'player/time' }, 0));
   if (!parsed.ok) throw new Error(`The page sent something unexpected (${parsed.error}).`);
   return parsed.value.timeSec;
+}
+
+const PageFeedsReplySchema = v.object({
+  feeds: v.pipe(
+    v.array(v.object({ url: v.pipe(v.string(), v.maxLength(4_096)), source: v.string() })),
+    v.maxLength(8),
+  ),
+});
+
+/** The feed addresses a tab's page names (checked: a page's answer is untrusted; http(s) only). */
+export async function feedsOfTab(tabId: number): Promise<string[]> {
+  const parsed = parseWith(PageFeedsReplySchema, await askTab(tabId, { type: 'page/feeds' }, 0));
+  if (!parsed.ok) throw new Error(`The page sent something unexpected (${parsed.error}).`);
+  return parsed.value.feeds.map((f) => webHref(f.url)).filter((u): u is string => u !== null);
 }

@@ -6,6 +6,8 @@
  */
 import type { Detection } from '../core/detect';
 import { copyText } from '../browser/clipboard';
+import { findFeeds } from '../core/feeds/find-feed';
+import { readPage } from '../core/platforms/page';
 import { createRouter } from '../messages/router';
 import type { ContentReplies } from '../messages/protocol';
 import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas';
@@ -75,6 +77,13 @@ function start(): void {
       'player/time': {
         from: 'extension-page',
         handle: async () => ({ ok: true, timeSec: currentTime(document) }),
+      },
+      'page/feeds': {
+        from: 'extension-page',
+        handle: async () => ({
+          ok: true,
+          feeds: findFeeds(readPage(document, new URL(location.href))),
+        }),
       },
       'capture/feedback': {
         from: 'extension-page',

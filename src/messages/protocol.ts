@@ -12,6 +12,7 @@ import type {
   HighlightsReply,
   OpenQuoteReply,
   PageDetectedReply,
+  PageFeedsReply,
   PageState,
   PlayerTimeReply,
   QuoteWaiting,
@@ -58,6 +59,7 @@ export interface ContentReplies {
   'page/read': Reply<{ page: PageState }>;
   'player/seek': Reply<object>;
   'player/time': Reply<PlayerTimeReply>;
+  'page/feeds': Reply<PageFeedsReply>;
   'capture/feedback': Reply<object>;
   'highlights/refresh': Reply<object>;
 }

@@ -96,6 +96,8 @@ export const ReadPageSchema = v.object({ type: v.literal('page/read') });
 export const SeekSchema = v.object({ type: v.literal('player/seek'), timeSec: seconds });
 /** From the transcript panel, a few times a second: where the page's player is (issue 13). */
 export const PlayerTimeSchema = v.object({ type: v.literal('player/time') });
+/** From the transcript panel: the feeds this page names for its show (issue 13). */
+export const PageFeedsSchema = v.object({ type: v.literal('page/feeds') });
 
 const quoteId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const quoteText = v.pipe(v.string(), v.maxLength(MAX_QUOTE_CHARS * 4));
@@ -132,6 +134,7 @@ export const ContentMessageSchema = v.variant('type', [
   ReadPageSchema,
   SeekSchema,
   PlayerTimeSchema,
+  PageFeedsSchema,
   CaptureFeedbackSchema,
   RefreshHighlightsSchema,
 ]);
@@ -255,6 +258,11 @@ export interface PageDetectedReply {
 /** `player/time`: the page's player time, or null when it has none Earmark can reach. */
 export interface PlayerTimeReply {
   timeSec: number | null;
+}
+
+/** `page/feeds`: feed addresses the page names, most trusted first (unchecked: a page's). */
+export interface PageFeedsReply {
+  feeds: { url: string; source: string }[];
 }
 
 /** `highlights/open`: whether a side panel is open to show the quote (else the popup will). */

@@ -105,6 +105,7 @@ const CONTENT_SENDERS: Record<ContentMessage['type'], SenderKind> = {
   'page/read': 'extension-page',
   'player/seek': 'extension-page',
   'player/time': 'extension-page',
+  'page/feeds': 'extension-page',
   'capture/feedback': 'extension-page',
   'highlights/refresh': 'extension-page',
 };
@@ -113,6 +114,7 @@ const VALID_CONTENT: ContentMessage[] = [
   { type: 'page/read' },
   { type: 'player/seek', timeSec: 62.5 },
   { type: 'player/time' },
+  { type: 'page/feeds' },
   {
     type: 'capture/feedback',
     result: { ok: true, quoteId: 'q-1', text: 'the words', timeSec: 62, speaker: 'Sam' },
@@ -307,6 +309,7 @@ describe('content router', () => {
         },
         'player/seek': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'player/time': { from: 'extension-page', handle: async () => ({ ok: true }) },
+        'page/feeds': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'capture/feedback': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'highlights/refresh': { from: 'extension-page', handle: async () => ({ ok: true }) },
       },

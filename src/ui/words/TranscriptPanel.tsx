@@ -55,7 +55,19 @@ export function TranscriptPanel(props: Props) {
   const [state, setState] = useState<State>({ step: 'loading' });
   const [problem, setProblem] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
-  const candidates = feedsOfPage(page);
+  const [named, setNamed] = useState<string[]>([]);
+  // The page's own list (Apple's page data, hosts' rules) after detection's: each once.
+  const candidates = [...new Set([...feedsOfPage(page), ...named])];
+  useEffect(() => {
+    let live = true;
+    words.pageFeeds(props.tabId).then(
+      (feeds) => live && setNamed(feeds),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.tabId, page.url]);
 
   useEffect(() => {
     let live = true;

@@ -3,7 +3,7 @@
  * (`PopupApi`): only the side panel has it, so the popup never fetches.
  */
 import browser from 'webextension-polyfill';
-import { playerTimeOfTab } from '../../browser/tab-client';
+import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-client';
 import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
 import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';
 import { requestOrigins } from '../../network/origin-permission';
@@ -16,6 +16,8 @@ export interface WordsApi {
   requestOrigins(urls: readonly string[]): Promise<boolean>;
   fetchText(url: string, limits: FetchLimits): Promise<FetchedText>;
   playerTime(tabId: number): Promise<number | null>;
+  /** The feeds the tab's page names (link, JSON-LD, platform data, host), most trusted first. */
+  pageFeeds(tabId: number): Promise<string[]>;
   captureTranscript(
     tabId: number,
     words: { text: string; timeSec: number; speaker: string | null },
@@ -31,6 +33,7 @@ export function browserWordsApi(): WordsApi {
     requestOrigins: (urls) => requestOrigins(browser.permissions, urls),
     fetchText: (url, limits) => fetchText(url, limits),
     playerTime: (tabId) => playerTimeOfTab(tabId),
+    pageFeeds: (tabId) => feedsOfTab(tabId),
     async captureTranscript(tabId, words) {
       const reply = await askBackground({ type: 'capture/transcript', tabId, ...words });
       return reply ?? { ok: false, error: 'Earmark’s background did not answer.' };
