@@ -23,6 +23,7 @@ import { detection } from './groups/detection';
 import { library } from './groups/library';
 import { popup } from './groups/popup';
 import { sizes } from './groups/sizes';
+import { transcript } from './groups/transcript';
 import { buildBenchBundle } from './lib/bundle';
 import type { BenchContext, BenchGroup } from './lib/context';
 import { failsRun, formatMarkdownTable, formatTable, type Figure } from './lib/figures';
@@ -43,6 +44,7 @@ const GROUPS: BenchGroup[] = [
   anchoring,
   backup,
   library,
+  transcript,
 ];
 
 interface Options {

@@ -28,6 +28,7 @@ import {
 import { createHighlightLog, placeQuotesForPage } from './highlights';
 import { createQuoteFocus } from './quote-focus';
 import { createCaptureRateLimit } from './rate-limit';
+import { saveTranscriptWords } from './transcript-capture';
 import { floatingButtonEnabled } from './settings';
 import { createUndoLog } from './undo';
 
@@ -157,6 +158,11 @@ export function createBackground(deps: BackgroundDeps) {
         from: 'extension-page',
         handle: async (message) =>
           finishCapture(message.tabId, () => captureMoment(store, message.tabId, message.text)),
+      },
+      'capture/transcript': {
+        from: 'extension-page',
+        handle: async (message) =>
+          finishCapture(message.tabId, () => saveTranscriptWords(store, message.tabId, message)),
       },
       'capture/from-page': {
         from: 'content-script',

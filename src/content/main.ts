@@ -6,6 +6,8 @@
  */
 import type { Detection } from '../core/detect';
 import { copyText } from '../browser/clipboard';
+import { findFeeds } from '../core/feeds/find-feed';
+import { readPage } from '../core/platforms/page';
 import { createRouter } from '../messages/router';
 import type { ContentReplies } from '../messages/protocol';
 import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas';
@@ -91,6 +93,17 @@ function start(): void {
           seekTo(document, message.timeSec)
             ? { ok: true }
             : { ok: false, error: 'This page has no player Earmark can reach.' },
+      },
+      'player/time': {
+        from: 'extension-page',
+        handle: async () => ({ ok: true, timeSec: currentTime(document) }),
+      },
+      'page/feeds': {
+        from: 'extension-page',
+        handle: async () => ({
+          ok: true,
+          feeds: findFeeds(readPage(document, new URL(location.href))),
+        }),
       },
       'capture/feedback': {
         from: 'extension-page',

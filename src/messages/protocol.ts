@@ -14,7 +14,9 @@ import type {
   HighlightsReply,
   OpenQuoteReply,
   PageDetectedReply,
+  PageFeedsReply,
   PageState,
+  PlayerTimeReply,
   QuoteWaiting,
   Reply,
   TakeQuoteFocusReply,
@@ -51,6 +53,7 @@ export interface BackgroundReplies {
   'page/detected': Reply<PageDetectedReply> | { ok: true };
   'capture/save': CaptureResult;
   'capture/moment': CaptureResult;
+  'capture/transcript': CaptureResult;
   'capture/from-page': Reply<CaptureReply>;
   'capture/retry': Reply<CaptureReply>;
   'quote/undo': Reply<object>;
@@ -67,6 +70,8 @@ export interface BackgroundReplies {
 export interface ContentReplies {
   'page/read': Reply<{ page: PageState }>;
   'player/seek': Reply<object>;
+  'player/time': Reply<PlayerTimeReply>;
+  'page/feeds': Reply<PageFeedsReply>;
   'capture/feedback': Reply<object>;
   'highlights/refresh': Reply<object>;
 }

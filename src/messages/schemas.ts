@@ -106,6 +106,10 @@ export const PageStateSchema = v.object({
 
 export const ReadPageSchema = v.object({ type: v.literal('page/read') });
 export const SeekSchema = v.object({ type: v.literal('player/seek'), timeSec: seconds });
+/** From the transcript panel, a few times a second: where the page's player is (issue 13). */
+export const PlayerTimeSchema = v.object({ type: v.literal('player/time') });
+/** From the transcript panel: the feeds this page names for its show (issue 13). */
+export const PageFeedsSchema = v.object({ type: v.literal('page/feeds') });
 
 const quoteId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const quoteText = v.pipe(v.string(), v.maxLength(MAX_QUOTE_CHARS * 4));
@@ -145,6 +149,8 @@ export const RefreshHighlightsSchema = v.object({ type: v.literal('highlights/re
 export const ContentMessageSchema = v.variant('type', [
   ReadPageSchema,
   SeekSchema,
+  PlayerTimeSchema,
+  PageFeedsSchema,
   CaptureFeedbackSchema,
   RefreshHighlightsSchema,
 ]);
@@ -170,6 +176,17 @@ export const CaptureMomentSchema = v.object({
   type: v.literal('capture/moment'),
   tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
   text: v.optional(quoteText),
+});
+/**
+ * From the transcript panel: save words selected in the episode's transcript as a quote, at
+ * the start of the cue they are in (the player's time lags) and by the cue's speaker.
+ */
+export const CaptureTranscriptSchema = v.object({
+  type: v.literal('capture/transcript'),
+  tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  text: quoteText,
+  timeSec: seconds,
+  speaker: v.nullable(shortText),
 });
 /**
  * From a content script (its in-page key or floating button): save this tab's selection. No
@@ -233,6 +250,7 @@ export const BackgroundMessageSchema = v.variant('type', [
   PageDetectedSchema,
   CaptureSchema,
   CaptureMomentSchema,
+  CaptureTranscriptSchema,
   CaptureFromPageSchema,
   CaptureRetrySchema,
   UndoCaptureSchema,
@@ -269,6 +287,16 @@ export interface PageDetectedReply {
  */
 export interface CaptureReply {
   result: CaptureFeedback;
+}
+
+/** `player/time`: the page's player time, or null when it has none Earmark can reach. */
+export interface PlayerTimeReply {
+  timeSec: number | null;
+}
+
+/** `page/feeds`: feed addresses the page names, most trusted first (unchecked: a page's). */
+export interface PageFeedsReply {
+  feeds: { url: string; source: string }[];
 }
 
 /** `highlights/open`: whether a side panel is open to show the quote (else the popup will). */

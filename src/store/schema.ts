@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { EpisodeWords } from '../core/feeds/episode-words';
 import type { Episode, Quote } from '../core/model';
 
 export const DB_NAME = 'earmark';
@@ -19,6 +20,14 @@ export interface EarmarkDB extends DBSchema {
       /** Timed quotes in playback order ([episodeId, timeSec, order]); untimed ones are not in it. */
       byEpisodePlayback: [string, number, number];
     };
+  };
+  /**
+   * What was fetched from an episode's feed (transcript, chapters, people), with each part's
+   * source address and date, so a revisit works offline (issue 13).
+   */
+  episodeWords: {
+    key: string;
+    value: EpisodeWords;
   };
   /** Small named records about the library itself (settings, the last backup). */
   meta: {
@@ -57,6 +66,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[
   // popup draws its first screen of a long list first). A null time leaves a quote out.
   (_db, tx) => {
     tx.objectStore('quotes').createIndex('byEpisodePlayback', ['episodeId', 'timeSec', 'order']);
+  },
+  // 3 → 4: what was fetched from an episode's feed, one record per episode (issue 13).
+  (db) => {
+    db.createObjectStore('episodeWords', { keyPath: 'episodeId' });
   },
 ];
 

@@ -4,6 +4,7 @@
 // private transaction helpers exported.
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergePlan } from '../core/backup';
+import type { EpisodeWords } from '../core/feeds/episode-words';
 import { newEpisode, type EpisodeSeed, episodeIdForUrl } from '../core/episode';
 import { insertAt } from '../core/list';
 import type { Episode, LibraryData, Participant, Quote, QuoteAnchor, Section } from '../core/model';
@@ -465,6 +466,16 @@ export function createStore(options: StoreOptions = {}) {
     await inWriteTx(['meta'], (tx) => tx.objectStore('meta').put({ key, value }));
   }
 
+  /** What was fetched from the episode's feed, or undefined before the first fetch. */
+  async function episodeWords(episodeId: string): Promise<EpisodeWords | undefined> {
+    return (await db()).get('episodeWords', episodeId);
+  }
+
+  /** Keeps a fetch's result; only a complete, checked result is ever handed here. */
+  async function saveEpisodeWords(words: EpisodeWords): Promise<void> {
+    await inWriteTx(['episodeWords'], (tx) => tx.objectStore('episodeWords').put(words));
+  }
+
   async function close(): Promise<void> {
     const current = opening;
     opening = null;
@@ -494,6 +505,8 @@ export function createStore(options: StoreOptions = {}) {
     wipe,
     getMeta,
     setMeta,
+    episodeWords,
+    saveEpisodeWords,
     close,
   };
 }

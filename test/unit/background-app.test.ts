@@ -445,6 +445,32 @@ describe('Mark this moment', () => {
   });
 });
 
+describe('words saved from the transcript panel', () => {
+  it('saves them at the cue’s start, by the cue’s speaker, with no page anchor', async () => {
+    // The player has moved on (1:40) since the cue the words are in began (1:32.5).
+    tab.page = pageWith(null, 100);
+    const reply = await background().route(
+      {
+        type: 'capture/transcript',
+        tabId: TAB,
+        text: ' words  heard ',
+        timeSec: 92.5,
+        speaker: 'Ann Lee',
+      },
+      POPUP,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      quote: { text: 'words heard', timeSec: 92.5, anchor: null },
+    });
+    const { episodes, quotes } = await store.exportLibrary();
+    const speaker = episodes[0]!.participants.find((p) => p.name === 'Ann Lee');
+    expect(speaker).toBeDefined();
+    expect(quotes[0]!.speakerId).toBe(speaker!.id);
+    expect(feedback()).toMatchObject([{ ok: true, text: 'words heard', timeSec: 92.5 }]);
+  });
+});
+
 describe('pages and their highlights', () => {
   const detection = { kind: 'episode', platform: 'generic', score: 0.9, evidence: [] };
 

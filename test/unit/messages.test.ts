@@ -71,6 +71,7 @@ const BACKGROUND_SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   'page/detected': 'content-script',
   'capture/save': 'extension-page',
   'capture/moment': 'extension-page',
+  'capture/transcript': 'extension-page',
   'capture/from-page': 'content-script',
   'capture/retry': 'content-script',
   'quote/undo': 'content-script',
@@ -87,6 +88,8 @@ const VALID_BACKGROUND: BackgroundMessage[] = [
   { type: 'capture/save', tabId: 3 },
   { type: 'capture/moment', tabId: 3 },
   { type: 'capture/moment', tabId: 3, text: 'words I typed' },
+  { type: 'capture/transcript', tabId: 3, text: 'words heard', timeSec: 61.5, speaker: 'Ann' },
+  { type: 'capture/transcript', tabId: 3, text: 'nobody named', timeSec: 0, speaker: null },
   { type: 'capture/from-page' },
   { type: 'capture/retry', page },
   // Words that can't be found again (selected in a shadow root) come without an anchor.
@@ -101,6 +104,8 @@ const VALID_BACKGROUND: BackgroundMessage[] = [
 const CONTENT_SENDERS: Record<ContentMessage['type'], SenderKind> = {
   'page/read': 'extension-page',
   'player/seek': 'extension-page',
+  'player/time': 'extension-page',
+  'page/feeds': 'extension-page',
   'capture/feedback': 'extension-page',
   'highlights/refresh': 'extension-page',
 };
@@ -108,6 +113,8 @@ const CONTENT_SENDERS: Record<ContentMessage['type'], SenderKind> = {
 const VALID_CONTENT: ContentMessage[] = [
   { type: 'page/read' },
   { type: 'player/seek', timeSec: 62.5 },
+  { type: 'player/time' },
+  { type: 'page/feeds' },
   {
     type: 'capture/feedback',
     result: { ok: true, quoteId: 'q-1', text: 'the words', timeSec: 62, speaker: 'Sam' },
@@ -215,6 +222,24 @@ describe('background router', () => {
       'a typed moment far over the quote limit',
       { type: 'capture/moment', tabId: 1, text: 'x'.repeat(MAX_QUOTE_CHARS * 4 + 1) },
     ],
+    [
+      'transcript words with a negative time',
+      { type: 'capture/transcript', tabId: 1, text: 'x', timeSec: -1, speaker: null },
+    ],
+    [
+      'transcript words with no time',
+      { type: 'capture/transcript', tabId: 1, text: 'x', speaker: null },
+    ],
+    [
+      'transcript words far over the quote limit',
+      {
+        type: 'capture/transcript',
+        tabId: 1,
+        text: 'x'.repeat(MAX_QUOTE_CHARS * 4 + 1),
+        timeSec: 1,
+        speaker: null,
+      },
+    ],
     ['a retry without a page', { type: 'capture/retry' }],
     [
       'a retry whose page has a forged detection',
@@ -313,6 +338,8 @@ describe('content router', () => {
           },
         },
         'player/seek': { from: 'extension-page', handle: async () => ({ ok: true }) },
+        'player/time': { from: 'extension-page', handle: async () => ({ ok: true }) },
+        'page/feeds': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'capture/feedback': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'highlights/refresh': { from: 'extension-page', handle: async () => ({ ok: true }) },
       },

@@ -12,7 +12,11 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../support/browser';
 
 /** The released versions whose data we keep as fixtures: version → file. */
-const RELEASED: Record<number, string> = { 1: 'v1-library.json', 2: 'v2-library.json' };
+const RELEASED: Record<number, string> = {
+  1: 'v1-library.json',
+  2: 'v2-library.json',
+  3: 'v3-library.json',
+};
 
 function fixture(version: number): LibraryData {
   const file = join(REPO_ROOT, 'test/fixtures/store', RELEASED[version]!);
@@ -64,6 +68,8 @@ describe('schema migrations', () => {
         // The playback-order index (version 3) covers quotes written before it existed.
         const timed = quotes.filter((q) => q.timeSec !== null);
         expect(await store.firstTimedQuotes(episode.id, 100)).toEqual(timed);
+        // What is fetched from a feed (version 4) has its place, empty after the upgrade.
+        expect(await store.episodeWords(episode.id)).toBeUndefined();
       }
       await store.close();
     },

@@ -12,6 +12,8 @@ import { readFirstQuotes, type FirstQuotes } from './first-quotes';
 import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
 import { usePageHighlights } from './usePageHighlights';
+import type { WordsApi } from '../words/api';
+import { TranscriptPanel } from '../words/TranscriptPanel';
 
 type View =
   | { status: 'loading' }
@@ -41,7 +43,16 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * The view of the page's episode: capture and export, then the editor once the episode is in
  * the library. Used as is by the popup and the side panel.
  */
-export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }) {
+export function EpisodeScreen({
+  api,
+  mode,
+  words,
+}: {
+  api: PopupApi;
+  mode: ScreenMode;
+  /** The transcript panel's browser and network access: the side panel's only. */
+  words?: WordsApi;
+}) {
   const [view, setView] = useState<View>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -364,7 +375,7 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
   }
 
   if (!episode) return null;
-  return (
+  const editor = (
     <EpisodeEditor
       key={episode.id}
       api={api}
@@ -388,6 +399,22 @@ export function EpisodeScreen({ api, mode }: { api: PopupApi; mode: ScreenMode }
       notify={setNotice}
       actions={actions}
     />
+  );
+  if (!words || mode !== 'panel' || tabId === null || !page) return editor;
+  return (
+    <>
+      <TranscriptPanel
+        api={api}
+        words={words}
+        tabId={tabId}
+        page={page}
+        episode={episode}
+        quotes={quotes}
+        onSaved={() => void load()}
+        onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
+      />
+      {editor}
+    </>
   );
 }
 

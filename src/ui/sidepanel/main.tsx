@@ -1,9 +1,14 @@
 import { render } from 'preact';
 import { browserApi } from '../api';
 import { EpisodeScreen } from '../editor/EpisodeScreen';
+import { browserWordsApi } from '../words/api';
 import '../theme.css';
 
 // The side panel stays open while the person listens: the same editor as the popup, following
 // the active tab (or `?tab=ID`). Opened as a tab with `?episode=ID` (the library's Edit link),
 // it edits that stored episode with no page behind it.
-render(<EpisodeScreen api={browserApi()} mode="panel" />, document.getElementById('app')!);
+// The transcript panel (issue 13) lives here only: the popup never fetches.
+render(
+  <EpisodeScreen api={browserApi()} mode="panel" words={browserWordsApi()} />,
+  document.getElementById('app')!,
+);

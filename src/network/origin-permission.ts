@@ -1,0 +1,29 @@
+/**
+ * Host access for one origin, asked for when the person clicks (issue 13). The manifest lists
+ * all sites as optional; Earmark asks only for the origin a fetch goes to, at that click: the
+ * browser's prompt names it. `request` must run inside the click's handler, before any await
+ * that is not itself a permission call, or the browser refuses it.
+ */
+export interface PermissionsApi {
+  contains(p: { origins: string[] }): Promise<boolean>;
+  request(p: { origins: string[] }): Promise<boolean>;
+}
+
+/** `https://feeds.example.com/feed.xml` → `https://feeds.example.com/*`. */
+export function originPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/**
+ * Asks for every origin at once (one prompt). Calls `request` directly: `contains` first would
+ * be an await that spends the click's user activation in some browsers.
+ */
+export function requestOrigins(
+  permissions: PermissionsApi,
+  urls: readonly string[],
+): Promise<boolean> {
+  const origins = [...new Set(urls.map(originPattern))];
+  if (origins.length === 0) return Promise.resolve(true);
+  return permissions.request({ origins });
+}

@@ -1,0 +1,44 @@
+/**
+ * The transcript panel's window on the browser and the network, apart from the editor's
+ * (`PopupApi`): only the side panel has it, so the popup never fetches.
+ */
+import browser from 'webextension-polyfill';
+import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-client';
+import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
+import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';
+import { requestOrigins } from '../../network/origin-permission';
+
+export interface WordsApi {
+  /**
+   * Asks the browser for host access to these addresses' origins. Call it first thing in a
+   * click handler: browsers grant the prompt only during the click.
+   */
+  requestOrigins(urls: readonly string[]): Promise<boolean>;
+  fetchText(url: string, limits: FetchLimits): Promise<FetchedText>;
+  playerTime(tabId: number): Promise<number | null>;
+  /** The feeds the tab's page names (link, JSON-LD, platform data, host), most trusted first. */
+  pageFeeds(tabId: number): Promise<string[]>;
+  captureTranscript(
+    tabId: number,
+    words: { text: string; timeSec: number; speaker: string | null },
+  ): Promise<CaptureResult>;
+  now(): string;
+  /** The languages the person reads, best first, for choosing among transcripts. */
+  languages(): readonly string[];
+}
+
+export function browserWordsApi(): WordsApi {
+  const askBackground: AskBackground = askOver((message) => browser.runtime.sendMessage(message));
+  return {
+    requestOrigins: (urls) => requestOrigins(browser.permissions, urls),
+    fetchText: (url, limits) => fetchText(url, limits),
+    playerTime: (tabId) => playerTimeOfTab(tabId),
+    pageFeeds: (tabId) => feedsOfTab(tabId),
+    async captureTranscript(tabId, words) {
+      const reply = await askBackground({ type: 'capture/transcript', tabId, ...words });
+      return reply ?? { ok: false, error: 'Earmark’s background did not answer.' };
+    },
+    now: () => new Date().toISOString(),
+    languages: () => navigator.languages ?? [navigator.language],
+  };
+}

@@ -1,0 +1,40 @@
+import type { Cue } from '../../core/transcripts/types';
+
+/**
+ * The cue being heard at `time`: the last one starting at or before it (binary search, so
+ * following the player costs microseconds on a three-hour transcript). -1 before the first.
+ */
+export function cueAt(cues: readonly Cue[], time: number): number {
+  let low = 0;
+  let high = cues.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (cues[mid]!.start <= time) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Where a saved quote's words are in a cue: the cue starting at its time that holds them. */
+export function quoteInCue(
+  cues: readonly Cue[],
+  quote: { text: string; timeSec: number | null },
+): { cue: number; start: number; end: number } | null {
+  if (quote.timeSec === null || !quote.text) return null;
+  const words = quote.text.replace(/\s+/g, ' ').trim();
+  for (let i = cueAt(cues, quote.timeSec); i >= 0 && cues[i]!.start === quote.timeSec; i--) {
+    // Words selected across cues start in this one: match the part that is in it.
+    const text = cues[i]!.text;
+    const at = text.indexOf(words);
+    if (at !== -1) return { cue: i, start: at, end: at + words.length };
+    for (let cut = Math.min(words.length, text.length); cut >= 8; cut--) {
+      const head = words.slice(0, cut);
+      const pos = text.indexOf(head);
+      if (pos !== -1 && pos + cut === text.length) return { cue: i, start: pos, end: text.length };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,185 @@
+/**
+ * The transcript panel in real Chromium with the built extension (issue 13): an episode page
+ * served from 127.0.0.1 names its feed; the person opens the panel and asks for the transcript;
+ * the cues show with speakers and follow the player; words selected in the panel are saved with
+ * their cue's time and speaker; the feed's chapters and people are offered and accepted; the
+ * export shows them. Also writes docs/transcript-panel.png, the README's picture of the panel.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPO_ROOT,
+  launchWithExtension,
+  makeProfileDir,
+  removeDir,
+  tabIdFor,
+  type ExtensionBrowser,
+} from '../support/browser';
+import { extensionDb } from '../support/extension-db';
+import { playAndSeek } from '../support/page-actions';
+import { servePages, type PageServer } from '../support/server';
+
+const PANEL_PATH = 'src/ui/sidepanel/index.html';
+
+let server: PageServer;
+let profile: string;
+let browser: ExtensionBrowser;
+let page: Page;
+let panel: Page;
+let tabId: number;
+
+beforeAll(async () => {
+  server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
+  profile = makeProfileDir();
+  browser = await launchWithExtension(profile);
+  page = await browser.context.newPage();
+  const url = `${server.origin}/episode.html`;
+  await page.goto(url);
+  tabId = await tabIdFor(browser.worker, url);
+  panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${browser.extensionId}/${PANEL_PATH}?tab=${tabId}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(profile);
+});
+
+interface StoredQuote {
+  text: string;
+  timeSec: number | null;
+  speakerId: string | null;
+  sectionId: string | null;
+}
+interface StoredEpisode {
+  participants: { id: string; name: string; role: string }[];
+  sections: { id: string; heading: string }[];
+}
+
+describe('the transcript panel', () => {
+  it('finds the feed the page names, the episode in it, and shows the cues with speakers', async () => {
+    await panel.getByRole('button', { name: 'Start notes for this episode' }).click();
+    await panel.getByRole('button', { name: 'Find transcript' }).click();
+    await expect
+      .poll(() => panel.locator('.transcript').textContent())
+      .toContain('“Episode 7: Words in the feed” (found by its audio file)');
+    await panel.getByRole('button', { name: 'Get transcript and chapters' }).click();
+    await expect.poll(() => panel.locator('.cue').count()).toBe(9);
+    expect(await panel.locator('.cue').nth(2).innerText()).toMatch(
+      /^0:17\s+Sam Rivera\s+Thanks, Ada\. A transcript in the feed travels with the show to every app\.$/,
+    );
+    const stored = await extensionDb<{ transcript: { url: string; format: string } }>(panel, {
+      op: 'getAll',
+      store: 'episodeWords',
+    });
+    expect(stored).toMatchObject([
+      { transcript: { url: `${server.origin}/episode.vtt`, format: 'vtt' } },
+    ]);
+  });
+
+  it('follows the page’s player', async () => {
+    await playAndSeek(page, 30);
+    await expect
+      .poll(() => panel.locator('.cue.current').textContent(), { timeout: 5_000 })
+      .toContain('Listeners can search it');
+    await playAndSeek(page, 61);
+    await expect
+      .poll(() => panel.locator('.cue.current').textContent(), { timeout: 5_000 })
+      .toContain('Let us talk about who reads them');
+  });
+
+  it('saves selected words with the cue’s time and speaker, and marks them', async () => {
+    // The player is at 1:01; the words are from the cue at 0:46.
+    await panel.evaluate(() => {
+      const text = document.querySelectorAll('.cue')[5]!.querySelector('.cue-text')!.firstChild!;
+      const at = text.textContent!.indexOf('the table of contents');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'the table of contents'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await panel.getByRole('button', { name: 'Save selected words' }).click();
+    await expect
+      .poll(() => panel.locator('.cue mark.saved').textContent())
+      .toBe('the table of contents');
+    const [quote] = (await extensionDb<StoredQuote[]>(panel, { op: 'getAll', store: 'quotes' }))!;
+    expect(quote).toMatchObject({ text: 'the table of contents', timeSec: 46 });
+    const [episode] = (await extensionDb<StoredEpisode[]>(panel, {
+      op: 'getAll',
+      store: 'episodes',
+    }))!;
+    expect(episode!.participants.find((p) => p.id === quote!.speakerId)?.name).toBe('Sam Rivera');
+    // On the next visit the words are still marked in the panel.
+    await panel.reload();
+    await expect
+      .poll(() => panel.locator('.cue mark.saved').textContent())
+      .toBe('the table of contents');
+  });
+
+  it('offers the feed’s chapters and people, adds them when accepted, and the export shows them', async () => {
+    const offers = panel.locator('.feed-offers');
+    await expect.poll(() => offers.textContent()).toContain('The feed’s chapters (3)');
+    expect(await offers.textContent()).not.toContain('Cover art');
+    // Sam is a participant already (the quote's speaker): only the others are offered.
+    expect(await offers.locator('li').allTextContents()).toEqual([
+      '0:00 Welcome',
+      '0:17 Transcripts in the feed',
+      '0:58 Who reads them',
+      'Ada Park (host)',
+      'Lee Chen (producer)',
+    ]);
+    // After the reload too, the panel finds where the player is (1:01).
+    await expect
+      .poll(() => panel.locator('.cue.current').textContent(), { timeout: 5_000 })
+      .toContain('Let us talk about who reads them');
+    await panel.screenshot({ path: join(REPO_ROOT, 'docs/transcript-panel.png') });
+    await panel.getByRole('button', { name: 'Add as sections' }).click();
+    await panel.getByRole('button', { name: 'Add as participants' }).click();
+    await expect.poll(() => panel.locator('.feed-offers').count()).toBe(0);
+
+    const [episode] = (await extensionDb<StoredEpisode[]>(panel, {
+      op: 'getAll',
+      store: 'episodes',
+    }))!;
+    expect(episode!.sections.map((s) => s.heading)).toEqual([
+      'Welcome',
+      'Transcripts in the feed',
+      'Who reads them',
+    ]);
+    expect(episode!.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Sam Rivera', 'guest'],
+      ['Ada Park', 'host'],
+      ['Lee Chen', 'other'],
+    ]);
+    const [quote] = (await extensionDb<StoredQuote[]>(panel, { op: 'getAll', store: 'quotes' }))!;
+    // 0:46 is in "Transcripts in the feed" (0:17–0:58).
+    expect(quote!.sectionId).toBe(episode!.sections[1]!.id);
+
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
+    const markdown = await readFile((await download.path())!, 'utf8');
+    const text = toString(fromMarkdown(markdown));
+    for (const words of [
+      'Transcripts in the feed',
+      'Who reads them',
+      'Ada Park',
+      'Lee Chen',
+      'Sam Rivera',
+      'the table of contents',
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(markdown.indexOf('Transcripts in the feed')).toBeLessThan(
+      markdown.indexOf('the table of contents'),
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Chapter } from '../../../src/core/feeds/chapters';
+import {
+  acceptChapters,
+  acceptPeople,
+  newChapterSections,
+  newPeople,
+} from '../../../src/core/feeds/offers';
+import type { Episode, Quote } from '../../../src/core/model';
+import type { Cue } from '../../../src/core/transcripts/types';
+import { cueAt, quoteInCue } from '../../../src/ui/words/follow';
+
+const episode = (over: Partial<Episode> = {}): Episode => ({
+  id: 'e',
+  url: 'https://x.test/e',
+  platform: 'generic',
+  title: 'T',
+  show: 'S',
+  publishedAt: null,
+  durationSec: null,
+  feedUrl: null,
+  imageUrl: null,
+  participants: [{ id: 'p1', name: 'Ada Park', role: 'co-host' }],
+  sections: [{ id: 's1', heading: 'Welcome', notes: 'my own notes' }],
+  summary: '',
+  twoCents: '',
+  references: [],
+  tags: [],
+  createdAt: '',
+  updatedAt: '',
+  ...over,
+});
+const chapter = (startTime: number, title: string, toc = true): Chapter => ({
+  startTime,
+  endTime: null,
+  title,
+  url: null,
+  toc,
+});
+const quote = (id: string, timeSec: number | null, sectionId: string | null = null) =>
+  ({ id, timeSec, sectionId }) as Quote;
+
+describe('what a feed offers the notes', () => {
+  const chapters = [
+    chapter(0, 'welcome '),
+    chapter(20, 'Middle'),
+    chapter(30, 'Art', false),
+    chapter(60, 'End'),
+  ];
+
+  it('offers chapters that are not yet sections, leaving toc:false out', () => {
+    expect(newChapterSections(episode(), chapters).map((c) => c.title)).toEqual(['Middle', 'End']);
+  });
+
+  it('keeps the person’s sections and files untitled quotes into the chapter holding their time', () => {
+    let n = 0;
+    const plan = acceptChapters(
+      episode(),
+      chapters,
+      [quote('q1', 5), quote('q2', 45), quote('q3', 70, 's1'), quote('q4', null)],
+      () => `new${++n}`,
+    );
+    expect(plan.sections).toEqual([
+      { id: 's1', heading: 'Welcome', notes: 'my own notes' },
+      { id: 'new1', heading: 'Middle', notes: '' },
+      { id: 'new2', heading: 'End', notes: '' },
+    ]);
+    // q3 has a section the person chose; q4 has no time.
+    expect(plan.quoteSections).toEqual([
+      { quoteId: 'q1', sectionId: 's1' },
+      { quoteId: 'q2', sectionId: 'new1' },
+    ]);
+  });
+
+  it('offers people who are not yet participants, with Earmark’s role or the feed’s word', () => {
+    const people = [
+      { name: 'ada park', role: 'host', group: 'cast', href: null, img: null },
+      { name: 'Sam Rivera', role: 'guest', group: 'cast', href: null, img: null },
+      { name: 'Lee Chen', role: 'producer', group: 'creative direction', href: null, img: null },
+    ];
+    const offered = newPeople(episode(), people);
+    expect(offered).toEqual([
+      { name: 'Sam Rivera', role: 'guest', feedRole: 'guest' },
+      { name: 'Lee Chen', role: 'other', feedRole: 'producer' },
+    ]);
+    // The person's own role for Ada (co-host) stays.
+    expect(acceptPeople(episode(), offered, () => 'id').map((p) => [p.name, p.role])).toEqual([
+      ['Ada Park', 'co-host'],
+      ['Sam Rivera', 'guest'],
+      ['Lee Chen', 'other'],
+    ]);
+  });
+});
+
+describe('following the player', () => {
+  const cues: Cue[] = [0, 5, 5, 12, 30].map((start, i) => ({
+    start,
+    end: start + 5,
+    speaker: null,
+    text: `cue ${i} words here`,
+  }));
+
+  it('finds the cue being heard: the last one starting at or before the time', () => {
+    expect(cueAt(cues, -1)).toBe(-1);
+    expect(cueAt(cues, 0)).toBe(0);
+    expect(cueAt(cues, 7)).toBe(2);
+    expect(cueAt(cues, 29.9)).toBe(3);
+    expect(cueAt(cues, 999)).toBe(4);
+    expect(cueAt([], 3)).toBe(-1);
+  });
+
+  it('finds a saved quote’s words in the cue starting at its time, also when they ran on into the next cue', () => {
+    expect(quoteInCue(cues, { text: 'words', timeSec: 12 })).toEqual({ cue: 3, start: 6, end: 11 });
+    expect(quoteInCue(cues, { text: 'cue 1 words', timeSec: 5 })).toEqual({
+      cue: 1,
+      start: 0,
+      end: 11,
+    });
+    expect(quoteInCue(cues, { text: 'words here cue 4', timeSec: 12 })).toEqual({
+      cue: 3,
+      start: 6,
+      end: 16,
+    });
+    expect(quoteInCue(cues, { text: 'words', timeSec: 13 })).toBeNull();
+    expect(quoteInCue(cues, { text: 'words', timeSec: null })).toBeNull();
+  });
+});
