@@ -1,7 +1,7 @@
 /**
  * A small, bounded XML tree from text, built on saxes (a strict, streaming XML parser that
  * runs anywhere, including the background's service worker, which has no DOMParser: see
- * docs/decisions/0008-feeds-parsed-with-saxes.md).
+ * docs/decisions/0011-feeds-parsed-with-saxes.md).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { located, type Located, type Parsed } from '../located';
