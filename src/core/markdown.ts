@@ -26,6 +26,7 @@ import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdas
 import { stringify as stringifyYaml } from 'yaml';
 import { deepLink } from './deeplink';
 import type { Episode, Participant, Quote, Role } from './model';
+import { writeSimpleMarkdown } from './markdown-write';
 import { formatClockLong } from './time';
 import { webHref } from './web-url';
 
@@ -110,7 +111,7 @@ const GFM_UNSAFE: Unsafe[] = [
   ],
 }));
 
-const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
+export const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -125,10 +126,13 @@ const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
 /** A string that came from a page or a person, made fit to write to a UTF-8 file. */
 export function cleanText(value: string): string {
   // A lone surrogate cannot be encoded in UTF-8 and NUL is replaced by every Markdown parser.
+  // The test first: almost no text has either, and the replacements cost more (bench `backup`).
+  if (!SURROGATE_OR_NUL.test(value)) return value;
   return value
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/\0/g, '\uFFFD');
 }
+const SURROGATE_OR_NUL = /[\uD800-\uDFFF\0]/;
 
 /** Line breaks of every kind, including the Unicode ones that some renderers honour. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
@@ -145,8 +149,13 @@ const HORIZONTAL_SPACE_RUN = /[ \t]+/g;
  * compare against exactly what the overview promises to keep.
  */
 export function normaliseLine(value: string): string {
-  return cleanText(value).split(LINE_BREAK).join(' ').replace(HORIZONTAL_SPACE_RUN, ' ').trim();
+  let line = cleanText(value);
+  if (LINE_BREAK.test(line)) line = line.split(LINE_BREAK).join(' ');
+  if (SPACE_TO_COLLAPSE.test(line)) line = line.replace(HORIZONTAL_SPACE_RUN, ' ');
+  return line.trim();
 }
+/** What `HORIZONTAL_SPACE_RUN` would change: tested first, as most lines have none. */
+const SPACE_TO_COLLAPSE = /\t| {2}/;
 
 /** A block of a multi-line field: a paragraph of lines, or a bulleted list of items of lines. */
 export type NoteBlock =
@@ -178,7 +187,9 @@ export function normaliseBlocks(value: string): NoteBlock[] {
   // The block a line may join; none after a blank line.
   let open: NoteBlock | null = null;
   for (const rawLine of cleanText(value).split(LINE_BREAK)) {
-    const line = rawLine.replace(HORIZONTAL_SPACE_RUN, ' ').trim();
+    const line = (
+      SPACE_TO_COLLAPSE.test(rawLine) ? rawLine.replace(HORIZONTAL_SPACE_RUN, ' ') : rawLine
+    ).trim();
     if (line === '') {
       open = null;
       continue;
@@ -442,6 +453,14 @@ function frontMatterBlock(episode: Episode): string {
   return `---\n${yaml}---\n\n`;
 }
 
+/**
+ * Any tree as Markdown: the fast writer for the nodes an overview is made of, else
+ * mdast-util-to-markdown with the export's options (docs/decisions/0007).
+ */
+export function treeToMarkdown(tree: Root): string {
+  return writeSimpleMarkdown(tree) ?? toMarkdown(tree, TO_MARKDOWN_OPTIONS);
+}
+
 /** The overview as an mdast tree: for callers that want to add to it or render it otherwise. */
 export function overviewTree(
   episode: Episode,
@@ -464,8 +483,7 @@ export function renderOverviewMarkdown(
   quotes: readonly Quote[],
   options: Partial<OverviewOptions> = {},
 ): string {
-  const tree = overviewTree(episode, quotes, options);
-  const body = toMarkdown(tree, TO_MARKDOWN_OPTIONS);
+  const body = treeToMarkdown(overviewTree(episode, quotes, options));
   const frontMatter = options.frontMatter ?? DEFAULT_OVERVIEW_OPTIONS.frontMatter;
   return frontMatter ? frontMatterBlock(episode) + body : body;
 }
