@@ -168,7 +168,8 @@ class Writer {
       case 'list':
         return this.list(node, parent);
       case 'thematicBreak':
-        return '---';
+        // `---` first in a file opens front matter to a note app: use the other rule there.
+        return parent.type === 'root' && parent.children[0] === node ? '***' : '---';
       default:
         throw new Unsupported(node.type);
     }

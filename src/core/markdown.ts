@@ -121,6 +121,11 @@ export const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
   // Always `[text](url)`, never `<url>`: one link shape for readers and for our own tests.
   resourceLink: true,
   unsafe: GFM_UNSAFE,
+  handlers: {
+    // `---` first in a file opens front matter to a note app (a template may start so).
+    thematicBreak: (node, parent) =>
+      parent?.type === 'root' && parent.children[0] === node ? '***' : '---',
+  },
 };
 
 /** A string that came from a page or a person, made fit to write to a UTF-8 file. */
@@ -235,7 +240,7 @@ function linesOf(lines: string[]): PhrasingContent[] {
 }
 
 /** A multi-line field as paragraphs and bulleted lists (`normaliseBlocks`). */
-function blocksOf(value: string): (Paragraph | List)[] {
+export function blocksOf(value: string): (Paragraph | List)[] {
   return normaliseBlocks(value).map((block) =>
     block.type === 'paragraph'
       ? { type: 'paragraph', children: linesOf(block.lines) }
@@ -421,7 +426,7 @@ function bulletList(items: ListItem[]): List {
 }
 
 /** Adjacent text nodes joined, so escaping sees each run of text whole. */
-function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
+export function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
