@@ -444,10 +444,13 @@ export function overviewFrontMatter(episode: Episode): Record<string, string | s
   if (episode.publishedAt) values.date = cleanText(episode.publishedAt);
   values.participants = episode.participants.map((p) => cleanText(p.name));
   values.tags = episode.tags.map(cleanText);
+  // The same on every export of the episode: a note app (or a person) finds the note by it.
+  values.earmark = cleanText(episode.id);
   return values;
 }
 
-function frontMatterBlock(episode: Episode): string {
+/** The overview's YAML front matter, with the lines around it and a blank line after. */
+export function overviewFrontMatterBlock(episode: Episode): string {
   // Every string double-quoted: read the same by YAML 1.1 and 1.2 parsers alike (`no`, `0o7`,
   // `2024-01-01` and `1:20` are not strings to all of them), and no line can read as `---`.
   const yaml = stringifyYaml(overviewFrontMatter(episode), {
@@ -490,7 +493,7 @@ export function renderOverviewMarkdown(
 ): string {
   const body = treeToMarkdown(overviewTree(episode, quotes, options));
   const frontMatter = options.frontMatter ?? DEFAULT_OVERVIEW_OPTIONS.frontMatter;
-  return frontMatter ? frontMatterBlock(episode) + body : body;
+  return frontMatter ? overviewFrontMatterBlock(episode) + body : body;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -434,6 +434,7 @@ describe('the Markdown overview, for any text a page or a person supplies', () =
         if (episode.publishedAt) expected.date = cleanText(episode.publishedAt);
         expected.participants = episode.participants.map((p) => cleanText(p.name));
         expected.tags = episode.tags.map(cleanText);
+        expected.earmark = cleanText(episode.id);
         expect(parseYaml(value)).toEqual(expected);
         expect(parseYaml(value, { version: '1.1' })).toEqual(expected);
         // And the body after it is the overview, starting with its title.
