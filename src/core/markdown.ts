@@ -463,7 +463,7 @@ export function overviewFrontMatterBlock(episode: Episode): string {
 
 /**
  * Any tree as Markdown: the fast writer for the nodes an overview is made of, else
- * mdast-util-to-markdown with the export's options (docs/decisions/0007).
+ * mdast-util-to-markdown with the export's options (why: src/core/markdown-write.ts).
  */
 export function treeToMarkdown(tree: Root): string {
   return writeSimpleMarkdown(tree) ?? toMarkdown(tree, TO_MARKDOWN_OPTIONS);
