@@ -11,7 +11,6 @@ import { EpisodeEditor } from './EpisodeEditor';
 import { readFirstQuotes, type FirstQuotes } from './first-quotes';
 import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
-import { SendActions } from './SendActions';
 import { usePageHighlights } from './usePageHighlights';
 import type { WordsApi } from '../words/api';
 import { TranscriptPanel } from '../words/TranscriptPanel';
@@ -271,11 +270,15 @@ export function EpisodeScreen({
     try {
       const record = episode ?? (seed && (await api.store.ensureEpisode(seed)));
       if (!record) return;
-      // The person's template from the library; the serialiser loads on the first export only.
-      const { exportEpisode } = await import('./episode-export');
-      const exported = await exportEpisode(api.store, record.id);
-      if (!exported) return;
-      const { markdown, fileName } = exported;
+      const [stored, storedQuotes] = await Promise.all([
+        api.store.episode(record.id),
+        api.store.quotesForEpisode(record.id),
+      ]);
+      if (!stored) return;
+      // The Markdown serialiser is the popup's largest part: load it on the first export only.
+      const { overviewFileName, renderOverviewMarkdown } = await import('../../core/markdown');
+      const markdown = renderOverviewMarkdown(stored, storedQuotes);
+      const fileName = overviewFileName(stored);
       api.download(fileName, markdown);
       const copied = await api.copy(markdown);
       setNotice({ text: t(copied ? 'popupExported' : 'popupExportedNoClipboard', fileName) });
@@ -317,14 +320,6 @@ export function EpisodeScreen({
           <button type="button" onClick={exportMarkdown}>
             {t('popupExport')}
           </button>
-          <SendActions
-            store={api.store}
-            episodeId={async () =>
-              (episode ?? (seed && (await api.store.ensureEpisode(seed))))?.id ?? null
-            }
-            copy={api.copy}
-            onNotice={setNotice}
-          />
         </div>
         <div class="view-actions">
           {mode === 'popup' && tabId !== null && openSidePanel && (
