@@ -456,13 +456,22 @@ function expectOverviewHoldsEverything(
   const nameOf = (p: { name: string }) =>
     normaliseLine(p.name) || OVERVIEW_LABELS.unnamedParticipant;
   const speakerOf = (q: Quote) => episode.participants.find((p) => p.id === q.speakerId);
+  const withHours =
+    episode.durationSec !== null
+      ? episode.durationSec >= 3600
+      : quotes.some((q) => q.timeSec !== null && q.timeSec >= 3600);
   const quoteLine = (q: Quote, withSpeaker: boolean) => {
     let line = `"${normaliseLine(q.text)}"`;
     const speaker = speakerOf(q);
     if (withSpeaker && speaker) line += ` — ${nameOf(speaker)}`;
     if (o.timestamps && q.timeSec !== null) {
       const t = Math.floor(q.timeSec);
-      const clock = `${Math.floor(t / 3600)}:${String(Math.floor(t / 60) % 60).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+      const ss = String(t % 60).padStart(2, '0');
+      // One format per episode (issue 19): hours only when the episode is an hour or longer,
+      // or, its length unknown, when a quote is past the hour.
+      const clock = withHours
+        ? `${Math.floor(t / 3600)}:${String(Math.floor(t / 60) % 60).padStart(2, '0')}:${ss}`
+        : `${Math.floor(t / 60)}:${ss}`;
       line += ` (${clock})`;
     }
     return { line, note: expectedBlocks(q.note) };
