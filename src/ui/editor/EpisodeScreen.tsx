@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { peopleNotListed } from '../../core/people';
@@ -13,7 +13,23 @@ import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
 import { usePageHighlights } from './usePageHighlights';
 import type { WordsApi } from '../words/api';
-import { TranscriptPanel } from '../words/TranscriptPanel';
+
+type TranscriptModule = typeof import('../words/TranscriptPanel');
+let transcriptModule: Promise<TranscriptModule> | null = null;
+
+/**
+ * The transcript panel (feeds, transcripts, XML) is the side panel's only: imported there, once,
+ * so that the popup's first render doesn't carry it (bench: sizes, popup ≤ 30 kB).
+ */
+function useTranscriptModule(wanted: boolean): TranscriptModule | null {
+  const [loaded, setLoaded] = useState<TranscriptModule | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    transcriptModule ??= import('../words/TranscriptPanel');
+    void transcriptModule.then(setLoaded);
+  }, [wanted]);
+  return loaded;
+}
 
 type View =
   | { status: 'loading' }
@@ -54,6 +70,7 @@ export function EpisodeScreen({
   words?: WordsApi;
 }) {
   const [view, setView] = useState<View>({ status: 'loading' });
+  const transcript = useTranscriptModule(!!words && mode === 'panel');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [reveal, setReveal] = useState<Reveal | null>(null);
@@ -400,7 +417,8 @@ export function EpisodeScreen({
       actions={actions}
     />
   );
-  if (!words || mode !== 'panel' || tabId === null || !page) return editor;
+  if (!words || !transcript || mode !== 'panel' || tabId === null || !page) return editor;
+  const { TranscriptPanel } = transcript;
   return (
     <>
       <TranscriptPanel
