@@ -11,6 +11,9 @@ import { participantName, sectionName } from './roles';
 import { Sections } from './Sections';
 import { Tags } from './Tags';
 
+// Loaded with the details (after the first render): the header's facts, the popup's Overview tab.
+export { EpisodeFacts } from './EpisodeFacts';
+
 interface Props {
   editing: Editing;
   /** People the page names who aren't participants yet. */

@@ -6,7 +6,7 @@ import type { QuoteEdit } from '../../store/store';
 import type { PopupApi } from '../api';
 import { reason, t } from '../i18n';
 import { SavedReporter, SaveIndicator } from '../components/SaveIndicator';
-import { EpisodeFacts, EpisodeHeader } from './EpisodeHeader';
+import { EpisodeHeader } from './EpisodeHeader';
 import type { Editing } from './editing';
 import { createEpisodeWriter } from './episode-writer';
 import type { Notice } from './Notice';
@@ -171,6 +171,7 @@ export function EpisodeEditor(props: Props) {
       </button>
     </div>
   );
+  const facts = details && <details.EpisodeFacts episode={episode} edit={edit} />;
   const detailParts = details && (
     <details.EpisodeDetails editing={editing} suggestedParticipants={props.suggestedParticipants} />
   );
@@ -178,7 +179,7 @@ export function EpisodeEditor(props: Props) {
   if (props.mode === 'panel') {
     return (
       <SavedReporter.Provider value={reportSaved}>
-        <EpisodeHeader episode={episode} edit={edit} />
+        <EpisodeHeader episode={episode} facts={facts} />
         {props.actions}
         {overview ? (
           <nav class="jump" aria-label={t('jumpLabel')}>
@@ -205,7 +206,7 @@ export function EpisodeEditor(props: Props) {
     // A page quotes were saved from: its quotes, and the overview only when asked for.
     return (
       <SavedReporter.Provider value={reportSaved}>
-        <EpisodeHeader episode={episode} edit={edit} compact />
+        <EpisodeHeader episode={episode} compact />
         {props.actions}
         <SaveIndicator shown={savedOnce} />
         {quoteList}
@@ -215,7 +216,7 @@ export function EpisodeEditor(props: Props) {
   }
   return (
     <SavedReporter.Provider value={reportSaved}>
-      <EpisodeHeader episode={episode} edit={edit} compact />
+      <EpisodeHeader episode={episode} compact />
       {props.actions}
       <TabBar
         tab={tab}
@@ -236,7 +237,7 @@ export function EpisodeEditor(props: Props) {
         aria-labelledby="tab-overview"
         hidden={tab !== 'overview'}
       >
-        <EpisodeFacts episode={episode} edit={edit} />
+        {facts}
         {detailParts}
       </div>
     </SavedReporter.Provider>

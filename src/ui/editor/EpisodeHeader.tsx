@@ -1,25 +1,20 @@
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { recordKind } from '../../core/episode';
 import type { Episode } from '../../core/model';
-import { formatClock } from '../../core/time';
-import { isWebUrl } from '../../core/web-url';
-import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
-import type { EpisodeChange } from './episode-writer';
-import { formatDay } from '../format';
 
 interface Props {
   episode: Episode;
-  edit: (change: EpisodeChange) => Promise<unknown>;
+  /** Side panel: the date, duration and link under the title (EpisodeFacts, loaded later). */
+  facts?: ComponentChildren;
+  compact?: boolean;
 }
-
-const titleRequired = (title: string) => (title.trim() === '' ? t('errorTitleEmpty') : null);
 
 /**
  * The episode's title and show. In the popup (`compact`) they share one line, cut with an
- * ellipsis (the whole title in its tooltip), and the facts move to the Episode tab.
+ * ellipsis (the whole title in its tooltip), and the facts move to the Overview tab.
  */
-export function EpisodeHeader({ episode, edit, compact = false }: Props & { compact?: boolean }) {
+export function EpisodeHeader({ episode, facts, compact = false }: Props) {
   const title = episode.title.trim() || t('popupUntitled');
   const show = episode.show.trim();
   return (
@@ -33,58 +28,7 @@ export function EpisodeHeader({ episode, edit, compact = false }: Props & { comp
           {episode.show}
         </p>
       )}
-      {!compact && <EpisodeFacts episode={episode} edit={edit} />}
+      {!compact && facts}
     </header>
-  );
-}
-
-/** Date, duration and link; title and show are editable (detection can be wrong). */
-export function EpisodeFacts({ episode, edit }: Props) {
-  const [editing, setEditing] = useState(false);
-  const facts = [
-    episode.publishedAt && t('headerPublished', formatDay(episode.publishedAt)),
-    episode.durationSec !== null && t('headerDuration', formatClock(episode.durationSec)),
-  ].filter((fact): fact is string => typeof fact === 'string');
-  return (
-    <>
-      <p class="meta muted">
-        {facts.join(' · ')}
-        {facts.length > 0 && isWebUrl(episode.url) && ' · '}
-        {isWebUrl(episode.url) && (
-          <a href={episode.url} target="_blank" rel="noreferrer">
-            {t('headerOpenEpisode')}
-          </a>
-        )}
-      </p>
-      <button
-        type="button"
-        class="link-button"
-        aria-expanded={editing}
-        aria-controls={editing ? 'episode-details' : undefined}
-        onClick={() => setEditing(!editing)}
-      >
-        {t(editing ? 'headerDoneEditing' : 'headerEdit')}
-      </button>
-      {editing && (
-        <div id="episode-details">
-          <SavedField
-            id="episode-title"
-            draftKey={`${episode.id}:title`}
-            label={t('headerTitleLabel')}
-            initial={episode.title}
-            validate={titleRequired}
-            onSave={(title) => edit(() => ({ title }))}
-            autoFocus
-          />
-          <SavedField
-            id="episode-show"
-            draftKey={`${episode.id}:show`}
-            label={t('headerShowLabel')}
-            initial={episode.show}
-            onSave={(show) => edit(() => ({ show }))}
-          />
-        </div>
-      )}
-    </>
   );
 }

@@ -6,6 +6,7 @@ import { clockHasHours, formatEpisodeClock } from '../../core/time';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
 import type { Reveal } from '../components/WindowedList';
+import { focusWhenShown } from '../focus';
 import { reason, t } from '../i18n';
 import { EpisodeEditor } from './EpisodeEditor';
 import { readFirstQuotes, type FirstQuotes } from './first-quotes';
@@ -287,17 +288,10 @@ export function EpisodeScreen({
     try {
       const record = episode ?? (seed && (await api.store.ensureEpisode(seed)));
       if (!record) return;
-      const [stored, storedQuotes] = await Promise.all([
-        api.store.episode(record.id),
-        api.store.quotesForEpisode(record.id),
-      ]);
-      if (!stored) return;
-      // The Markdown serialiser is the popup's largest part: load it on the first export only.
-      const { overviewFileName, renderOverviewMarkdown } = await import('../../core/markdown');
-      const markdown = renderOverviewMarkdown(stored, storedQuotes);
-      const fileName = overviewFileName(stored);
-      api.download(fileName, markdown);
-      const copied = await api.copy(markdown);
+      const { exportOverview } = await import('./export-overview');
+      const exported = await exportOverview(api, record.id);
+      if (!exported) return;
+      const { fileName, copied } = exported;
       setNotice({ text: t(copied ? 'popupExported' : 'popupExportedNoClipboard', fileName) });
     } catch (error) {
       onError(error);
@@ -439,11 +433,4 @@ export function EpisodeScreen({
 /** The episode a ready view is about: its stored record's, or its page's. */
 function shownEpisodeId(view: Ready): string | null {
   return view.episode?.id ?? (view.page ? episodeIdForUrl(view.page.url) : null);
-}
-
-/** Focuses an element a lazily loaded part is about to render, once it is there (or ~1 s). */
-function focusWhenShown(id: string, frames = 60): void {
-  const element = document.getElementById(id);
-  if (element) element.focus();
-  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, frames - 1));
 }

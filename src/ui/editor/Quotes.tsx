@@ -4,6 +4,7 @@ import type { Participant, Quote, Section } from '../../core/model';
 import { byPlaybackOrder } from '../../core/quote-order';
 import type { QuoteEdit } from '../../store/store';
 import { WindowedList, type Reveal } from '../components/WindowedList';
+import { focusWhenShown } from '../focus';
 import { t } from '../i18n';
 import { noteFieldId, QuoteRow } from './QuoteRow';
 
@@ -161,10 +162,3 @@ const ORDER_LABELS: Record<QuoteOrder, string> = {
   capture: 'quotesOrderCapture',
   newest: 'quotesOrderNewest',
 };
-
-/** Focuses an element once it is drawn, after `after` frames (or gives up after ~1 s). */
-function focusWhenShown(id: string, after = 0, frames = 60): void {
-  const element = after > 0 ? null : document.getElementById(id);
-  if (element) element.focus();
-  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, after - 1, frames - 1));
-}
