@@ -7,28 +7,16 @@ import { parseClock } from './time';
  */
 
 /** Where a time came from, best first. */
-export type PlayerTimeSource = 'media-element' | 'media-session' | 'position-text';
+// The Media Session API has no getter for the position a page reports, and the content script
+// runs in its own world, where it can't see the page's calls: a time from it can't be read.
+export type PlayerTimeSource = 'media-element' | 'position-text';
 
 export interface PlayerTime {
   seconds: number;
   source: PlayerTimeSource;
 }
 
-/**
- * What the content script saw of `navigator.mediaSession`: the playback state and the last
- * position the page reported through `setPositionState`, with the time (ms, same clock as
- * `now`) it did so. The API has no getter for the position, so the shell records it.
- */
-export interface MediaSessionSnapshot {
-  playbackState?: 'none' | 'paused' | 'playing';
-  position?: { position?: number; duration?: number; playbackRate?: number } | null;
-  updatedAt?: number;
-}
-
 export interface PlayerTimeOptions {
-  mediaSession?: MediaSessionSnapshot | null;
-  /** Now, in ms on the clock of `mediaSession.updatedAt` (`Date.now()` in the shell). */
-  now?: number;
   /** Elements showing the elapsed time as text; the defaults cover the known players. */
   positionSelectors?: readonly string[];
 }
@@ -96,30 +84,6 @@ export function mediaElementTime(
   return el.readyState >= 1 || t > 0 ? t : null;
 }
 
-/**
- * The position from the page's last `setPositionState`, advanced by the time since when it is
- * playing (as the Media Session spec computes it), and kept within the duration.
- */
-export function mediaSessionTime(
-  session: MediaSessionSnapshot | null | undefined,
-  now?: number,
-): number | null {
-  const state = session?.position;
-  const position = state?.position;
-  if (typeof position !== 'number' || !Number.isFinite(position) || position < 0) return null;
-  let t = position;
-  const rate = state?.playbackRate ?? 1;
-  const since = now !== undefined && session?.updatedAt !== undefined ? now - session.updatedAt : 0;
-  if (session?.playbackState === 'playing' && since > 0 && Number.isFinite(rate)) {
-    t += (since / 1000) * rate;
-  }
-  const duration = state?.duration;
-  if (typeof duration === 'number' && Number.isFinite(duration) && duration > 0) {
-    t = Math.min(t, duration);
-  }
-  return Math.max(0, t);
-}
-
 /** The elapsed time a player shows as text ("12:34"); its "-:--" placeholder is no time. */
 export function positionTextTime(
   doc: Document,
@@ -133,15 +97,13 @@ export function positionTextTime(
 }
 
 /**
- * The playback time, from the best source the page offers: its media element, then the media
- * session, then the player's visible position. Null when none of them knows.
+ * The playback time, from the best source the page offers: its media element, then the
+ * player's visible position. Null when neither knows.
  */
 export function readPlayerTime(doc: Document, options: PlayerTimeOptions = {}): PlayerTime | null {
   const el = pickMediaElement(doc);
   const fromElement = el ? mediaElementTime(el) : null;
   if (fromElement !== null) return { seconds: fromElement, source: 'media-element' };
-  const fromSession = mediaSessionTime(options.mediaSession, options.now);
-  if (fromSession !== null) return { seconds: fromSession, source: 'media-session' };
   const fromText = positionTextTime(doc, options.positionSelectors);
   return fromText === null ? null : { seconds: fromText, source: 'position-text' };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   mediaElementTime,
-  mediaSessionTime,
   pickMediaElement,
   positionTextTime,
   readPlayerTime,
@@ -94,37 +93,6 @@ describe('mediaElementTime', () => {
   });
 });
 
-describe('mediaSessionTime', () => {
-  it('reads the last reported position of a paused player as it is', () => {
-    const session = { playbackState: 'paused' as const, position: { position: 300 }, updatedAt: 0 };
-    expect(mediaSessionTime(session, 10_000)).toBe(300);
-  });
-
-  it('advances a playing position by the time since it was reported, at its rate', () => {
-    const session = {
-      playbackState: 'playing' as const,
-      position: { position: 300, duration: 3600, playbackRate: 1.5 },
-      updatedAt: 1_000,
-    };
-    expect(mediaSessionTime(session, 5_000)).toBe(306);
-  });
-
-  it('never runs past the end of the episode', () => {
-    const session = {
-      playbackState: 'playing' as const,
-      position: { position: 3590, duration: 3600 },
-      updatedAt: 0,
-    };
-    expect(mediaSessionTime(session, 60_000)).toBe(3600);
-  });
-
-  it('answers null when the page never reported a position', () => {
-    expect(mediaSessionTime({ playbackState: 'playing' })).toBeNull();
-    expect(mediaSessionTime(null)).toBeNull();
-    expect(mediaSessionTime({ position: { position: Number.NaN } })).toBeNull();
-  });
-});
-
 describe('positionTextTime', () => {
   it("reads Spotify's visible playback position", () => {
     const doc = page('<div data-testid="playback-position">12:34</div>');
@@ -158,12 +126,6 @@ describe('readPlayerTime', () => {
     expect(readPlayerTime(doc)).toEqual({ seconds: 42, source: 'media-element' });
   });
 
-  it('falls back to the media session when the element is out of the DOM', () => {
-    const doc = page('<div data-testid="playback-position">0:10</div>');
-    const mediaSession = { playbackState: 'paused' as const, position: { position: 95 } };
-    expect(readPlayerTime(doc, { mediaSession })).toEqual({ seconds: 95, source: 'media-session' });
-  });
-
   it("falls back to the player's visible position last", () => {
     const doc = page('<div data-testid="playback-position">3:07</div>');
     expect(readPlayerTime(doc)).toEqual({ seconds: 187, source: 'position-text' });
@@ -171,6 +133,6 @@ describe('readPlayerTime', () => {
 
   it('says null, not 0:00, when nothing on the page knows the time', () => {
     const doc = page('<audio></audio><div data-testid="playback-position">-:--</div>');
-    expect(readPlayerTime(doc, { mediaSession: { playbackState: 'none' } })).toBeNull();
+    expect(readPlayerTime(doc)).toBeNull();
   });
 });
