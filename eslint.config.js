@@ -102,6 +102,15 @@ export default tseslint.config(
               message: 'ui talks to the background by message, and to the browser via src/browser.',
             },
           ],
+          paths: [
+            {
+              // Importing it once turns every form field's onChange into React's per-keystroke
+              // event (found at a merge: ten editor tests failed). Preact's own API has memo.
+              name: 'preact/compat',
+              message:
+                'preact/compat changes every onChange in the app; use preact and preact/hooks.',
+            },
+          ],
         },
       ],
     },

@@ -1,27 +1,11 @@
-import type { Platform, Role } from './model';
+import type { Platform } from './model';
 import { readPage, type Page, type PageIndex } from './platforms/page';
 import { GENERIC_LAYERS, PLATFORM_ADAPTERS } from './platforms/index';
 import { clean } from './platforms/text';
-import type { Fields, Finding, Layer } from './platforms/types';
+import type { DetectedEpisode, Fields, Finding, Layer, PageKind } from './platforms/types';
 
-export type PageKind = 'episode' | 'show' | 'media' | 'none';
-
-/** What a page says about its episode. Only `title`, `show` and `url` are always present. */
-export interface DetectedEpisode {
-  title: string;
-  show: string;
-  /** The page URL to link back to (the platform URL, even when a canonical link differs). */
-  url: string;
-  canonicalUrl?: string;
-  /** ISO 8601. */
-  publishedAt?: string;
-  durationSec?: number;
-  imageUrl?: string;
-  feedUrl?: string;
-  /** Only when it is the real episode audio, not a preview clip. */
-  audioUrl?: string;
-  participants?: { name: string; role?: Role }[];
-}
+// The page's kind and what it says about its episode are the platforms' vocabulary too.
+export type { DetectedEpisode, PageKind } from './platforms/types';
 
 export interface Detection {
   kind: PageKind;

@@ -41,6 +41,7 @@ describe('lint: the rooms of src/', () => {
     ['src/messages/probe.ts', '../browser/tab-client'],
     ['src/content/probe.ts', '../store/store'],
     ['src/content/probe.ts', '../browser/tab-client'],
+    ['src/ui/words/probe.ts', 'preact/compat'],
   ])('refuses %s importing %s', async (path, from) => {
     expect(await broken(path, imports(from))).toEqual(['no-restricted-imports']);
   });
@@ -53,6 +54,7 @@ describe('lint: the rooms of src/', () => {
     ['src/messages/probe.ts', '../core/model'],
     ['src/content/probe.ts', '../browser/clipboard'],
     ['src/background/probe.ts', '../store/store'],
+    ['src/ui/words/probe.ts', 'preact/hooks'],
   ])('lets %s import %s', async (path, from) => {
     expect(await broken(path, imports(from))).toEqual([]);
   });

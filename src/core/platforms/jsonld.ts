@@ -1,5 +1,5 @@
 import { parseClock } from '../time';
-import type { DetectedEpisode } from '../detect';
+import type { DetectedEpisode } from './types';
 import { toIsoDate } from './dates';
 import { isJson, type Json, type Page } from './page';
 import { clean, roleOf } from './text';

@@ -1,4 +1,4 @@
-import type { DetectedEpisode } from '../detect';
+import type { DetectedEpisode } from './types';
 import { parseClock } from '../time';
 import { urlAdapter, hostedFields } from './adapter';
 import { toIsoDate } from './dates';

@@ -1,6 +1,24 @@
-import type { DetectedEpisode, PageKind } from '../detect';
-import type { Platform } from '../model';
+import type { Platform, Role } from '../model';
 import type { Page } from './page';
+
+export type PageKind = 'episode' | 'show' | 'media' | 'none';
+
+/** What a page says about its episode. Only `title`, `show` and `url` are always present. */
+export interface DetectedEpisode {
+  title: string;
+  show: string;
+  /** The page URL to link back to (the platform URL, even when a canonical link differs). */
+  url: string;
+  canonicalUrl?: string;
+  /** ISO 8601. */
+  publishedAt?: string;
+  durationSec?: number;
+  imageUrl?: string;
+  feedUrl?: string;
+  /** Only when it is the real episode audio, not a preview clip. */
+  audioUrl?: string;
+  participants?: { name: string; role?: Role }[];
+}
 
 /**
  * What one layer may say about the episode. `null` means "this layer knows the page's value
