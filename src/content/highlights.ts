@@ -9,7 +9,7 @@
  */
 import { indexText, rangeForOffsets, type TextIndex } from '../core/text-range';
 import type { HighlightsReply } from '../messages/schemas';
-import { readableDocuments } from './frames';
+import { readableDocuments } from '../core/frames';
 
 export const HIGHLIGHT_NAME = 'earmark';
 /** At most one pass per this many milliseconds while the page's DOM keeps changing. */

@@ -3,7 +3,7 @@ import { normalizeWhitespace } from '../core/whitespace';
 import { detectPodcastPage, type Detection } from '../core/detect';
 import { guessSpeakerTurn, type SpeakerGuess } from '../core/speaker';
 import type { PageState } from '../messages/schemas';
-import { readableDocuments } from './frames';
+import { readableDocuments } from '../core/frames';
 import { currentTime, findMediaElement } from './player';
 
 /** The selection with text in it, in the page or one of its same-origin frames. */

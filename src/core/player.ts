@@ -1,3 +1,4 @@
+import { readableDocuments } from './frames';
 import { parseClock } from './time';
 
 /**
@@ -32,24 +33,17 @@ export const POSITION_SELECTORS: readonly string[] = [
   '.playbackTimeline__timePassed',
 ];
 
-// Bounds on the work: a page with hundreds of iframes or media elements is not a player page.
-const MAX_FRAMES = 10;
+// Bounds on the work: a page with hundreds of media elements is not a player page.
 const MAX_MEDIA = 50;
 
-/** The page's media elements, and those of same-origin frames the page lets us reach. */
+/** The page's media elements, and those of the same-origin frames the page lets us reach. */
 export function mediaElements(doc: Document): HTMLMediaElement[] {
   const found: HTMLMediaElement[] = [];
-  const collect = (d: Document) => {
+  for (const d of readableDocuments(doc)) {
     for (const tag of ['audio', 'video'] as const) {
       const list = d.getElementsByTagName(tag);
       for (let i = 0, el = list[0]; el && found.length < MAX_MEDIA; el = list[++i]) found.push(el);
     }
-  };
-  collect(doc);
-  const frames = doc.getElementsByTagName('iframe');
-  for (let i = 0, frame = frames[0]; frame && i < MAX_FRAMES; frame = frames[++i]) {
-    const inner = frameDocument(frame);
-    if (inner && inner !== doc) collect(inner);
   }
   return found;
 }
@@ -114,15 +108,6 @@ function visibleText(doc: Document, selector: string): string {
     return doc.querySelector(selector)?.textContent?.slice(0, 40) ?? '';
   } catch {
     return '';
-  }
-}
-
-/** A frame's document, or null for a cross-origin frame (some browsers throw instead). */
-function frameDocument(frame: HTMLIFrameElement): Document | null {
-  try {
-    return frame.contentDocument;
-  } catch {
-    return null;
   }
 }
 

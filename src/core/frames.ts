@@ -1,0 +1,32 @@
+/**
+ * The documents of a page that its content script can reach: the page itself and its frames
+ * of the same origin, nested ones too (a transcript or a player in an iframe). Cross-origin
+ * frames (most embedded players) are out of reach by design. Pure over the Document given.
+ */
+
+/** More documents than this is not a podcast page's transcript or player but an ad farm. */
+const MAX_DOCUMENTS = 16;
+/** Frames looked at in one document: an ad farm's thousands are not walked one by one. */
+const MAX_FRAMES_PER_DOCUMENT = 64;
+
+export function readableDocuments(top: Document): Document[] {
+  const found: Document[] = [top];
+  for (let i = 0; i < found.length && found.length < MAX_DOCUMENTS; i++) {
+    const frames = found[i]!.querySelectorAll<HTMLIFrameElement>('iframe, frame');
+    const looked = Math.min(frames.length, MAX_FRAMES_PER_DOCUMENT);
+    for (let j = 0; j < looked && found.length < MAX_DOCUMENTS; j++) {
+      const doc = sameOriginDocument(frames[j]!);
+      if (doc?.body && !found.includes(doc)) found.push(doc);
+    }
+  }
+  return found;
+}
+
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    // Null for a cross-origin frame; some browsers throw instead.
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
