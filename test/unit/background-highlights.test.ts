@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { describeOffsets } from '../../src/core/text-range';
 import type { Quote } from '../../src/core/model';

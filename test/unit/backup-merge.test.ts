@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Importing a backup over a library that already has some of its records: the newer
  * `updatedAt` wins, nothing the person wrote is lost, and the plan says what it will do.

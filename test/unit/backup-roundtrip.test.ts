@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The backup is lossless: any library the model allows, written and read back, is the same
  * library; imported into an empty store it is written whole. And a large library still reads.

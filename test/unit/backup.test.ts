@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The backup file: what it looks like, and every way a file is refused. A refused file yields
  * a list of problems, each with the place it was found, and never an exception.

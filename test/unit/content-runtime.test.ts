@@ -1,3 +1,4 @@
+// @vitest-environment node
 /** The content script's small door to the extension APIs, over a fake `chrome` / `browser`. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 

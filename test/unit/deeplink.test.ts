@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { deepLink } from '../../src/core/deeplink';
 import type { Platform } from '../../src/core/model';

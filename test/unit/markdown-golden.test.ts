@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Golden files: the reference overview's episode (test/fixtures/real/reference/episode-overview-example.txt)
  * rebuilt as data, rendered, and compared byte for byte with files reviewed by eye and

@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The protocol's types, checked by `npm run typecheck`: every `@ts-expect-error` below is a
  * mistake the compiler must refuse (an unused one is itself an error). The run-time part only

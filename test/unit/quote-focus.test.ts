@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FOCUS_WAIT_MS, createQuoteFocus } from '../../src/background/quote-focus';
 

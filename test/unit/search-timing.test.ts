@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * How long search takes on a large library (issue 7 asks < 30 ms per keystroke on 10,000
  * quotes). Printed, not asserted: timings on a shared CI machine are not a specification.

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { audioKey, matchEpisode } from '../../../src/core/feeds/match-episode';
 import { readFeed } from '../../../src/core/feeds/read-feed';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_QUOTES, readFirstQuotes } from '../../../src/ui/editor/first-quotes';
 import { freshStore, seedEpisode } from './helpers';
