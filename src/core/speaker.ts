@@ -15,7 +15,9 @@
  * (markup, or other turns around it). Issue 20; test/unit/speaker-real-pages.test.ts runs
  * the guess over every real saved page.
  *
- * Pure DOM reading: no layout, no styles, nothing written.
+ * Pure DOM reading: no layout, no styles, nothing written. Over 400 lines on purpose: about
+ * half is the word lists and patterns of what is not a speaker (titles, captions, bylines),
+ * which only make sense beside the one backward walk that uses them.
  */
 
 /** The walk back from a selection gives up after this many nodes… */
