@@ -1,0 +1,189 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { EpisodeWords } from '../../core/feeds/episode-words';
+import { reason, t } from '../i18n';
+import type { WordsApi } from './api';
+import { cueAt, quoteInCue } from './follow';
+import { TranscriptCues, type Marked } from './TranscriptCues';
+import type { Quote } from '../../core/model';
+import type { PopupApi } from '../api';
+
+/** How often the panel asks the page where its player is. */
+export const FOLLOW_MS = 500;
+
+interface Props {
+  api: PopupApi;
+  wordsApi: WordsApi;
+  tabId: number;
+  quotes: Quote[];
+  fetched: EpisodeWords;
+  /** A quote was saved from the words. */
+  onSaved: () => void;
+  onProblem: (problem: string | null) => void;
+  /** Look for the words again (another feed, or a newer transcript). */
+  onAgain: () => void;
+}
+
+/**
+ * The episode's words once fetched: the cues following the page's player, a search, and the
+ * selected words saved as a quote at their cue's start, by its speaker.
+ */
+export function TranscriptWords(props: Props) {
+  const { api, wordsApi, tabId, quotes } = props;
+  const words = props.fetched;
+  const cues = words.transcript?.cues ?? [];
+  const [current, setCurrent] = useState(-1);
+  const [query, setQuery] = useState('');
+  const [follow, setFollow] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // Follow the page's player; scroll only when the cue changes and following is on.
+  useEffect(() => {
+    if (cues.length === 0) return;
+    let last = -2;
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      wordsApi.playerTime(tabId).then(
+        (time) => {
+          const at = time === null ? -1 : cueAt(cues, time);
+          if (at === last) return;
+          last = at;
+          setCurrent(at);
+        },
+        () => undefined,
+      );
+    }, FOLLOW_MS);
+    return () => clearInterval(timer);
+  }, [cues, tabId]);
+
+  useEffect(() => {
+    if (!follow || current < 0) return;
+    listRef.current?.querySelector(`[data-cue="${current}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current, follow]);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const all = cues.map((_, i) => i);
+    return q
+      ? all.filter(
+          (i) =>
+            cues[i]!.text.toLowerCase().includes(q) ||
+            (cues[i]!.speaker ?? '').toLowerCase().includes(q),
+        )
+      : all;
+  }, [cues, query]);
+
+  const marks = useMemo(() => {
+    const found = new Map<number, Marked[]>();
+    for (const quote of quotes) {
+      const place = quoteInCue(cues, quote);
+      if (!place) continue;
+      const list = found.get(place.cue) ?? [];
+      list.push({ start: place.start, end: place.end });
+      list.sort((a, b) => a.start - b.start);
+      found.set(place.cue, list);
+    }
+    return found;
+  }, [cues, quotes]);
+
+  const seek = (time: number) => {
+    api
+      .seek(tabId, time)
+      .catch((error: unknown) => props.onProblem(t('errorSeekFailed', reason(error))));
+  };
+
+  const saveSelection = async () => {
+    const selection = document.getSelection();
+    const text = selection?.toString().replace(/\s+/g, ' ').trim() ?? '';
+    const node = selection?.anchorNode ?? null;
+    const element = node instanceof Element ? node : node?.parentElement;
+    const row = element?.closest('[data-cue]');
+    if (!text || !row || !listRef.current?.contains(row)) {
+      props.onProblem(t('transcriptSelectFirst'));
+      return;
+    }
+    const cue = cues[Number(row.getAttribute('data-cue'))];
+    if (!cue) return;
+    setSaving(true);
+    try {
+      const result = await wordsApi.captureTranscript(tabId, {
+        text,
+        timeSec: cue.start,
+        speaker: cue.speaker,
+      });
+      if (!result.ok) props.onProblem(result.error);
+      else {
+        props.onProblem(null);
+        selection?.removeAllRanges();
+        props.onSaved();
+      }
+    } catch (error) {
+      props.onProblem(reason(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const source = words.transcript;
+  return (
+    <>
+      <p class="muted">
+        {source
+          ? t(
+              'transcriptSource',
+              new URL(source.url).host,
+              source.fetchedAt.slice(0, 10),
+              String(cues.length),
+            )
+          : t('transcriptNone')}{' '}
+        <button type="button" class="link" onClick={props.onAgain}>
+          {t('transcriptAgain')}
+        </button>
+      </p>
+      {cues.length > 0 && (
+        <>
+          <div class="actions">
+            <input
+              type="search"
+              placeholder={t('transcriptSearch')}
+              aria-label={t('transcriptSearch')}
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+            <label>
+              <input
+                type="checkbox"
+                checked={follow}
+                onChange={(e) => setFollow(e.currentTarget.checked)}
+              />{' '}
+              {t('transcriptFollow')}
+            </label>
+            <button
+              type="button"
+              class="primary"
+              disabled={saving}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => void saveSelection()}
+            >
+              {t('transcriptSaveSelection')}
+            </button>
+          </div>
+          {query.trim() && (
+            <p class="muted" role="status">
+              {t('transcriptFound', String(shown.length))}
+            </p>
+          )}
+          <div class="cue-list" ref={listRef}>
+            <TranscriptCues
+              cues={cues}
+              shown={shown}
+              current={current}
+              marks={marks}
+              onSeek={seek}
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
