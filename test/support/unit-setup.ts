@@ -11,3 +11,10 @@ process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => {
   if (typeof chunk === 'string' && SKIPPED_IFRAME.test(chunk)) return true;
   return (writeStderr as (...args: unknown[]) => boolean)(chunk, ...rest);
 }) as typeof process.stderr.write;
+
+// findBy… waits for parts that load after the first render (the episode's details chunk). Its
+// 1 s default is a speed check in disguise, and failed with both cores busy: 10 s instead.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/preact');
+  configure({ asyncUtilTimeout: 10_000 });
+}
