@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { findFeeds } from '../../../src/core/feeds/find-feed';
 import { readPage } from '../../../src/core/platforms/page';

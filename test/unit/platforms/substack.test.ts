@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../support/fixtures';
 import { detectPodcastPage } from '../../../src/core/detect';
