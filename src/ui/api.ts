@@ -3,7 +3,6 @@
  * Preact components that tests can render with a fake of this one interface.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { copyText } from '../browser/clipboard';
 import { downloadFile } from '../browser/download';
 import { sidePanelOpener } from '../browser/side-panel';
 import { askFrame, readTab, seekTab } from '../browser/tab-client';
@@ -89,7 +88,8 @@ export function browserApi(): PopupApi {
     openLibrary: () => browser.runtime.openOptionsPage(),
     download: (fileName, text) =>
       downloadFile(fileName, new Blob([text], { type: 'text/markdown;charset=utf-8' })),
-    copy: copyText,
+    // Only an export copies: its module loads then, not before the popup's first frame.
+    copy: async (text) => (await import('../browser/clipboard')).copyText(text),
     followTarget(onChange) {
       if (tabParam() !== null) return () => undefined;
       const listener = () => onChange();

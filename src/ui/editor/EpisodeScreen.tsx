@@ -9,7 +9,7 @@ import type { Reveal } from '../components/WindowedList';
 import { focusWhenShown } from '../focus';
 import { reason, t } from '../i18n';
 import { EpisodeEditor } from './EpisodeEditor';
-import { readFirstQuotes, type FirstQuotes } from './first-quotes';
+import { readFirstScreen, type FirstScreen, type FirstScreenOrder } from './first-quotes';
 import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
 import { usePageHighlights } from './usePageHighlights';
@@ -44,12 +44,25 @@ type View =
       quotes: Quote[];
       /** Quotes of a long list still being read after the first screen (see first-quotes.ts). */
       unread: number;
+      /** The latest time of any quote, unread ones too (the time format while they are read). */
+      latestTimeSec: number | null;
     };
 
 type Ready = Extract<View, { status: 'ready' }>;
 
 /** The popup closes with its page; the side panel stays open beside a tab that changes. */
 export type ScreenMode = 'popup' | 'panel';
+
+/** The popup opens at the newest quotes; the side panel lists them in playback order. */
+const FIRST_SCREEN_ORDER: Record<ScreenMode, FirstScreenOrder> = {
+  popup: 'newest',
+  panel: 'playback',
+};
+
+/** Runs `work` after the next frame is painted (a task queued from the frame's callback). */
+function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}
 
 /** How often the side panel checks its tab for another episode or quotes saved elsewhere. */
 export const PANEL_POLL_MS = 2_000;
@@ -90,13 +103,18 @@ export function EpisodeScreen({
       api.store.warm();
       const page = await api.readPage(tabId);
       const id = episodeIdForUrl(page.url);
-      const [episode, first] = await Promise.all([
-        api.store.episode(id),
-        readFirstQuotes(api.store, id),
-      ]);
+      const first = await readFirstScreen(api.store, id, FIRST_SCREEN_ORDER[mode]);
       performance.mark('earmark:data-loaded');
-      const { quotes, unread } = first;
-      setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes, unread });
+      const { episode, quotes, unread, latestTimeSec } = first;
+      setView({
+        status: 'ready',
+        tabId,
+        page,
+        episode: episode ?? null,
+        quotes,
+        unread,
+        latestTimeSec,
+      });
       readRest(id, first);
       void revealAskedQuote(tabId, id, quotes).catch(() => undefined);
     } catch (error) {
@@ -105,28 +123,32 @@ export function EpisodeScreen({
   }
 
   async function loadStored(id: string): Promise<void> {
-    const [episode, first] = await Promise.all([
-      api.store.episode(id),
-      readFirstQuotes(api.store, id),
-    ]);
+    const first = await readFirstScreen(api.store, id, FIRST_SCREEN_ORDER[mode]);
+    const { episode, quotes, unread, latestTimeSec } = first;
     if (!episode) return setView({ status: 'error', message: t('errorEpisodeNotStored') });
     performance.mark('earmark:data-loaded');
-    const { quotes, unread } = first;
-    setView({ status: 'ready', tabId: null, page: null, episode, quotes, unread });
+    setView({ status: 'ready', tabId: null, page: null, episode, quotes, unread, latestTimeSec });
     readRest(id, first);
   }
 
-  /** The rest of a long list, once read, if the view still shows that episode. */
-  function readRest(episodeId: string, first: FirstQuotes): void {
-    void first.whole
-      ?.then((quotes) =>
-        update((ready) =>
-          shownEpisodeId(ready) === episodeId ? { ...ready, quotes, unread: 0 } : ready,
-        ),
-      )
-      .catch((error: unknown) =>
-        setNotice({ text: t('errorReadQuotesFailed', reason(error)), error: true }),
-      );
+  /**
+   * The rest of a long list, read once the first screen is painted (so that reading it never
+   * delays that frame), and shown if the view still shows that episode.
+   */
+  function readRest(episodeId: string, first: FirstScreen): void {
+    const { readRest } = first;
+    if (!readRest) return;
+    afterNextPaint(() => {
+      readRest()
+        .then((quotes) =>
+          update((ready) =>
+            shownEpisodeId(ready) === episodeId ? { ...ready, quotes, unread: 0 } : ready,
+          ),
+        )
+        .catch((error: unknown) =>
+          setNotice({ text: t('errorReadQuotesFailed', reason(error)), error: true }),
+        );
+    });
   }
 
   /**
@@ -230,7 +252,7 @@ export function EpisodeScreen({
     );
   }
 
-  const { tabId, page, episode, quotes, unread } = view;
+  const { tabId, page, episode, quotes, unread, latestTimeSec } = view;
   const seed = page && seedFromDetection(page.url, page.title, page.detection);
 
   /** Saves the selection, or with `moment` only the player's time (words typed afterwards). */
@@ -394,6 +416,7 @@ export function EpisodeScreen({
       episode={episode}
       quotes={quotes}
       unreadQuotes={unread}
+      latestTimeSec={latestTimeSec}
       suggestedParticipants={
         page
           ? peopleNotListed(page.detection.episode?.participants ?? [], episode.participants)
