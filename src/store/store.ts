@@ -4,9 +4,8 @@
 // private transaction helpers exported.
 import {
   openDB,
-  unwrap,
-  wrap,
   type IDBPDatabase,
+  type IDBPIndex,
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
@@ -66,8 +65,6 @@ export interface EpisodeGlance {
   quoteCount: number;
   /** Its newest quotes, highest `order` (capture order) first. */
   newest: Quote[];
-  /** The latest `timeSec` of any of its quotes; null when none has a time. */
-  latestTimeSec: number | null;
 }
 
 /** Fields of an episode a person edits. */
@@ -201,46 +198,19 @@ export function createStore(options: StoreOptions = {}) {
 
   /**
    * What a first screen of an episode needs, in one read-only transaction of a few records:
-   * the episode, how many quotes it has, its `count` newest quotes (highest `order` first,
-   * read through the capture-order index) and the latest time any quote has (for the time
-   * format). Reading all of 1,000 quotes instead takes ~35 ms in Chromium.
+   * the episode, how many quotes it has, and its `count` newest quotes (highest `order` first,
+   * through the capture-order index). Reading all of 1,000 quotes takes ~35 ms in Chromium.
    */
   async function episodeGlance(episodeId: string, count: number): Promise<EpisodeGlance> {
-    const tx = (await db()).transaction(['episodes', 'quotes'], 'readonly');
+    const tx = (await db()).transaction(['episodes', 'quotes']);
     const quotes = tx.objectStore('quotes');
-    const byOrder = IDBKeyRange.bound([episodeId, -Infinity], [episodeId, Infinity]);
-    const byTime = IDBKeyRange.bound(
-      [episodeId, -Infinity, -Infinity],
-      [episodeId, Infinity, Infinity],
-    );
-    const newest = async (): Promise<Quote[]> => {
-      const index = quotes.index('byEpisodeOrder');
-      if (count <= 0) return [];
-      if (hasGetAllWithDirection()) {
-        const raw = unwrap(index) as unknown as GetAllWithOptions<Quote>;
-        return wrap(raw.getAll({ query: byOrder, count, direction: 'prev' }));
-      }
-      // Browsers before IndexedDB's getAll options: a step per quote, still only `count` read.
-      const found: Quote[] = [];
-      let cursor = await index.openCursor(byOrder, 'prev');
-      while (cursor) {
-        found.push(cursor.value);
-        if (found.length === count) break;
-        cursor = await cursor.continue();
-      }
-      return found;
-    };
-    const latestTime = async (): Promise<number | null> => {
-      const last = await quotes.index('byEpisodePlayback').openKeyCursor(byTime, 'prev');
-      return last ? last.key[1] : null;
-    };
-    const [episode, quoteCount, newestQuotes, latestTimeSec] = await Promise.all([
+    const range = IDBKeyRange.bound([episodeId, -Infinity], [episodeId, Infinity]);
+    const [episode, quoteCount, newest] = await Promise.all([
       tx.objectStore('episodes').get(episodeId),
       quotes.index('byEpisode').count(episodeId),
-      newest(),
-      latestTime(),
+      count > 0 ? lastOf(quotes.index('byEpisodeOrder'), range, count) : [],
     ]);
-    return { episode, quoteCount, newest: newestQuotes, latestTimeSec };
+    return { episode, quoteCount, newest };
   }
 
   async function countQuotes(episodeId: string): Promise<number> {
@@ -576,21 +546,19 @@ export function createStore(options: StoreOptions = {}) {
 
 export type Store = ReturnType<typeof createStore>;
 
-/** IndexedDB's `getAll` given options (a direction, newest first), where the browser has it. */
-interface GetAllWithOptions<T> {
-  getAll(options: {
-    query: IDBKeyRange;
-    count: number;
-    direction: IDBCursorDirection;
-  }): IDBRequest<T[]>;
-}
-
 /**
- * Whether `getAll` takes options (IndexedDB 3, with `getAllRecords`: Chromium 141 and later):
- * then the newest quotes are one request, else a cursor's step each.
+ * The last `count` values of an index range, last first, one cursor step each: after its
+ * first steps Chromium fetches a cursor's next values ahead, so ten cost a few round trips.
  */
-export function hasGetAllWithDirection(): boolean {
-  return typeof IDBIndex !== 'undefined' && 'getAllRecords' in IDBIndex.prototype;
+async function lastOf(
+  index: IDBPIndex<EarmarkDB, ['episodes', 'quotes'], 'quotes', 'byEpisodeOrder'>,
+  range: IDBKeyRange,
+  count: number,
+): Promise<Quote[]> {
+  const found: Quote[] = [];
+  let cursor = await index.openCursor(range, 'prev');
+  while (cursor && found.push(cursor.value) < count) cursor = await cursor.continue();
+  return found;
 }
 
 /**

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { episodeIdForUrl } from '../../src/core/episode';
 import type { QuoteAnchor } from '../../src/core/model';
-import {
-  createStore,
-  hasGetAllWithDirection,
-  type CaptureInput,
-  type Store,
-} from '../../src/store/store';
+import { createStore, type CaptureInput, type Store } from '../../src/store/store';
 
 const URL = 'https://podcasts.example/episodes/12';
 let store: Store;
@@ -100,7 +95,7 @@ describe('store', () => {
       return { ...read, newest: texts(read.newest) };
     };
 
-    it('reads the episode, the count, the newest quotes and the latest time, in one read', async () => {
+    it('reads the episode, the count and the newest quotes, in one read', async () => {
       await store.saveCapture(capture('first', 4000));
       await store.saveCapture(capture('untimed', null));
       await store.saveCapture(capture('third', 12));
@@ -109,7 +104,6 @@ describe('store', () => {
         episode: await store.episode(id),
         quoteCount: 4,
         newest: ['fourth', 'third'],
-        latestTimeSec: 4000,
       });
       expect((await glance(10)).newest).toEqual(['fourth', 'third', 'untimed', 'first']);
       expect((await glance(0)).newest).toEqual([]);
@@ -121,7 +115,6 @@ describe('store', () => {
         episode: undefined,
         quoteCount: 0,
         newest: [],
-        latestTimeSec: null,
       });
     });
 
@@ -138,7 +131,6 @@ describe('store', () => {
       expect(await glance(5)).toMatchObject({
         quoteCount: 2,
         newest: ['b', 'a'],
-        latestTimeSec: 2,
       });
       await store.restoreQuote(deleted!);
       expect(await glance(5)).toMatchObject({ quoteCount: 3, newest: ['c', 'b', 'a'] });
@@ -148,7 +140,6 @@ describe('store', () => {
         episode: undefined,
         quoteCount: 0,
         newest: [],
-        latestTimeSec: null,
       });
       await store.restoreLibrary(removed);
       expect(await glance(5)).toMatchObject({ quoteCount: 3, newest: ['c', 'b', 'a'] });
@@ -171,32 +162,9 @@ describe('store', () => {
       expect(await glance(5)).toMatchObject({
         quoteCount: 2,
         newest: ['restored 0', 'kept'],
-        latestTimeSec: 9000,
       });
       await store.wipe();
-      expect(await glance(5)).toMatchObject({ quoteCount: 0, newest: [], latestTimeSec: null });
-    });
-
-    it('reads the same where getAll takes no direction (a cursor instead: older browsers)', async () => {
-      for (let i = 0; i < 6; i++) await store.saveCapture(capture(`q${i}`, i));
-      expect(hasGetAllWithDirection()).toBe(true);
-      const withDirection = [await glance(3), await glance(10)];
-      expect(withDirection[0]!.newest).toEqual(['q5', 'q4', 'q3']);
-      const index = IDBIndex.prototype as unknown as Record<string, unknown>;
-      const getAllRecords = Object.getOwnPropertyDescriptor(index, 'getAllRecords')!;
-      delete index.getAllRecords;
-      try {
-        expect(hasGetAllWithDirection()).toBe(false);
-        expect([await glance(3), await glance(10)]).toEqual(withDirection);
-      } finally {
-        Object.defineProperty(index, 'getAllRecords', getAllRecords);
-      }
-    });
-
-    it('follows an edited time', async () => {
-      const { quote } = await store.saveCapture(capture('moved', 10));
-      await store.updateQuote(quote.id, { timeSec: 7200 });
-      expect(await glance(1)).toMatchObject({ newest: ['moved'], latestTimeSec: 7200 });
+      expect(await glance(5)).toMatchObject({ quoteCount: 0, newest: [] });
     });
   });
 

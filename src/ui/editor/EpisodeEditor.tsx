@@ -22,8 +22,6 @@ interface Props {
   quotes: Quote[];
   /** Quotes of a long list not read yet: counted, drawn once read. */
   unreadQuotes?: number;
-  /** The latest time of any quote, unread ones too: the time format before they are read. */
-  latestTimeSec?: number | null;
   /** People the page names who aren't participants yet. */
   suggestedParticipants: { name: string; role: Role }[];
   onEpisode: (episode: Episode) => void;
@@ -152,7 +150,6 @@ export function EpisodeEditor(props: Props) {
     <Quotes
       quotes={quotes}
       unread={props.unreadQuotes ?? 0}
-      latestTimeSec={props.unreadQuotes ? props.latestTimeSec : null}
       durationSec={episode.durationSec}
       participants={episode.participants}
       sections={episode.sections}

@@ -18,8 +18,6 @@ interface Props {
   quotes: Quote[];
   /** Quotes still being read after the first screen: counted, and the list sized for them. */
   unread?: number;
-  /** The latest time of the unread quotes' too, so the time format doesn't change once read. */
-  latestTimeSec?: number | null;
   /** The episode's length, for the one time format (h:mm:ss only for an hour or longer). */
   durationSec: number | null;
   participants: Participant[];
@@ -58,10 +56,10 @@ export function Quotes(props: Props) {
   const [order, setOrder] = useState<QuoteOrder>(orders[0]!);
   const sorted = [...props.quotes].sort(SORTS[order]);
   const total = props.quotes.length + (props.unread ?? 0);
-  const hours = clockHasHours(props.durationSec, [
-    ...props.quotes.map((q) => q.timeSec),
-    props.latestTimeSec ?? null,
-  ]);
+  const hours = clockHasHours(
+    props.durationSec,
+    props.quotes.map((q) => q.timeSec),
+  );
   const newest = newestQuote(props.quotes);
   // The open row: the one the person opened, until a newer quote is saved; then the newest.
   const [chosen, setChosen] = useState<{ id: string | null; newest: string | null }>({

@@ -20,8 +20,6 @@ export interface FirstScreen {
   quotes: Quote[];
   /** How many quotes are not in `quotes` yet. */
   unread: number;
-  /** The latest time of any quote, read ones or not (the time format); null if none is known. */
-  latestTimeSec: number | null;
   /**
    * Reads the whole list; null when `quotes` is all of it. The caller starts it after the
    * first frame, so that reading 1,000 quotes never delays it.
@@ -49,7 +47,6 @@ export async function readFirstScreen(
       episode: glance.episode,
       quotes: glance.newest,
       unread,
-      latestTimeSec: glance.latestTimeSec,
       readRest: unread === 0 ? null : readRest,
     };
   }
@@ -58,12 +55,10 @@ export async function readFirstScreen(
     store.countQuotes(episodeId),
     store.firstTimedQuotes(episodeId, FIRST_SCREEN_QUOTES),
   ]);
-  const latestTimeSec = null;
-  if (first.length === count)
-    return { episode, quotes: first, unread: 0, latestTimeSec, readRest: null };
+  if (first.length === count) return { episode, quotes: first, unread: 0, readRest: null };
   // Quotes without a time come last but are not in the index: a short list is read whole.
   if (first.length < FIRST_SCREEN_QUOTES) {
-    return { episode, quotes: await readRest(), unread: 0, latestTimeSec, readRest: null };
+    return { episode, quotes: await readRest(), unread: 0, readRest: null };
   }
-  return { episode, quotes: first, unread: count - first.length, latestTimeSec, readRest };
+  return { episode, quotes: first, unread: count - first.length, readRest };
 }

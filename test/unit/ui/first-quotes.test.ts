@@ -15,7 +15,7 @@ describe('readFirstScreen, the side panel: playback order', () => {
     const store = freshStore();
     const { episode, quotes } = await seedEpisode(store, [...timed(5).reverse()]);
     const first = await readFirstScreen(store, episode.id, 'playback');
-    expect(first).toEqual({ episode, quotes, unread: 0, latestTimeSec: null, readRest: null });
+    expect(first).toEqual({ episode, quotes, unread: 0, readRest: null });
     expect(quotes.map((q) => q.timeSec)).toEqual([0, 1, 2, 3, 4]);
   });
 
@@ -66,8 +66,6 @@ describe('readFirstScreen, the popup: the newest quotes (issue 16)', () => {
       ),
     ]);
     expect(first.unread).toBe(43 - FIRST_SCREEN_NEWEST);
-    // The time format knows of the hour before the whole list is read.
-    expect(first.latestTimeSec).toBe(3600);
     expect(await first.readRest!()).toEqual(await store.quotesForEpisode(episode.id));
   });
 
@@ -86,7 +84,6 @@ describe('readFirstScreen, the popup: the newest quotes (issue 16)', () => {
       episode: undefined,
       quotes: [],
       unread: 0,
-      latestTimeSec: null,
       readRest: null,
     });
   });
