@@ -19,6 +19,8 @@ export interface EarmarkDB extends DBSchema {
       byUpdatedAt: string;
       /** Timed quotes in playback order ([episodeId, timeSec, order]); untimed ones are not in it. */
       byEpisodePlayback: [string, number, number];
+      /** Quotes in capture order ([episodeId, order]): the newest ones without reading them all. */
+      byEpisodeOrder: [string, number];
     };
   };
   /**
@@ -70,6 +72,12 @@ export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[
   // 3 → 4: what was fetched from an episode's feed, one record per episode (issue 13).
   (db) => {
     db.createObjectStore('episodeWords', { keyPath: 'episodeId' });
+  },
+  // 4 → 5: an episode's newest quotes in capture order, without reading them all (issue 16:
+  // the popup draws its first screen, the newest quotes, from a few records). An index, not a
+  // summary record: IndexedDB keeps it true through every write, restore and deletion.
+  (_db, tx) => {
+    tx.objectStore('quotes').createIndex('byEpisodeOrder', ['episodeId', 'order']);
   },
 ];
 

@@ -2,7 +2,13 @@
 // transaction per method, beside the comments on IndexedDB's traps (transactions that close on
 // a foreign await, aborts that must undo a half-write). Split up, each part would need the
 // private transaction helpers exported.
-import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type IDBPDatabase,
+  type IDBPIndex,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { MergePlan } from '../core/backup';
 import type { EpisodeWords } from '../core/feeds/episode-words';
 import { newEpisode, type EpisodeSeed, episodeIdForUrl } from '../core/episode';
@@ -51,6 +57,15 @@ export interface CaptureInput {
 
 /** How far back a retried capture looks for its own earlier, unconfirmed save. */
 export const RETRY_MATCH_MS = 10 * 60_000;
+
+/** An episode at a glance: what a first screen draws before the whole list is read. */
+export interface EpisodeGlance {
+  episode: Episode | undefined;
+  /** All of the episode's quotes, counted. */
+  quoteCount: number;
+  /** Its newest quotes, highest `order` (capture order) first. */
+  newest: Quote[];
+}
 
 /** Fields of an episode a person edits. */
 export type EpisodeEdit = Partial<
@@ -179,6 +194,23 @@ export function createStore(options: StoreOptions = {}) {
       [episodeId, Infinity, Infinity],
     );
     return (await db()).getAllFromIndex('quotes', 'byEpisodePlayback', range, count);
+  }
+
+  /**
+   * What a first screen of an episode needs, in one read-only transaction of a few records:
+   * the episode, how many quotes it has, and its `count` newest quotes (highest `order` first,
+   * through the capture-order index). Reading all of 1,000 quotes takes ~35 ms in Chromium.
+   */
+  async function episodeGlance(episodeId: string, count: number): Promise<EpisodeGlance> {
+    const tx = (await db()).transaction(['episodes', 'quotes']);
+    const quotes = tx.objectStore('quotes');
+    const range = IDBKeyRange.bound([episodeId, -Infinity], [episodeId, Infinity]);
+    const [episode, quoteCount, newest] = await Promise.all([
+      tx.objectStore('episodes').get(episodeId),
+      quotes.index('byEpisode').count(episodeId),
+      count > 0 ? lastOf(quotes.index('byEpisodeOrder'), range, count) : [],
+    ]);
+    return { episode, quoteCount, newest };
   }
 
   async function countQuotes(episodeId: string): Promise<number> {
@@ -489,6 +521,7 @@ export function createStore(options: StoreOptions = {}) {
     quote,
     quotesForEpisode,
     firstTimedQuotes,
+    episodeGlance,
     countQuotes,
     saveCapture,
     ensureEpisode,
@@ -512,6 +545,21 @@ export function createStore(options: StoreOptions = {}) {
 }
 
 export type Store = ReturnType<typeof createStore>;
+
+/**
+ * The last `count` values of an index range, last first, one cursor step each: after its
+ * first steps Chromium fetches a cursor's next values ahead, so ten cost a few round trips.
+ */
+async function lastOf(
+  index: IDBPIndex<EarmarkDB, ['episodes', 'quotes'], 'quotes', 'byEpisodeOrder'>,
+  range: IDBKeyRange,
+  count: number,
+): Promise<Quote[]> {
+  const found: Quote[] = [];
+  let cursor = await index.openCursor(range, 'prev');
+  while (cursor && found.push(cursor.value) < count) cursor = await cursor.continue();
+  return found;
+}
 
 /**
  * Marks a request's promise as handled. When a later request in the same transaction throws,

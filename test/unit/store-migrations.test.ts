@@ -16,6 +16,7 @@ const RELEASED: Record<number, string> = {
   1: 'v1-library.json',
   2: 'v2-library.json',
   3: 'v3-library.json',
+  4: 'v4-library.json',
 };
 
 function fixture(version: number): LibraryData {
@@ -70,6 +71,12 @@ describe('schema migrations', () => {
         expect(await store.firstTimedQuotes(episode.id, 100)).toEqual(timed);
         // What is fetched from a feed (version 4) has its place, empty after the upgrade.
         expect(await store.episodeWords(episode.id)).toBeUndefined();
+        // The capture-order index (version 5) covers quotes written before it existed: the
+        // newest first (ties in order: the later id), untimed ones too.
+        const byNewest = [...quotes].sort((a, b) => b.order - a.order || b.id.localeCompare(a.id));
+        const glance = await store.episodeGlance(episode.id, 3);
+        expect(glance.quoteCount).toBe(quotes.length);
+        expect(glance.newest).toEqual(byNewest.slice(0, 3));
       }
       await store.close();
     },

@@ -87,6 +87,87 @@ describe('store', () => {
     expect(await store.firstTimedQuotes('another-episode', 10)).toEqual([]);
   });
 
+  describe('an episode at a glance (the first screen of the popup, issue 16)', () => {
+    const id = episodeIdForUrl(URL);
+    const texts = (quotes: { text: string }[]) => quotes.map((q) => q.text);
+    const glance = async (count: number) => {
+      const read = await store.episodeGlance(id, count);
+      return { ...read, newest: texts(read.newest) };
+    };
+
+    it('reads the episode, the count and the newest quotes, in one read', async () => {
+      await store.saveCapture(capture('first', 4000));
+      await store.saveCapture(capture('untimed', null));
+      await store.saveCapture(capture('third', 12));
+      await store.saveCapture(capture('fourth', 30));
+      expect(await glance(2)).toEqual({
+        episode: await store.episode(id),
+        quoteCount: 4,
+        newest: ['fourth', 'third'],
+      });
+      expect((await glance(10)).newest).toEqual(['fourth', 'third', 'untimed', 'first']);
+      expect((await glance(0)).newest).toEqual([]);
+    });
+
+    it('is empty for an episode not in the library, and never reads another episode', async () => {
+      await store.saveCapture(capture('elsewhere', 5));
+      expect(await store.episodeGlance('another-episode', 10)).toEqual({
+        episode: undefined,
+        quoteCount: 0,
+        newest: [],
+      });
+    });
+
+    it('stays true when quotes are deleted, restored, or the episode is deleted and undone', async () => {
+      for (const [text, time] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ] as const) {
+        await store.saveCapture(capture(text, time));
+      }
+      const newest = (await store.episodeGlance(id, 1)).newest[0]!;
+      const deleted = await store.deleteQuote(newest.id);
+      expect(await glance(5)).toMatchObject({
+        quoteCount: 2,
+        newest: ['b', 'a'],
+      });
+      await store.restoreQuote(deleted!);
+      expect(await glance(5)).toMatchObject({ quoteCount: 3, newest: ['c', 'b', 'a'] });
+
+      const removed = await store.deleteEpisode(id);
+      expect(await glance(5)).toEqual({
+        episode: undefined,
+        quoteCount: 0,
+        newest: [],
+      });
+      await store.restoreLibrary(removed);
+      expect(await glance(5)).toMatchObject({ quoteCount: 3, newest: ['c', 'b', 'a'] });
+    });
+
+    it('stays true through a backup restored over the library and after a wipe', async () => {
+      await store.saveCapture(capture('kept', 7));
+      const backup = await store.exportLibrary();
+      const later = backup.quotes.map((q, i) => ({
+        ...q,
+        id: `restored-${i}`,
+        text: `restored ${i}`,
+        order: q.order + 10,
+        timeSec: 9000,
+      }));
+      await store.importLibrary({
+        episodes: backup.episodes,
+        quotes: [...backup.quotes, ...later],
+      });
+      expect(await glance(5)).toMatchObject({
+        quoteCount: 2,
+        newest: ['restored 0', 'kept'],
+      });
+      await store.wipe();
+      expect(await glance(5)).toMatchObject({ quoteCount: 0, newest: [] });
+    });
+  });
+
   it('lists quotes in playback order, untimed ones last in capture order', async () => {
     await store.saveCapture(capture('late', 300));
     await store.saveCapture(capture('untimed A', null));

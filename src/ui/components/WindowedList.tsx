@@ -87,7 +87,9 @@ export function WindowedList<T>(props: Props<T>) {
         changed = true;
       }
     }
-    if (changed) setMeasured((n) => n + 1);
+    // Before the first paint, the heights are only kept: the render after it (with its margin)
+    // uses them, and a second render now would delay the frame that opens the view.
+    if (changed && firstPainted) setMeasured((n) => n + 1);
   });
 
   useLayoutEffect(() => {

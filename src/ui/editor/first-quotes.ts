@@ -1,32 +1,64 @@
-import type { Quote } from '../../core/model';
+import type { Episode, Quote } from '../../core/model';
 import type { Store } from '../../store/store';
 
 /** Rows drawn before the rest of a long list is read: more than a popup or panel shows. */
 export const FIRST_SCREEN_QUOTES = 30;
 
-export interface FirstQuotes {
-  /** In playback order: all of the episode's quotes, or the first screen of a long list. */
+/**
+ * The popup's first screen: its newest quotes. The first frame draws the rows in its first
+ * ~370 px (6–7 short rows); each more read is a record more before that frame.
+ */
+export const FIRST_SCREEN_NEWEST = 10;
+
+/** Which quotes a first screen shows: the popup's newest, or the side panel's playback order. */
+export type FirstScreenOrder = 'newest' | 'playback';
+
+export interface FirstScreen {
+  /** The stored episode; undefined when the page's episode is not in the library. */
+  episode: Episode | undefined;
+  /** All of the episode's quotes, or the first screen of a long list. */
   quotes: Quote[];
   /** How many quotes are not in `quotes` yet. */
   unread: number;
-  /** The whole list, already being read; null when `quotes` is all of it. */
-  whole: Promise<Quote[]> | null;
+  /**
+   * Reads the whole list; null when `quotes` is all of it. The caller starts it after the
+   * first frame, so that reading 1,000 quotes never delays it.
+   */
+  readRest: (() => Promise<Quote[]>) | null;
 }
 
 /**
- * An episode's quotes for a first render. Reading 1,000 quotes takes ~35 ms in Chromium, a
- * third of the popup's time budget; the first screen of them takes a few ms through the
- * playback-order index, so a long list is drawn from that while the rest is read.
+ * An episode and its quotes for a first render. Reading 1,000 quotes takes ~35 ms in
+ * Chromium, a third of the popup's time budget; the popup's newest quotes, or the side panel's
+ * first screen in playback order, take a few ms through an index, so a long list is drawn from
+ * those while the rest is read.
  */
-export async function readFirstQuotes(store: Store, episodeId: string): Promise<FirstQuotes> {
-  const [count, first] = await Promise.all([
+export async function readFirstScreen(
+  store: Store,
+  episodeId: string,
+  order: FirstScreenOrder,
+): Promise<FirstScreen> {
+  const readRest = () => store.quotesForEpisode(episodeId);
+  if (order === 'newest') {
+    // One read-only transaction of a dozen records: the episode, the count, the newest quotes.
+    const glance = await store.episodeGlance(episodeId, FIRST_SCREEN_NEWEST);
+    const unread = glance.quoteCount - glance.newest.length;
+    return {
+      episode: glance.episode,
+      quotes: glance.newest,
+      unread,
+      readRest: unread === 0 ? null : readRest,
+    };
+  }
+  const [episode, count, first] = await Promise.all([
+    store.episode(episodeId),
     store.countQuotes(episodeId),
     store.firstTimedQuotes(episodeId, FIRST_SCREEN_QUOTES),
   ]);
-  if (first.length === count) return { quotes: first, unread: 0, whole: null };
+  if (first.length === count) return { episode, quotes: first, unread: 0, readRest: null };
   // Quotes without a time come last but are not in the index: a short list is read whole.
   if (first.length < FIRST_SCREEN_QUOTES) {
-    return { quotes: await store.quotesForEpisode(episodeId), unread: 0, whole: null };
+    return { episode, quotes: await readRest(), unread: 0, readRest: null };
   }
-  return { quotes: first, unread: count - first.length, whole: store.quotesForEpisode(episodeId) };
+  return { episode, quotes: first, unread: count - first.length, readRest };
 }

@@ -1,29 +1,34 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN_QUOTES, readFirstQuotes } from '../../../src/ui/editor/first-quotes';
+import {
+  FIRST_SCREEN_NEWEST,
+  FIRST_SCREEN_QUOTES,
+  readFirstScreen,
+} from '../../../src/ui/editor/first-quotes';
 import { freshStore, seedEpisode } from './helpers';
 
 const timed = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `q${i}`, timeSec: i }));
+const texts = (quotes: { text: string }[]) => quotes.map((q) => q.text);
 
-describe('readFirstQuotes', () => {
-  it('reads a short list whole, in playback order', async () => {
+describe('readFirstScreen, the side panel: playback order', () => {
+  it('reads a short list whole, in playback order, with its episode', async () => {
     const store = freshStore();
     const { episode, quotes } = await seedEpisode(store, [...timed(5).reverse()]);
-    const first = await readFirstQuotes(store, episode.id);
-    expect(first).toEqual({ quotes, unread: 0, whole: null });
+    const first = await readFirstScreen(store, episode.id, 'playback');
+    expect(first).toEqual({ episode, quotes, unread: 0, readRest: null });
     expect(quotes.map((q) => q.timeSec)).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('reads the first screen of a long list, and the whole list after', async () => {
+  it('reads the first screen of a long list, and the whole list when asked', async () => {
     const store = freshStore();
     const { episode } = await seedEpisode(store, [
       ...timed(100),
       { text: 'no time', timeSec: null },
     ]);
-    const first = await readFirstQuotes(store, episode.id);
-    expect(first.quotes.map((q) => q.text)).toEqual(timed(FIRST_SCREEN_QUOTES).map((q) => q.text));
+    const first = await readFirstScreen(store, episode.id, 'playback');
+    expect(texts(first.quotes)).toEqual(texts(timed(FIRST_SCREEN_QUOTES)));
     expect(first.unread).toBe(101 - FIRST_SCREEN_QUOTES);
-    const whole = await first.whole!;
+    const whole = await first.readRest!();
     expect(whole).toEqual(await store.quotesForEpisode(episode.id));
     expect(whole.slice(0, FIRST_SCREEN_QUOTES)).toEqual(first.quotes);
   });
@@ -32,9 +37,54 @@ describe('readFirstQuotes', () => {
     const store = freshStore();
     const untimed = Array.from({ length: 50 }, (_, i) => ({ text: `u${i}`, timeSec: null }));
     const { episode } = await seedEpisode(store, [...timed(3), ...untimed]);
-    const first = await readFirstQuotes(store, episode.id);
+    const first = await readFirstScreen(store, episode.id, 'playback');
     expect(first.quotes).toHaveLength(53);
     expect(first.unread).toBe(0);
-    expect(first.whole).toBeNull();
+    expect(first.readRest).toBeNull();
+  });
+});
+
+describe('readFirstScreen, the popup: the newest quotes (issue 16)', () => {
+  it('reads the newest quotes of a long list, counting them all, untimed ones too', async () => {
+    const store = freshStore();
+    const { episode } = await seedEpisode(store, [
+      ...timed(40),
+      { text: 'no time', timeSec: null },
+      { text: 'an hour in', timeSec: 3600 },
+      { text: 'newest', timeSec: 12 },
+    ]);
+    const first = await readFirstScreen(store, episode.id, 'newest');
+    expect(first.episode).toEqual(await store.episode(episode.id));
+    expect(texts(first.quotes)).toEqual([
+      'newest',
+      'an hour in',
+      'no time',
+      ...texts(
+        timed(40)
+          .slice(-(FIRST_SCREEN_NEWEST - 3))
+          .reverse(),
+      ),
+    ]);
+    expect(first.unread).toBe(43 - FIRST_SCREEN_NEWEST);
+    expect(await first.readRest!()).toEqual(await store.quotesForEpisode(episode.id));
+  });
+
+  it('has nothing more to read for a list that fits the first screen', async () => {
+    const store = freshStore();
+    const { episode, quotes } = await seedEpisode(store, timed(3));
+    const first = await readFirstScreen(store, episode.id, 'newest');
+    expect(first.quotes).toEqual([...quotes].reverse());
+    expect(first.unread).toBe(0);
+    expect(first.readRest).toBeNull();
+  });
+
+  it('says so when the episode is not in the library', async () => {
+    const first = await readFirstScreen(freshStore(), 'not-stored', 'newest');
+    expect(first).toEqual({
+      episode: undefined,
+      quotes: [],
+      unread: 0,
+      readRest: null,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_SCREEN_NEWEST } from '../../../src/ui/editor/first-quotes';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, pageState, SEED, seedEpisode } from './helpers';
 
@@ -152,11 +153,14 @@ describe('the popup on an episode with a long list of quotes', () => {
 
     render(<Popup api={api} />);
     expect(await screen.findByRole('heading', { name: 'Quotes (300)' })).toBeTruthy();
-    // The first screen read (the first 30 in playback order), newest first, as the popup lists.
+    // The first screen read: the newest quotes (issue 16), newest first, as the popup lists.
     const firstRows = screen.getAllByRole('listitem');
-    expect(firstRows[0]!.textContent).toContain('Quote 30');
+    expect(firstRows[0]!.textContent).toMatch(/Quote 300(?!\d)/);
+    expect(firstRows[1]!.textContent).toMatch(/Quote 299(?!\d)/);
     expect(firstRows[0]!.getAttribute('aria-setsize')).toBe('300');
-    expect(firstRows.length).toBeLessThanOrEqual(30);
+    expect(firstRows.length).toBeLessThanOrEqual(FIRST_SCREEN_NEWEST);
+    // The newest is open at its note before the rest is read.
+    expect(screen.getAllByRole('textbox', { name: 'My note' })).toHaveLength(1);
 
     finishReading();
     // The whole list, windowed: the newest on top, and scrolled to its end, the oldest drawn.
