@@ -9,10 +9,17 @@
 import type { Detection } from '../core/detect';
 import { watchCaptureKeys } from './capture-keys';
 import { followNavigation } from './navigation';
-import { detectPage, holdSelection, type HeldSelection } from './page-state';
+import { senderKind } from '../messages/senders';
+import {
+  detectPage,
+  holdSelection,
+  readPageWithoutSelection,
+  selectedRange,
+  type HeldSelection,
+} from './page-state';
 import { contentParts, type MainPart, type PageReport } from './parts';
 import { currentTime } from './player';
-import { noAnswer, onMessage, sendToBackground as ask } from './runtime';
+import { extensionSelf, noAnswer, onMessage, sendToBackground as ask } from './runtime';
 
 /** Tries to add the rest this many times before giving up (a background restarting). */
 const LOAD_ATTEMPTS = 3;
@@ -89,8 +96,18 @@ function watch(): void {
   };
   document.addEventListener('selectionchange', onSelection, { signal: keys.signal });
 
+  const self = extensionSelf();
   stops.push(
     onMessage(async (message, sender) => {
+      // The popup's first question on opening, with nothing selected, is answered here:
+      // opening Earmark doesn't wait for the rest (a selection has added it already).
+      if (
+        isPageRead(message) &&
+        senderKind(sender, self.id, self.origin) === 'extension-page' &&
+        !selectedRange(document)
+      ) {
+        return { ok: true, page: readPageWithoutSelection(document, location.href) };
+      }
       const main = await loadRest();
       if (!main) return noAnswer;
       return main.route(message, sender);
@@ -107,4 +124,13 @@ function watch(): void {
     },
   };
   reportPage();
+}
+
+/** `page/read`, which carries nothing but its type (its schema in messages/schemas.ts). */
+function isPageRead(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'page/read'
+  );
 }

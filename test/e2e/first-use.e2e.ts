@@ -98,11 +98,20 @@ describe('an episode page until the person acts', () => {
     await page.close();
   });
 
-  it("answers the extension's questions through the rest, added for them", async () => {
+  it("answers the extension's questions: what the page is itself, the rest through the rest", async () => {
     await clearQuotes(browser.worker);
     const page = await openEpisode();
-    // The popup and the background ask `page/read`: the watch part has the rest answer.
-    expect(await tabIdFor(browser.worker, page.url())).toBe(await newestTab(browser.worker));
+    // The popup's first question (`page/read`), nothing selected: the watch part answers.
+    const tabId = await tabIdFor(browser.worker, page.url());
+    expect(tabId).toBe(await newestTab(browser.worker));
+    expect(await contentParts(page)).toEqual({ watch: true, main: false });
+
+    // Any other question (the side panel following the player) has the rest added for it.
+    const reply = await browser.worker.evaluate(
+      (tab) => chrome.tabs.sendMessage(tab, { type: 'player/time' }),
+      tabId,
+    );
+    expect(reply).toMatchObject({ ok: true });
     expect(await contentParts(page)).toEqual({ watch: false, main: true });
     await page.close();
   });

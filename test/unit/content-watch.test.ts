@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('../../src/content/runtime', () => ({
   noAnswer: { ok: false, error: 'restarting' },
+  extensionSelf: () => ({ id: 'earmark', origin: 'chrome-extension://earmark/' }),
   sendToBackground: async (message: { type: string }) => {
     fake.sent.push(message);
     if (message.type === 'page/detected') {
@@ -173,13 +174,36 @@ describe('the watch part', () => {
     expect(fake.main?.captured ?? []).toEqual([]);
   });
 
+  const POPUP = { id: 'earmark', url: 'chrome-extension://earmark/src/ui/popup/index.html' };
+  const ask = (message: unknown, sender: unknown = POPUP) =>
+    new Promise((respond) => fake.listeners[0]!(message, sender, respond));
+
   it("answers the extension's messages through the rest, added for them", async () => {
     await startWatch();
     expect(fake.listeners).toHaveLength(1);
-    const reply = await new Promise((respond) =>
-      fake.listeners[0]!({ type: 'page/read' }, { id: 'earmark' }, respond),
-    );
-    expect(reply).toEqual({ ok: true, answeredBy: 'main' });
+    expect(await ask({ type: 'player/time' })).toEqual({ ok: true, answeredBy: 'main' });
+    expect(fake.main?.routed).toEqual([{ type: 'player/time' }]);
+  });
+
+  it('answers what the page is itself while nothing is selected: opening Earmark waits for nothing', async () => {
+    await startWatch();
+    const reply = (await ask({ type: 'page/read' })) as { ok: boolean; page: unknown };
+    expect(reply).toMatchObject({
+      ok: true,
+      page: { url: location.href, title: document.title, selection: null },
+    });
+    expect(loads()).toEqual([]);
+    // Not for a sender that isn't one of Earmark's pages: that goes to the rest's router.
+    expect(await ask({ type: 'page/read' }, { id: 'other', url: 'https://x.example/' })).toEqual({
+      ok: true,
+      answeredBy: 'main',
+    });
+  });
+
+  it('has the rest read the page when words are selected (their anchor and speaker)', async () => {
+    await startWatch();
+    select('Silence, then applause.');
+    expect(await ask({ type: 'page/read' })).toEqual({ ok: true, answeredBy: 'main' });
     expect(fake.main?.routed).toEqual([{ type: 'page/read' }]);
   });
 
