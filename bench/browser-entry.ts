@@ -198,6 +198,26 @@ async function seedEpisode(url: string, quoteCount: number): Promise<number> {
   }
 }
 
+/**
+ * Puts one episode into the extension's database whose quotes are `anchors` (words described
+ * on a page, as a person saving them there would have), through its store.
+ */
+async function seedEpisodeWithAnchors(url: string, anchors: QuoteAnchor[]): Promise<number> {
+  const data = makeEpisodeAt(url, anchors.length);
+  data.quotes = data.quotes.map((quote, i) => ({
+    ...quote,
+    text: anchors[i]!.quote.exact,
+    anchor: anchors[i]!,
+  }));
+  const store = createStore();
+  try {
+    await store.importLibrary(data);
+    return (await store.quotesForEpisode(data.episodes[0]!.id)).length;
+  } finally {
+    await store.close();
+  }
+}
+
 const api = {
   nodeCount,
   detection,
@@ -206,6 +226,7 @@ const api = {
   anchoring,
   backup,
   seedEpisode,
+  seedEpisodeWithAnchors,
 };
 
 export type EarmarkBench = typeof api;

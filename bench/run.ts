@@ -21,6 +21,7 @@ import { capture } from './groups/capture';
 import { contentScript } from './groups/content-script';
 import { detection } from './groups/detection';
 import { library } from './groups/library';
+import { pageVisit } from './groups/page-visit';
 import { popup } from './groups/popup';
 import { sizes } from './groups/sizes';
 import { transcript } from './groups/transcript';
@@ -39,6 +40,7 @@ const GROUPS: BenchGroup[] = [
   sizes,
   detection,
   contentScript,
+  pageVisit,
   popup,
   capture,
   anchoring,

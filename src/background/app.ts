@@ -42,8 +42,8 @@ export interface BackgroundDeps {
   tellTab(tabId: number, message: ContentMessage): Promise<unknown>;
   /** The icon's state: the page's kind (live detection) and the quotes saved for it. */
   showBadge(tabId: number, kind: PageKind, quoteCount: number): Promise<void>;
-  /** Adds the full content script to a frame whose start-up script asked for it. */
-  loadContentScript(tabId: number, frameId: number): Promise<void>;
+  /** Adds the content script (its watch part, or all) to a frame whose script asked for it. */
+  loadContentScript(tabId: number, frameId: number, part: 'watch' | 'all'): Promise<void>;
   /**
    * Opens the side panel beside a tab for a click on its page; resolves whether it is open.
    * Must start opening before it returns: browsers allow it only during the click's gesture.
@@ -129,8 +129,20 @@ export function createBackground(deps: BackgroundDeps) {
     {
       'content/load': {
         from: 'content-script',
-        handle: async (_message, sender) => {
-          await deps.loadContentScript(tabOf(sender), sender.frameId ?? 0);
+        handle: async (message, sender) => {
+          const tabId = tabOf(sender);
+          // Until the person acts, an episode page gets only the watch part; a page whose
+          // episode has saved quotes gets all at once, so its highlights come back without
+          // a second round (issue 16). The count is the one the badge will show.
+          let part: 'watch' | 'all' = message.part ?? 'watch';
+          if (part === 'watch' && sender.url !== undefined) {
+            const url = sender.url;
+            const saved = await Promise.resolve()
+              .then(() => store.countQuotes(episodeIdForUrl(url)))
+              .catch(() => 0);
+            if (saved > 0) part = 'all';
+          }
+          await deps.loadContentScript(tabId, sender.frameId ?? 0, part);
           return { ok: true };
         },
       },

@@ -15,7 +15,7 @@ const background = createBackground({
   self: { id: browser.runtime.id, origin: browser.runtime.getURL('') },
   tellTab: (tabId, message) => askFrame(tabId, 0)(message),
   showBadge,
-  loadContentScript: (tabId, frameId) => injectContentScript(tabId, frameId),
+  loadContentScript: (tabId, frameId, part) => injectContentScript(tabId, frameId, part),
   openPanel: openPanelFromPage,
   // Reaches the extension's pages, never a tab's content script.
   tellViews: (message) => browser.runtime.sendMessage(message),

@@ -4,9 +4,12 @@
  * answers are checked, since the page is untrusted.
  */
 import browser from 'webextension-polyfill';
-// The full content script, built as one self-contained file that is never declared in the
-// manifest: the start-up script (content/boot.ts) asks for it, the popup injects it on click.
+// The content script's later parts, each built as one self-contained file that is never
+// declared in the manifest: the start-up script (content/boot.ts) asks for the watch part on
+// a page that may be an episode; the rest comes on first use (the watch part asks), at once
+// where the episode has saved quotes, and with the popup's click.
 import fullContentScript from '../content/main.ts?script&iife';
+import watchContentScript from '../content/watch.ts?script&iife';
 import { fromExtensionRoot } from '../core/extension-path';
 import { askOver, type AskContent, type ContentReplies } from '../messages/protocol';
 import {
@@ -50,17 +53,26 @@ async function askTab<T extends ContentMessage>(
   return reply as Answer<T>;
 }
 
+/** Which part of the content script to add: the watch part, or all of it. */
+export type ContentPart = 'watch' | 'all';
+
 /**
- * Adds the full content script to a frame of a tab (it ignores a second injection). Allowed
- * on the known podcast hosts, after the person's click, shortcut or menu choice (activeTab),
+ * Adds the content script (all of it, or the watch part) to a frame of a tab; each part
+ * ignores a second injection, and the watch part stays out where all of it runs. Allowed on
+ * the known podcast hosts, after the person's click, shortcut or menu choice (activeTab),
  * and on sites they granted.
  */
-export async function injectContentScript(tabId: number, frameId?: number): Promise<void> {
+export async function injectContentScript(
+  tabId: number,
+  frameId?: number,
+  part: ContentPart = 'all',
+): Promise<void> {
+  const file = part === 'watch' ? watchContentScript : fullContentScript;
   try {
     await browser.scripting.executeScript({
       target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
       // From the root: Firefox resolves a relative path against the calling page (popup, sidebar).
-      files: [fromExtensionRoot(fullContentScript)],
+      files: [fromExtensionRoot(file)],
     });
   } catch {
     throw new Error(browser.i18n.getMessage('errorCannotReadPage'));

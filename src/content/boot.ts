@@ -1,8 +1,9 @@
 /**
  * The content script the manifest declares: about a kilobyte that runs on every matched page.
  * It takes a cheap first look (`mightBePodcastPage`) and only then asks the background to add
- * the full content script (detection, capture, highlights): issue 3's "heavier parts load only
- * once a page is a podcast page". A click on the toolbar icon loads everything regardless.
+ * more: issue 3's "heavier parts load only once a page is a podcast page". The background adds
+ * the watch part (detection, first-use listeners: watch.ts), or all of it where the episode
+ * has saved quotes (ADR 0012). A click on the toolbar icon loads everything regardless.
  */
 import { mightBePodcastPage } from '../core/precheck';
 import { sendToBackground } from './runtime';

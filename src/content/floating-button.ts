@@ -68,7 +68,16 @@ export interface SaveButton {
 
 export function watchSelectionForButton(
   doc: Document,
-  options: { label: string; onSave: () => void; signal: AbortSignal },
+  options: {
+    label: string;
+    onSave: () => void;
+    signal: AbortSignal;
+    /**
+     * When (performance.now()) a selection already on the page last changed, if the button
+     * starts after it (it is added on first use): that selection gets its button once settled.
+     */
+    selectedAt?: number | null;
+  },
 ): SaveButton {
   const view = doc.defaultView!;
   let ui: ShadowUi | null = null;
@@ -135,12 +144,12 @@ export function watchSelectionForButton(
     hide();
   }
 
-  const schedule = () => {
+  const schedule = (delay = SETTLE_MS) => {
     clearTimeout(timer);
-    timer = setTimeout(place, SETTLE_MS);
+    timer = setTimeout(place, delay);
   };
 
-  doc.addEventListener('selectionchange', schedule, { signal: options.signal });
+  doc.addEventListener('selectionchange', () => schedule(), { signal: options.signal });
   // The button is fixed to the viewport; the selection scrolls with the page.
   view.addEventListener('scroll', () => ui && schedule(), {
     passive: true,
@@ -151,5 +160,8 @@ export function watchSelectionForButton(
     clearTimeout(timer);
     hide();
   });
+  if (options.selectedAt != null) {
+    schedule(Math.max(0, SETTLE_MS - (view.performance.now() - options.selectedAt)));
+  }
   return { selectionSaved: markSaved };
 }

@@ -3,6 +3,10 @@
  * answers the extension's questions about the page, offers the page's own ways to capture
  * (Alt+Shift+Q, the floating button), shows the confirmation, and draws saved quotes. It never
  * touches IndexedDB (here it would be the page's database, not ours): it asks the background.
+ *
+ * On an episode page it is added on first use (issue 16): the watch part (`watch.ts`) runs
+ * until then and hands the page over here. Injected alone (the popup's click on a page the
+ * watch part never ran on), it does everything itself.
  */
 import type { Detection } from '../core/detect';
 import { copyText } from '../browser/clipboard';
@@ -14,7 +18,9 @@ import { ContentMessageSchema, type CaptureFeedback } from '../messages/schemas'
 import { watchCaptureKeys } from './capture-keys';
 import { watchSelectionForButton, type SaveButton } from './floating-button';
 import { createHighlighter } from './highlights';
-import { detectPage, holdSelection, readPageState } from './page-state';
+import { followNavigation } from './navigation';
+import { detectPage, holdSelection, readPageState, type HeldSelection } from './page-state';
+import { contentParts, type PageReport } from './parts';
 import { currentTime, seekTo } from './player';
 import { extensionSelf, onMessage, sendToBackground as ask, t } from './runtime';
 import { showNotice, showToast, type ToastActions, type ToastHandle } from './toast';
@@ -31,6 +37,8 @@ if (!scope[FLAG]) {
 }
 
 function start(): void {
+  // The watch part stops here, before this part listens: no key or message is handled twice.
+  const handover = contentParts().watch?.handOver() ?? null;
   /** Opens a saved quote in the side panel: a highlight's click, or "Open it" on a repeat save. */
   const openQuote = (quoteId: string) => {
     void ask({ type: 'highlights/open', quoteId, url: location.href }).then((reply) => {
@@ -130,10 +138,11 @@ function start(): void {
    * a save that did commit rather than repeating it. Whatever happens the page says so, with
    * the words kept (issue 18): never silence.
    */
-  const capture = () => {
-    const held = holdSelection(document);
+  const capture = (
+    held: HeldSelection | null = holdSelection(document),
+    timeSec: number | null = currentTime(document),
+  ) => {
     if (!held) return;
-    const timeSec = currentTime(document);
     const url = location.href;
     const draft = () => readPageState(document, url, held, timeSec);
     const failure = (error: string): CaptureFeedback => {
@@ -166,7 +175,7 @@ function start(): void {
   };
 
   const keys = new AbortController();
-  watchCaptureKeys(document, { onCapture: capture, signal: keys.signal });
+  watchCaptureKeys(document, { onCapture: () => capture(), signal: keys.signal });
 
   let button: AbortController | null = null;
   let saveButton: SaveButton | null = null;
@@ -181,9 +190,25 @@ function start(): void {
     button = new AbortController();
     saveButton = watchSelectionForButton(document, {
       label: t('floatingSaveQuote'),
-      onSave: capture,
+      onSave: () => capture(),
       signal: button.signal,
+      // A selection made before this part was added gets its button when it has settled.
+      selectedAt: handover?.selectedAt ?? null,
     });
+  };
+
+  // Added without the watch part: the background sent all of it because the episode has saved
+  // quotes (or the person clicked the icon). Look for them now, beside the report, rather than
+  // a round trip later: highlights come back as soon as they can (issue 16).
+  let lookingAlready = handover === null;
+  if (lookingAlready) highlighter.refresh();
+
+  const apply = (detection: Detection, reply: PageReport['reply']) => {
+    // A frame other than the top one hears no count: it looks for quotes all the same.
+    const count = reply.quoteCount ?? 1;
+    if (!(lookingAlready && count > 0)) highlighter.update(count);
+    lookingAlready = false;
+    offerButton(reply.floatingButton === true && detection.kind === 'episode');
   };
 
   let lastReported = '';
@@ -196,32 +221,21 @@ function start(): void {
     lastReported = key;
     void ask({ type: 'page/detected', url, detection }).then((reply) => {
       if (!reply.ok) return;
-      // A frame other than the top one hears no count: it looks for quotes all the same.
-      highlighter.update('quoteCount' in reply ? reply.quoteCount : 1);
-      offerButton(
-        'floatingButton' in reply && reply.floatingButton && detection.kind === 'episode',
-      );
+      apply(detection, 'quoteCount' in reply ? reply : {});
     });
   };
-  reportPage();
+  // What the watch part reported still holds while the page is where it was: no second report.
+  const report = handover?.report;
+  if (report && report.url === location.href && report.title === document.title) {
+    lastReported = report.key;
+    apply(report.detection, report.reply);
+  } else {
+    reportPage();
+  }
   followNavigation(reportPage);
-}
 
-/** Single-page apps change episodes without a reload: re-detect when the URL or title changes. */
-function followNavigation(onChange: () => void): void {
-  let url = location.href;
-  let title = document.title;
-  const check = () => {
-    if (location.href === url && document.title === title) return;
-    url = location.href;
-    title = document.title;
-    onChange();
+  contentParts().main = {
+    route: (message, sender) => route(message, sender),
+    capture: (held, timeSec) => capture(held, timeSec),
   };
-  addEventListener('popstate', check);
-  const titleElement = document.querySelector('title');
-  if (titleElement) new MutationObserver(check).observe(titleElement, { childList: true });
-  // pushState fires no event a content script can hear; a cheap check while visible covers it.
-  setInterval(() => {
-    if (document.visibilityState === 'visible') check();
-  }, 1_000);
 }

@@ -78,11 +78,23 @@ export function readPageState(
   held: HeldSelection | null = holdSelection(doc),
   timeSec: number | null = currentTime(doc),
 ): PageState {
+  return { ...readPageWithoutSelection(doc, url, timeSec), selection: readSelection(held) };
+}
+
+/**
+ * The page with nothing selected: what the popup asks on opening. Kept apart so that the
+ * watch part can answer it without the selection's describing and speaker code (issue 16).
+ */
+export function readPageWithoutSelection(
+  doc: Document,
+  url: string,
+  timeSec: number | null = currentTime(doc),
+): PageState {
   return {
     url,
     title: doc.title.slice(0, 2_000),
     detection: detectPage(doc, url),
-    selection: readSelection(held),
+    selection: null,
     timeSec,
     hasMedia: findMediaElement(doc) !== null,
   };

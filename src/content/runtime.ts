@@ -24,7 +24,11 @@ export function extensionSelf(): { id: string; origin: string } {
   return { id: api.runtime.id, origin: api.runtime.getURL('') };
 }
 
-const noAnswer = { ok: false as const, error: 'Earmark is restarting; try again in a moment.' };
+/** The reply when the background gave none. */
+export const noAnswer = {
+  ok: false as const,
+  error: 'Earmark is restarting; try again in a moment.',
+};
 
 /**
  * Sends a message to the background; resolves with the reply its type declares. A background
@@ -38,10 +42,13 @@ export const sendToBackground: AskBackground = askOver(async (message) => {
   }
 });
 
-/** Answers every message with what `answer` resolves to (a `{ ok }` reply, never a throw). */
+/**
+ * Answers every message with what `answer` resolves to (a `{ ok }` reply, never a throw).
+ * Returns a function that stops listening.
+ */
 export function onMessage(
   answer: (message: unknown, sender: Runtime.MessageSender) => Promise<unknown>,
-): void {
+): () => void {
   const listener = (
     message: unknown,
     sender: Runtime.MessageSender,
@@ -53,6 +60,7 @@ export function onMessage(
     return true;
   };
   api.runtime.onMessage.addListener(listener);
+  return () => api.runtime.onMessage.removeListener(listener);
 }
 
 /** A localised string from _locales; the key itself if it is missing (never an empty label). */

@@ -193,8 +193,15 @@ export const CaptureTranscriptSchema = v.object({
  * payload on purpose: the background reads the page through the same path as the shortcut.
  */
 export const CaptureFromPageSchema = v.object({ type: v.literal('capture/from-page') });
-/** From the start-up content script: this page may be a podcast page; add the full script. */
-export const LoadContentSchema = v.object({ type: v.literal('content/load') });
+/**
+ * From the start-up content script: this page may be a podcast page; add the watch part, or
+ * the whole content script when its episode has saved quotes. From the watch part, with
+ * `part: 'all'`: the person acted (or the extension asked); add the rest now.
+ */
+export const LoadContentSchema = v.object({
+  type: v.literal('content/load'),
+  part: v.optional(v.literal('all')),
+});
 /** From a content script: save again a capture that failed, from the draft it was sent. */
 export const CaptureRetrySchema = v.object({
   type: v.literal('capture/retry'),

@@ -80,11 +80,11 @@ describe.each(builds)('the %s build', (_browser, dir) => {
     expect(text).not.toMatch(/https?:\/\/(?!\*)[^"]*\.js/);
   });
 
-  it('ships a small start-up content script, and the full one, each as one self-contained file', () => {
+  it('ships a small start-up content script, the watch part and the rest, each as one self-contained file', () => {
     const files = manifest.content_scripts?.flatMap((s) => s.js) ?? [];
     expect(files).toEqual(['src/content/boot.js']);
-    // The full script is injected by the background (scripting.executeScript), not declared.
-    for (const file of [...files, 'src/content/main.js']) {
+    // The later parts are injected by the background (scripting.executeScript), not declared.
+    for (const file of [...files, 'src/content/watch.js', 'src/content/main.js']) {
       const code = readFileSync(join(REPO_ROOT, dir, file), 'utf8');
       expect(code, file).not.toMatch(/\bimport\s*\(/);
       expect(code, file).not.toMatch(/^\s*import\s/m);

@@ -74,7 +74,7 @@ function pageWith(text: string | null, timeSec: number | null = 62.5): PageState
 let store: Store;
 let told: { tabId: number; message: ContentMessage; storedThen: number }[];
 let badges: { tabId: number; kind: string; count: number }[];
-let loaded: { tabId: number; frameId: number }[];
+let loaded: { tabId: number; frameId: number; part: string }[];
 /** Side panels opened, and the views told a quote is waiting. */
 let panels: { opens: boolean };
 let panelOpens: number[];
@@ -93,8 +93,8 @@ function background(overrides: Partial<Store> = {}) {
     showBadge: async (tabId, kind, count) => {
       badges.push({ tabId, kind, count });
     },
-    loadContentScript: async (tabId, frameId) => {
-      loaded.push({ tabId, frameId });
+    loadContentScript: async (tabId, frameId, part) => {
+      loaded.push({ tabId, frameId, part });
     },
     openPanel: (tabId) => {
       panelOpens.push(tabId);
@@ -478,13 +478,35 @@ describe('words saved from the transcript panel', () => {
 describe('pages and their highlights', () => {
   const detection = { kind: 'episode', platform: 'generic', score: 0.9, evidence: [] };
 
-  it('adds the full content script to the frame whose start-up script asked', async () => {
+  it('adds the content script to the frame whose start-up script asked', async () => {
     const bg = background();
     expect(await bg.route({ type: 'content/load' }, { ...CONTENT, frameId: 3 })).toEqual({
       ok: true,
     });
-    expect(loaded).toEqual([{ tabId: TAB, frameId: 3 }]);
+    // No quotes saved for this episode: only the watch part, until the person acts.
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 3, part: 'watch' }]);
     expect(await bg.route({ type: 'content/load' }, POPUP)).toMatchObject({ ok: false });
+    expect(loaded).toHaveLength(1);
+  });
+
+  it('adds all of the content script at once where the episode has saved quotes', async () => {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect(await bg.route({ type: 'content/load' }, CONTENT)).toEqual({ ok: true });
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 0, part: 'all' }]);
+    // Another episode of the same site has none: the watch part.
+    const other = { ...CONTENT, url: 'https://podcasts.example/episodes/13' };
+    await bg.route({ type: 'content/load' }, other);
+    expect(loaded[1]).toEqual({ tabId: TAB, frameId: 0, part: 'watch' });
+  });
+
+  it('adds the rest when the watch part asks (the person acted)', async () => {
+    const bg = background();
+    expect(await bg.route({ type: 'content/load', part: 'all' }, CONTENT)).toEqual({ ok: true });
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 0, part: 'all' }]);
+    expect(await bg.route({ type: 'content/load', part: 'some' }, CONTENT)).toMatchObject({
+      ok: false,
+    });
     expect(loaded).toHaveLength(1);
   });
 

@@ -185,4 +185,27 @@ describe('watchSelectionForButton', () => {
     await select(document.querySelector('p')!);
     expect(host()).toBeNull();
   });
+
+  it('added after a selection was made, shows its button once that selection has settled', async () => {
+    controller.abort();
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('p')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    // The watch part saw the selection 150 ms before this part was added.
+    const selectedAt = performance.now();
+    await vi.advanceTimersByTimeAsync(150);
+    controller = new AbortController();
+    watchSelectionForButton(document, {
+      label: 'Save quote',
+      onSave,
+      signal: controller.signal,
+      selectedAt,
+    });
+    await vi.advanceTimersByTimeAsync(40);
+    expect(host()).toBeNull();
+    // 200 ms after the selection changed, as if this part had been there all along.
+    await vi.advanceTimersByTimeAsync(20);
+    expect(host()).not.toBeNull();
+  });
 });

@@ -19,4 +19,17 @@ describe('injecting the full content script', () => {
     const sidebar = 'moz-extension://uuid/src/ui/sidepanel/index.html';
     expect(new URL(file!, sidebar).pathname).toBe('/src/content/main.js');
   });
+
+  it('adds only the watch part when asked for it', async () => {
+    executeScript.mockClear();
+    await injectContentScript(7, 0, 'watch');
+
+    const [details] = executeScript.mock.calls[0] as unknown as [
+      { files: string[]; target: unknown },
+    ];
+    expect(details.target).toEqual({ tabId: 7, frameIds: [0] });
+    expect(new URL(details.files[0]!, 'chrome-extension://id/x').pathname).toBe(
+      '/src/content/watch.js',
+    );
+  });
 });
