@@ -33,6 +33,12 @@ const REMOVABLE = {
   section: { list: 'sections', field: 'sectionId' },
 } as const;
 
+/** How far an import's one transaction got: records queued and acknowledged, of all. */
+export interface ImportProgress {
+  written: number;
+  total: number;
+}
+
 /** What the capture path hands the store: the page's episode and the selection. */
 export interface CaptureInput {
   seed: EpisodeSeed;
@@ -456,7 +462,10 @@ export function createStore(options: StoreOptions = {}) {
    * The merge is decided and written inside one transaction, so a failure changes nothing and
    * a concurrent edit can't slip between the decision and the write.
    */
-  async function importLibrary(incoming: LibraryData): Promise<MergePlan> {
+  async function importLibrary(
+    incoming: LibraryData,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<MergePlan> {
     // Loaded here, before the transaction opens (an await inside it would let it commit):
     // pages that never import keep the backup validator out of their first render.
     const { mergeBackup } = await import('../core/backup');
@@ -472,9 +481,28 @@ export function createStore(options: StoreOptions = {}) {
         storedQuotes.set(cursor.value.id, cursor.value);
       }
       const plan = mergeBackup({ episodes: storedEpisodes, quotes: storedQuotes }, incoming);
+      const total = plan.episodesToPut.length + plan.quotesToPut.length;
+      let written = 0;
+      let told = 0;
+      // Told about every 1% written, not per record: a restore of 100,000 quotes reports in
+      // steps a progress bar can show, without a message per put (issue 18).
+      const step = Math.max(1, Math.ceil(total / 100));
+      // Observed too: a put that throws at once leaves the ones before it outside Promise.all.
+      const counted = <T>(request: Promise<T>) =>
+        observed(
+          observed(request).then((value) => {
+            written++;
+            if (onProgress && (written - told >= step || written === total)) {
+              told = written;
+              onProgress({ written, total });
+            }
+            return value;
+          }),
+        );
+      onProgress?.({ written: 0, total });
       await Promise.all([
-        ...plan.episodesToPut.map((e) => observed(episodes.put(e))),
-        ...plan.quotesToPut.map((q) => observed(quotes.put(q))),
+        ...plan.episodesToPut.map((e) => counted(episodes.put(e))),
+        ...plan.quotesToPut.map((q) => counted(quotes.put(q))),
       ]);
       return plan;
     });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackupProblem, MergeCounts } from '../../core/backup';
+import type { RestoreOutcome, RestoreProgress } from './restore-backup';
 import { reason, t } from '../i18n';
 import type { LibraryApi, StorageHealth } from './api';
 import type { BackupStatus } from './backup-reminder';
@@ -14,20 +15,10 @@ interface Props {
   onRestored: () => Promise<void>;
 }
 
-/** What a restore did, or why it wrote nothing. */
-type RestoreReport =
-  | { kind: 'reading'; file: string }
-  | { kind: 'refused'; file: string; errors: BackupProblem[] }
-  | { kind: 'failed'; file: string; message: string }
-  | {
-      kind: 'done';
-      file: string;
-      episodes: MergeCounts;
-      quotes: MergeCounts;
-      rejected: BackupProblem[];
-      adjusted: BackupProblem[];
-      changes: string[];
-    };
+/** What a restore did, or why it wrote nothing, or how far it is (it runs in a worker). */
+type RestoreReport = { file: string } & (
+  RestoreOutcome | { kind: 'working'; progress: RestoreProgress }
+);
 
 /** Backup and restore, and how the browser is keeping the data. */
 export function BackupView(props: Props) {
@@ -35,29 +26,23 @@ export function BackupView(props: Props) {
   const [report, setReport] = useState<RestoreReport | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [restoring, setRestoring] = useState(false);
+
   const restore = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     // The same file can be chosen again after fixing it.
     input.value = '';
-    if (!file) return;
-    setReport({ kind: 'reading', file: file.name });
+    if (!file || restoring) return;
+    setRestoring(true);
+    setReport({ file: file.name, kind: 'working', progress: { phase: 'reading' } });
+    const outcome = await api.restore(file, (progress) =>
+      setReport({ file: file.name, kind: 'working', progress }),
+    );
+    setReport({ file: file.name, ...outcome });
     try {
-      const { parseBackup } = await import('../../core/backup');
-      const parsed = parseBackup(await file.text());
-      if (!parsed.ok) return setReport({ kind: 'refused', file: file.name, errors: parsed.errors });
-      const plan = await api.store.importLibrary(parsed.data);
-      setReport({
-        kind: 'done',
-        file: file.name,
-        episodes: plan.episodes,
-        quotes: plan.quotes,
-        rejected: plan.rejected,
-        adjusted: plan.adjusted,
-        changes: plan.changes,
-      });
-      await props.onRestored();
-    } catch (error) {
-      setReport({ kind: 'failed', file: file.name, message: reason(error) });
+      if (outcome.kind === 'done') await props.onRestored();
+    } finally {
+      setRestoring(false);
     }
   };
 
@@ -97,6 +82,7 @@ export function BackupView(props: Props) {
           <input
             type="file"
             accept=".json,application/json"
+            disabled={restoring}
             onChange={(event) => void restore(event.currentTarget as HTMLInputElement)}
           />
         </label>
@@ -109,17 +95,12 @@ export function BackupView(props: Props) {
 }
 
 function Report({ report }: { report: RestoreReport }) {
-  if (report.kind === 'reading') {
-    return (
-      <p class="muted" role="status">
-        {t('libraryRestoreReading', report.file)}
-      </p>
-    );
-  }
+  if (report.kind === 'working')
+    return <RestoreProgressView file={report.file} progress={report.progress} />;
   if (report.kind === 'failed') {
     return (
       <p class="notice error" role="alert">
-        {t('libraryRestoreFailed', report.file, report.message)}
+        {t('libraryRestoreFailed', report.file, reason(report.message))}
       </p>
     );
   }
@@ -180,6 +161,34 @@ function Report({ report }: { report: RestoreReport }) {
       {report.adjusted.length > 0 && (
         <Problems problems={report.adjusted} label={t('libraryRestoreAdjustedLabel')} />
       )}
+    </div>
+  );
+}
+
+/** How far a running restore is: a bar while records are written, and in words. */
+function RestoreProgressView({ file, progress }: { file: string; progress: RestoreProgress }) {
+  const words =
+    progress.phase === 'reading'
+      ? t('libraryRestoreReading', file)
+      : progress.phase === 'checking'
+        ? t('libraryRestoreChecking', file)
+        : t(
+            'libraryRestoreWriting',
+            file,
+            formatCount(progress.written),
+            formatCount(progress.total),
+          );
+  return (
+    <div class="restore-progress">
+      {/* No value until records are written: reading and checking can't say how far they are. */}
+      <progress
+        aria-label={t('libraryRestoreProgress')}
+        max={progress.phase === 'writing' ? Math.max(progress.total, 1) : undefined}
+        value={progress.phase === 'writing' ? progress.written : undefined}
+      />
+      <p class="muted" role="status">
+        {words}
+      </p>
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { ALL_SITES_ORIGINS, syncAllSitesContentScript } from '../../browser/all-
 import { downloadFile } from '../../browser/download';
 import { createStore, type Store } from '../../store/store';
 import { showUpgradeBlocked } from '../upgrade-blocked';
+import type { RestoreOutcome, RestoreProgress } from './restore-backup';
+import { restoreInWorker } from './restore-in-worker';
 
 export interface Shortcut {
   name: string;
@@ -24,6 +26,11 @@ export interface StorageHealth {
 
 export interface LibraryApi {
   store: Store;
+  /**
+   * Restores a backup file into the store, telling how far it got; the browser's runs in a
+   * worker so the page stays responsive (issue 18). Never rejects.
+   */
+  restore(file: Blob, onProgress: (progress: RestoreProgress) => void): Promise<RestoreOutcome>;
   now(): Date;
   /** Hands a file to the browser's downloads. */
   download(name: string, blob: Blob): void;
@@ -56,6 +63,7 @@ export function browserLibraryApi(): LibraryApi {
   };
   return {
     store: createStore({ onBlocked: showUpgradeBlocked }),
+    restore: restoreInWorker,
     now: () => new Date(),
     download: downloadFile,
     async shortcuts() {

@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import type { LibraryData } from '../../../src/core/model';
 import { createStore, type Store } from '../../../src/store/store';
 import type { LibraryApi, StorageHealth } from '../../../src/ui/library/api';
+import { restoreBackup } from '../../../src/ui/library/restore-backup';
 
 let dbCount = 0;
 
@@ -45,6 +46,8 @@ export function fakeBrowser(options: { store?: Store; now?: Date } = {}): FakeBr
   });
   const api: LibraryApi = {
     store,
+    // The worker's own function, run here on the test's thread.
+    restore: (file, onProgress) => restoreBackup(store, file, onProgress),
     now: () => clock.now,
     download: (name, blob) => downloads.push({ name, blob }),
     async shortcuts() {
