@@ -270,6 +270,37 @@ export function createBackground(deps: BackgroundDeps) {
       if (command !== COMMAND_SAVE_QUOTE || tabId === undefined) return null;
       return captureSelection(tabId);
     },
+    /**
+     * The browser's shortcut, as the service worker receives it. The page is asked to run its
+     * own capture, which holds the words and waits for the reply: if this worker stops
+     * mid-save, the page still says so and keeps the words to retry (issue 18). Only a tab
+     * Earmark can't reach at all (a browser page, which has no words to keep) is captured
+     * from here, and told what failed where it can be.
+     */
+    async onShortcut(
+      command: string,
+      tabId: number | undefined,
+    ): Promise<'page' | CaptureResult | null> {
+      if (command !== COMMAND_SAVE_QUOTE || tabId === undefined) return null;
+      const start = async () => {
+        const reply = (await tellTab(tabId, { type: 'capture/start' })) as { ok?: unknown };
+        if (reply?.ok !== true) throw new Error('The page did not start the capture.');
+      };
+      try {
+        await start();
+        return 'page';
+      } catch {
+        // No full content script there yet (a page Earmark only glanced at, or one it never
+        // loaded into): the shortcut's activeTab grant lets it add one.
+        try {
+          await deps.loadContentScript(tabId, 0);
+          await start();
+          return 'page';
+        } catch {
+          return captureSelection(tabId);
+        }
+      }
+    },
     onMenuClick(menuItemId: string | number, tabId: number | undefined) {
       if (menuItemId !== MENU_SAVE_QUOTE || tabId === undefined) return null;
       return captureSelection(tabId);

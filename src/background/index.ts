@@ -39,7 +39,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 browser.commands.onCommand.addListener((command, tab) => {
-  void background.onCommand(command, tab?.id);
+  void background.onShortcut(command, tab?.id);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => background.onTabRemoved(tabId));

@@ -113,6 +113,14 @@ function start(): void {
           feeds: findFeeds(readPage(document, new URL(location.href))),
         }),
       },
+      'capture/start': {
+        from: 'extension-page',
+        handle: async () => {
+          // The browser's shortcut: the same capture as the page's own key, never silent.
+          if (!capture()) showNotice(document, t('errorNoSelection'), { error: true, t });
+          return { ok: true };
+        },
+      },
       'capture/feedback': {
         from: 'extension-page',
         handle: async (message) => {
@@ -141,8 +149,8 @@ function start(): void {
   const capture = (
     held: HeldSelection | null = holdSelection(document),
     timeSec: number | null = currentTime(document),
-  ) => {
-    if (!held) return;
+  ): boolean => {
+    if (!held) return false;
     const url = location.href;
     const draft = () => readPageState(document, url, held, timeSec);
     const failure = (error: string): CaptureFeedback => {
@@ -172,6 +180,7 @@ function start(): void {
         showFeedback(failure(t('toastNotConfirmed', reply.error)));
       }
     })();
+    return true;
   };
 
   const keys = new AbortController();

@@ -73,6 +73,7 @@ export interface ContentReplies {
   'player/time': Reply<PlayerTimeReply>;
   'page/feeds': Reply<PageFeedsReply>;
   'capture/feedback': Reply<object>;
+  'capture/start': Reply<object>;
   'highlights/refresh': Reply<object>;
 }
 

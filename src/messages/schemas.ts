@@ -146,8 +146,16 @@ export const CaptureFeedbackSchema = v.object({
 /** From an extension page or the background: the episode's quotes changed; draw them again. */
 export const RefreshHighlightsSchema = v.object({ type: v.literal('highlights/refresh') });
 
+/**
+ * From the background, for the browser's own shortcut: the page runs its own capture, which
+ * holds the words and waits for the reply, so a worker that stops mid-save can't leave it
+ * silent (issue 18). Answered at once; the outcome comes in the capture's own reply.
+ */
+export const StartCaptureSchema = v.object({ type: v.literal('capture/start') });
+
 export const ContentMessageSchema = v.variant('type', [
   ReadPageSchema,
+  StartCaptureSchema,
   SeekSchema,
   PlayerTimeSchema,
   PageFeedsSchema,

@@ -3,10 +3,12 @@
  * (through the DevTools protocol, as Chromium stops an idle one) 0, 2, 5 and 10 ms after the
  * person presses Alt+Shift+Q, twenty times each. Every time, the page must end up either saying
  * "saved" with exactly one quote stored, or saying it could not confirm, with the words shown
- * to retry or copy (and at most one quote stored): never nothing, never two.
+ * to retry or copy (and at most one quote stored): never nothing, never two. The same for the
+ * browser's own shortcut (the manifest's command), whose event the test dispatches in the
+ * running worker: it hands the capture to the page, which waits for the outcome itself.
  */
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   REPO_ROOT,
@@ -65,62 +67,107 @@ async function closeAllToasts(page: Page): Promise<void> {
   throw new Error('toasts would not close');
 }
 
+/** The extension's running service worker, woken by a message if it was stopped. */
+async function liveWorker(tabId: number): Promise<Worker> {
+  const prefix = `chrome-extension://${browser.extensionId}/`;
+  const running = () => browser.context.serviceWorkers().find((w) => w.url().startsWith(prefix));
+  if (!running()) {
+    await library.evaluate(
+      (tab) => chrome.runtime.sendMessage({ type: 'highlights/status', tabId: tab }),
+      tabId,
+    );
+  }
+  await expect.poll(running).toBeDefined();
+  return running()!;
+}
+
+/**
+ * Twenty tries of one way to capture, the worker stopped `delay` ms after it: every time the
+ * page must say "saved" (and have saved once) or keep the words to retry (saved at most once).
+ */
+async function neverSilent(
+  delay: number,
+  way: string,
+  press: (page: Page, tabId: number) => Promise<void>,
+): Promise<void> {
+  const outcomes = { saved: 0, keptToRetry: 0 };
+  // A fresh tab every few tries: the background refuses more than ten captures a tab per 30 s.
+  let page: Page | null = null;
+  let tabId = -1;
+  for (let attempt = 0; attempt < TRIES; attempt++) {
+    if (attempt % 8 === 0) {
+      await page?.close();
+      page = await browser.context.newPage();
+      const url = `${server.origin}/episode.html?${way}=${delay}-${attempt}`;
+      await page.goto(url);
+      // Asked from the extension page: the worker Playwright first saw may be gone.
+      tabId = await tabIdFor(library as never, url);
+    }
+    const words = `Words saved by ${way} while the worker stops, after ${delay} ms, try ${attempt}.`;
+    await page!.evaluate((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.append(p);
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, words);
+
+    await press(page!, tabId);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    // The page must say something about these words: saved, or kept to retry.
+    let said: 'saved' | 'kept' | null = null;
+    const deadline = Date.now() + 15_000;
+    while (!said && Date.now() < deadline) {
+      const shown = await toasts(page!);
+      if (shown.some((text) => text.includes(words) && text.includes('Retry'))) said = 'kept';
+      else if (shown.some((text) => text.startsWith('Quote saved'))) said = 'saved';
+      else await page!.waitForTimeout(50);
+    }
+    const stored = await quotesWith(words);
+    expect(
+      said,
+      `nothing said after ${delay} ms, try ${attempt} (stored ${stored})`,
+    ).not.toBeNull();
+    expect(stored, `stored twice after ${delay} ms, try ${attempt}`).toBeLessThanOrEqual(1);
+    if (said === 'saved') {
+      expect(stored, `"saved" but not stored after ${delay} ms, try ${attempt}`).toBe(1);
+      outcomes.saved++;
+    } else {
+      outcomes.keptToRetry++;
+    }
+    await closeAllToasts(page!);
+  }
+  await page?.close();
+  expect(outcomes.saved + outcomes.keptToRetry).toBe(TRIES);
+  console.log(`[worker stop] ${way}, ${delay} ms: ${JSON.stringify(outcomes)}`);
+}
+
 describe('a capture when the service worker stops', () => {
   it.each(DELAYS_MS)(
     'is never lost in silence when the worker stops %i ms after the key',
     async (delay) => {
-      const outcomes = { saved: 0, keptToRetry: 0 };
-      // A fresh tab every few tries: the background refuses more than ten captures a tab per 30 s.
-      let page: Page | null = null;
-      for (let attempt = 0; attempt < TRIES; attempt++) {
-        if (attempt % 8 === 0) {
-          await page?.close();
-          page = await browser.context.newPage();
-          const url = `${server.origin}/episode.html?try=${delay}-${attempt}`;
-          await page.goto(url);
-          // Asked from the extension page: the worker Playwright first saw may be gone.
-          await tabIdFor(library as never, url);
-        }
-        const words = `Words saved while the worker stops, after ${delay} ms, try ${attempt}.`;
-        await page!.evaluate((text) => {
-          const p = document.createElement('p');
-          p.textContent = text;
-          document.body.append(p);
-          const range = document.createRange();
-          range.selectNodeContents(p);
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(range);
-        }, words);
+      await neverSilent(delay, 'key', (page) => page.keyboard.press('Alt+Shift+KeyQ'));
+    },
+  );
 
-        await page!.keyboard.press('Alt+Shift+KeyQ');
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        await cdp.send('ServiceWorker.stopAllWorkers');
-
-        // The page must say something about these words: saved, or kept to retry.
-        let said: 'saved' | 'kept' | null = null;
-        const deadline = Date.now() + 15_000;
-        while (!said && Date.now() < deadline) {
-          const shown = await toasts(page!);
-          if (shown.some((text) => text.includes(words) && text.includes('Retry'))) said = 'kept';
-          else if (shown.some((text) => text.startsWith('Quote saved'))) said = 'saved';
-          else await page!.waitForTimeout(50);
-        }
-        const stored = await quotesWith(words);
-        expect(
-          said,
-          `nothing said after ${delay} ms, try ${attempt} (stored ${stored})`,
-        ).not.toBeNull();
-        expect(stored, `stored twice after ${delay} ms, try ${attempt}`).toBeLessThanOrEqual(1);
-        if (said === 'saved') {
-          expect(stored, `"saved" but not stored after ${delay} ms, try ${attempt}`).toBe(1);
-          outcomes.saved++;
-        } else {
-          outcomes.keptToRetry++;
-        }
-        await closeAllToasts(page!);
-      }
-      await page?.close();
-      expect(outcomes.saved + outcomes.keptToRetry).toBe(TRIES);
+  // The browser's own shortcut (the manifest's command) can't be pressed from a test: the
+  // running worker's command event is dispatched instead, reaching the same listener.
+  it.each(DELAYS_MS)(
+    "is never lost in silence when the worker stops %i ms after the browser's shortcut",
+    async (delay) => {
+      await neverSilent(delay, 'command', async (_page, tabId) => {
+        const worker = await liveWorker(tabId);
+        await worker.evaluate((tab) => {
+          const onCommand = chrome.commands.onCommand as typeof chrome.commands.onCommand & {
+            dispatch(command: string, tab: { id: number }): void;
+          };
+          onCommand.dispatch('save-quote', { id: tab });
+        }, tabId);
+      });
     },
   );
 });

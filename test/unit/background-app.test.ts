@@ -34,6 +34,7 @@ vi.mock('webextension-polyfill', () => ({
 
 const { COMMAND_SAVE_QUOTE, MENU_SAVE_QUOTE, createBackground } =
   await import('../../src/background/app');
+type BackgroundDeps = Parameters<typeof createBackground>[0];
 
 const SELF = { id: 'earmark-id', origin: 'chrome-extension://earmark-id/' };
 const POPUP = { id: SELF.id, url: `${SELF.origin}src/ui/popup/index.html` };
@@ -80,7 +81,7 @@ let panels: { opens: boolean };
 let panelOpens: number[];
 let viewsTold: unknown[];
 
-function background(overrides: Partial<Store> = {}) {
+function background(overrides: Partial<Store> = {}, deps: Partial<BackgroundDeps> = {}) {
   const wrapped = { ...store, ...overrides } as Store;
   return createBackground({
     store: wrapped,
@@ -104,6 +105,7 @@ function background(overrides: Partial<Store> = {}) {
       viewsTold.push(message);
     },
     t: (key) => key,
+    ...deps,
   });
 }
 
@@ -638,5 +640,56 @@ describe('a click on a highlight', () => {
     expect(await bg.route({ type: 'quote/take-focus', tabId: TAB }, POPUP)).toMatchObject({
       quoteId: null,
     });
+  });
+});
+
+describe("the browser's shortcut (issue 18: never silent if the worker stops)", () => {
+  /** A tab whose content script answers `capture/start` once it has been loaded. */
+  function tabWithScript(loadedAlready: boolean, canLoad = true) {
+    const state = { loaded: loadedAlready, starts: 0 };
+    const deps: Partial<BackgroundDeps> = {
+      tellTab: async (_tabId, message) => {
+        if (!state.loaded) throw new Error('Could not establish connection.');
+        if (message.type === 'capture/start') state.starts++;
+        return { ok: true };
+      },
+      loadContentScript: async (tabId, frameId) => {
+        if (!canLoad) throw new Error('Cannot access a chrome:// URL');
+        loaded.push({ tabId, frameId });
+        state.loaded = true;
+      },
+    };
+    return { state, deps };
+  }
+
+  it('hands the capture to the page, which holds the words and waits for the outcome', async () => {
+    const { state, deps } = tabWithScript(true);
+    expect(await background({}, deps).onShortcut(COMMAND_SAVE_QUOTE, TAB)).toBe('page');
+    expect(state.starts).toBe(1);
+    // Nothing read or saved from here: the page's own capture asks for that.
+    expect(tab.reads).toBe(0);
+    expect((await store.exportLibrary()).quotes).toHaveLength(0);
+  });
+
+  it('adds the full content script to a page that has none, then hands it over', async () => {
+    const { state, deps } = tabWithScript(false);
+    expect(await background({}, deps).onShortcut(COMMAND_SAVE_QUOTE, TAB)).toBe('page');
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 0 }]);
+    expect(state.starts).toBe(1);
+  });
+
+  it('captures from the background only where no content script can run', async () => {
+    const { deps } = tabWithScript(false, false);
+    const result = await background({}, deps).onShortcut(COMMAND_SAVE_QUOTE, TAB);
+    expect(result).toMatchObject({ ok: true, quote: { text: WORDS } });
+    expect(tab.reads).toBe(1);
+  });
+
+  it('ignores other commands and a command without a tab', async () => {
+    const { state, deps } = tabWithScript(true);
+    const bg = background({}, deps);
+    expect(await bg.onShortcut('open-side-panel', TAB)).toBeNull();
+    expect(await bg.onShortcut(COMMAND_SAVE_QUOTE, undefined)).toBeNull();
+    expect(state.starts).toBe(0);
   });
 });

@@ -108,6 +108,7 @@ const CONTENT_SENDERS: Record<ContentMessage['type'], SenderKind> = {
   'player/time': 'extension-page',
   'page/feeds': 'extension-page',
   'capture/feedback': 'extension-page',
+  'capture/start': 'extension-page',
   'highlights/refresh': 'extension-page',
 };
 
@@ -128,6 +129,7 @@ const VALID_CONTENT: ContentMessage[] = [
     type: 'capture/feedback',
     result: { ok: false, error: 'Nothing selected', text: null, retry: null },
   },
+  { type: 'capture/start' },
   { type: 'highlights/refresh' },
 ];
 
@@ -342,6 +344,7 @@ describe('content router', () => {
         'player/time': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'page/feeds': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'capture/feedback': { from: 'extension-page', handle: async () => ({ ok: true }) },
+        'capture/start': { from: 'extension-page', handle: async () => ({ ok: true }) },
         'highlights/refresh': { from: 'extension-page', handle: async () => ({ ok: true }) },
       },
       SELF,
