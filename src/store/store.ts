@@ -33,12 +33,6 @@ const REMOVABLE = {
   section: { list: 'sections', field: 'sectionId' },
 } as const;
 
-/** How far an import's one transaction got: records queued and acknowledged, of all. */
-export interface ImportProgress {
-  written: number;
-  total: number;
-}
-
 /** What the capture path hands the store: the page's episode and the selection. */
 export interface CaptureInput {
   seed: EpisodeSeed;
@@ -464,7 +458,7 @@ export function createStore(options: StoreOptions = {}) {
    */
   async function importLibrary(
     incoming: LibraryData,
-    onProgress?: (progress: ImportProgress) => void,
+    onWritten?: (total: number) => void,
   ): Promise<MergePlan> {
     // Loaded here, before the transaction opens (an await inside it would let it commit):
     // pages that never import keep the backup validator out of their first render.
@@ -482,24 +476,11 @@ export function createStore(options: StoreOptions = {}) {
       }
       const plan = mergeBackup({ episodes: storedEpisodes, quotes: storedQuotes }, incoming);
       const total = plan.episodesToPut.length + plan.quotesToPut.length;
-      let written = 0;
-      let told = 0;
-      // Told about every 1% written, not per record: a restore of 100,000 quotes reports in
-      // steps a progress bar can show, without a message per put (issue 18).
-      const step = Math.max(1, Math.ceil(total / 100));
-      // Observed too: a put that throws at once leaves the ones before it outside Promise.all.
+      // Each acknowledged put is told, with the total, so a restore can show progress (issue
+      // 18). Observed twice: a put that throws at once leaves the ones before it outside
+      // Promise.all.
       const counted = <T>(request: Promise<T>) =>
-        observed(
-          observed(request).then((value) => {
-            written++;
-            if (onProgress && (written - told >= step || written === total)) {
-              told = written;
-              onProgress({ written, total });
-            }
-            return value;
-          }),
-        );
-      onProgress?.({ written: 0, total });
+        observed(observed(request).then((value) => (onWritten?.(total), value)));
       await Promise.all([
         ...plan.episodesToPut.map((e) => counted(episodes.put(e))),
         ...plan.quotesToPut.map((q) => counted(quotes.put(q))),

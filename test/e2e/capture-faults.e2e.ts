@@ -14,6 +14,7 @@ import {
   REPO_ROOT,
   launchWithExtension,
   makeProfileDir,
+  popupUrl,
   removeDir,
   tabIdFor,
   type ExtensionBrowser,
@@ -206,6 +207,82 @@ describe("a failed capture's words", () => {
     expect(shown).toHaveLength(2);
     expect(shown.find((text) => text.includes('characters long'))).toContain(long.slice(0, 300));
     await page.close();
+  });
+});
+
+describe("the popup's failed capture", () => {
+  /** Selects `text`, added to the page as a paragraph of its own. */
+  const select = (page: Page, text: string) =>
+    page.evaluate((words) => {
+      const p = document.createElement('p');
+      p.textContent = words;
+      document.body.append(p);
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, text);
+
+  async function openPopupFor(query: string): Promise<{ page: Page; popup: Page }> {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/episode.html?${query}`;
+    await page.goto(url);
+    const tabId = await tabIdFor(library as never, url);
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser.extensionId, tabId));
+    await popup.getByRole('button', { name: 'Save selection as quote' }).waitFor();
+    return { page, popup };
+  }
+
+  const keptBox = (popup: Page) =>
+    popup.getByRole('textbox', { name: 'Your words, kept to retry or copy' });
+
+  it('keeps the selected words to retry or copy when the save is refused', async () => {
+    const { page, popup } = await openPopupFor('popup-refused');
+    const long = 'kept in the popup '.repeat(300).trim();
+    await select(page, long);
+    await popup.getByRole('button', { name: 'Save selection as quote' }).click();
+    await keptBox(popup).waitFor();
+    expect(await popup.locator('.notice.error').textContent()).toContain('characters long');
+    expect(await keptBox(popup).inputValue()).toBe(long);
+    await popup.getByRole('button', { name: 'Copy text' }).click();
+    await popup.getByText(/^(Copied|Select the text above to copy it)$/).waitFor();
+    expect(await popup.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps the words, or says saved, when the worker stops mid-save; Retry saves once', async () => {
+    const outcomes = { saved: 0, kept: 0 };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { page, popup } = await openPopupFor(`popup-stop=${attempt}`);
+      const words = `Words saved from the popup while the worker stops, try ${attempt}.`;
+      await select(page, words);
+      await popup.getByRole('button', { name: 'Save selection as quote' }).click();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const said = await Promise.race([
+        popup
+          .locator('.notice', { hasText: /^Saved at / })
+          .waitFor({ timeout: 15_000 })
+          .then(() => 'saved' as const),
+        keptBox(popup)
+          .waitFor({ timeout: 15_000 })
+          .then(() => 'kept' as const),
+      ]);
+      if (said === 'kept') {
+        outcomes.kept++;
+        expect(await keptBox(popup).inputValue()).toBe(words);
+        // Retry: saved now, or found saved before; either way one quote.
+        await popup.getByRole('button', { name: 'Retry' }).click();
+        await popup.locator('.notice', { hasText: /^(Saved at |Already saved)/ }).waitFor();
+      } else {
+        outcomes.saved++;
+      }
+      expect(await quotesWith(words)).toBe(1);
+      await popup.close();
+      await page.close();
+    }
+    console.log(`[worker stop] popup: ${JSON.stringify(outcomes)}`);
   });
 });
 

@@ -31,7 +31,7 @@ describe('restoreBackup', () => {
     expect(seen.slice(0, 3)).toEqual([
       { phase: 'reading' },
       { phase: 'checking' },
-      { phase: 'writing', written: 0, total: 510 },
+      { phase: 'writing', written: 1, total: 510 },
     ]);
     const writing = seen.filter((p) => p.phase === 'writing');
     // Steps of about 1%, never backwards, ending at the total.

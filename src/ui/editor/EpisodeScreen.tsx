@@ -1,8 +1,10 @@
+import type { VNode } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { peopleNotListed } from '../../core/people';
 import { clockHasHours, formatEpisodeClock } from '../../core/time';
+import type { CaptureResult } from '../../messages/protocol';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
 import type { Reveal } from '../components/WindowedList';
@@ -78,6 +80,7 @@ export function EpisodeScreen({
   const [view, setView] = useState<View>({ status: 'loading' });
   const transcript = useTranscriptModule(!!words && mode === 'panel');
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [kept, setKept] = useState<VNode | null>(null);
   const [busy, setBusy] = useState(false);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   /** "Start notes" pressed: the overview's parts open, even for a page that is no episode. */
@@ -249,8 +252,12 @@ export function EpisodeScreen({
     if (tabId === null) return;
     setBusy(true);
     setNotice({ text: t('popupSaving') });
+    setKept(null);
     try {
-      const result = await (moment ? api.captureMoment(tabId) : api.capture(tabId));
+      // No answer (undefined, or a closed port) is the background stopping mid-save.
+      const result: CaptureResult = (await (
+        moment ? api.captureMoment(tabId) : api.capture(tabId)
+      ).catch(() => undefined)) ?? { ok: false, error: t('popupNoAnswer') };
       if (!result.ok && result.saved) {
         // Saved before: said calmly, with that quote to show instead of a copy.
         const quoteId = result.saved.quoteId;
@@ -263,7 +270,13 @@ export function EpisodeScreen({
         });
         return;
       }
-      if (!result.ok) return setNotice({ text: result.error, error: true });
+      if (!result.ok) {
+        setNotice({ text: result.error, error: true });
+        // Its words stay in view to retry or copy (issue 18), never lost with it.
+        const { keptWords } = await import('./KeptWords');
+        if (!moment) setKept(await keptWords(api, tabId, result, page, () => void save()));
+        return;
+      }
       const { timeSec } = result.quote;
       const clock = (seconds: number) =>
         formatEpisodeClock(seconds, clockHasHours(result.episode.durationSec, [seconds]));
@@ -363,6 +376,7 @@ export function EpisodeScreen({
         <p class="muted">{t('quoteSeekNoPage')}</p>
       )}
       <NoticeBar notice={notice} onError={onError} />
+      {kept}
     </>
   );
 
