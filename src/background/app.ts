@@ -293,7 +293,7 @@ export function createBackground(deps: BackgroundDeps) {
         // No full content script there yet (a page Earmark only glanced at, or one it never
         // loaded into): the shortcut's activeTab grant lets it add one.
         try {
-          await deps.loadContentScript(tabId, 0);
+          await deps.loadContentScript(tabId, 0, 'all');
           await start();
           return 'page';
         } catch {

@@ -653,9 +653,9 @@ describe("the browser's shortcut (issue 18: never silent if the worker stops)", 
         if (message.type === 'capture/start') state.starts++;
         return { ok: true };
       },
-      loadContentScript: async (tabId, frameId) => {
+      loadContentScript: async (tabId, frameId, part) => {
         if (!canLoad) throw new Error('Cannot access a chrome:// URL');
-        loaded.push({ tabId, frameId });
+        loaded.push({ tabId, frameId, part });
         state.loaded = true;
       },
     };
@@ -674,7 +674,7 @@ describe("the browser's shortcut (issue 18: never silent if the worker stops)", 
   it('adds the full content script to a page that has none, then hands it over', async () => {
     const { state, deps } = tabWithScript(false);
     expect(await background({}, deps).onShortcut(COMMAND_SAVE_QUOTE, TAB)).toBe('page');
-    expect(loaded).toEqual([{ tabId: TAB, frameId: 0 }]);
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 0, part: 'all' }]);
     expect(state.starts).toBe(1);
   });
 
