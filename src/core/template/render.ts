@@ -1,0 +1,305 @@
+/**
+ * Renders a template for one episode (issue 14), so that no value can become Markdown
+ * structure or HTML, whatever the template:
+ *
+ * 1. Sections are expanded and every `{{value}}` becomes an opaque token (two private-use
+ *    characters around a number): the Markdown source holds the template's text and tokens,
+ *    never a value.
+ * 2. That source is parsed (mdast-util-from-markdown): all structure comes from the template.
+ * 3. Tokens are replaced in the tree by text nodes (a block value alone in a paragraph by the
+ *    paragraphs and `- ` lists of `blocksOf`, as the overview does), link targets by web
+ *    addresses only; a token inside HTML or an image is refused.
+ * 4. The tree is serialised (treeToMarkdown), which escapes every text node; front matter is
+ *    written by the YAML library from typed values.
+ *
+ * test/unit/template-safety.test.ts parses outputs of every preset and of generated
+ * templates back and checks it.
+ */
+import type { Link, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { blocksOf, mergeTexts, normaliseLine, treeToMarkdown } from '../markdown';
+import type { Episode, Quote } from '../model';
+import { webHref } from '../web-url';
+import {
+  checkNames,
+  episodeScope,
+  isPresent,
+  lookUpValue,
+  type TemplateScope,
+  type TemplateValue,
+} from './model';
+import { TemplateError, parseTemplate, type TemplateNode } from './syntax';
+
+export interface CompiledTemplate {
+  readonly nodes: readonly TemplateNode[];
+}
+
+const TOKEN_OPEN = '\uE000';
+const TOKEN_CLOSE = '\uE001';
+const TOKEN = /\uE000(\d+)\uE001/g;
+const ONE_TOKEN = /^\uE000(\d+)\uE001$/;
+
+/** Reads and checks a template once; throws TemplateError with the line and column. */
+export function compileTemplate(source: string): CompiledTemplate {
+  const reserved = source.search(/[\uE000\uE001]/);
+  if (reserved !== -1) {
+    throw new TemplateError(
+      'The template holds a character Earmark reserves (U+E000 or U+E001).',
+      null,
+    );
+  }
+  const text = source.replace(/\r\n?/g, '\n');
+  const nodes = parseTemplate(text);
+  const head = FRONT_MATTER.exec(text);
+  checkNames(nodes, head ? head[0].split('\n').length - 1 : 0);
+  return { nodes };
+}
+
+function expand(
+  nodes: readonly TemplateNode[],
+  scopes: TemplateScope[],
+  values: TemplateValue[],
+): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out += node.value;
+    } else if (node.type === 'value') {
+      out += `${TOKEN_OPEN}${values.length}${TOKEN_CLOSE}`;
+      values.push(lookUpValue(scopes, node.name));
+    } else {
+      const value = lookUpValue(scopes, node.name);
+      if (node.inverted) {
+        if (!isPresent(value)) out += expand(node.children, scopes, values);
+      } else if (value.kind === 'list') {
+        for (const item of value.items) out += expand(node.children, [...scopes, item], values);
+      } else if (isPresent(value)) {
+        out += expand(node.children, scopes, values);
+      }
+    }
+  }
+  return out;
+}
+
+/** A value as one line of text (also a block value used inside a line). */
+function valueText(value: TemplateValue): string {
+  switch (value.kind) {
+    case 'line':
+    case 'url':
+      return value.text;
+    case 'block':
+      return normaliseLine(value.text);
+    default:
+      // checkNames refuses lists and flags as values.
+      return '';
+  }
+}
+
+class Substitution {
+  constructor(private readonly values: readonly TemplateValue[]) {}
+
+  value(index: string): TemplateValue {
+    return this.values[Number(index)]!;
+  }
+
+  /** Replaces tokens in `parent`'s children, in place. */
+  children(parent: Parents): void {
+    const out: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) out.push(...this.node(child));
+    const merged = mergeTexts(out as PhrasingContent[]) as Nodes[];
+    const kept = merged.filter((node) => !isEmpty(node));
+    // A line break with nothing after it (its value was empty) is no break to a reader.
+    while (kept[kept.length - 1]?.type === 'break') kept.pop();
+    while (kept[0]?.type === 'break') kept.shift();
+    (parent as { children: Nodes[] }).children = kept;
+  }
+
+  node(node: Nodes): Nodes[] {
+    switch (node.type) {
+      case 'text':
+        return this.text(node.value);
+      case 'paragraph': {
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        const match = only?.type === 'text' ? ONE_TOKEN.exec(only.value.trim()) : null;
+        const value = match ? this.value(match[1]!) : undefined;
+        if (value?.kind === 'block') return blocksOf(value.text);
+        this.children(node);
+        return [node];
+      }
+      case 'link':
+        return this.link(node);
+      case 'inlineCode':
+      case 'code':
+        // Code is shown as it is: the serialiser picks a fence the value can't close.
+        node.value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+        return [node];
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+        if (TOKEN.test(JSON.stringify(node))) {
+          TOKEN.lastIndex = 0;
+          const where = node.type === 'html' ? 'inside HTML' : 'in an image or a link definition';
+          throw new TemplateError(
+            `A variable can't go ${where}: put it in text or a link.`,
+            placeOf(node),
+          );
+        }
+        return [node];
+      default:
+        if ('children' in node) this.children(node);
+        return [node];
+    }
+  }
+
+  text(value: string): Nodes[] {
+    if (!value.includes(TOKEN_OPEN)) return [{ type: 'text', value }];
+    return [
+      { type: 'text', value: value.replace(TOKEN, (_, i: string) => valueText(this.value(i))) },
+    ];
+  }
+
+  /** A link keeps its target only when that is a web address; otherwise its text stays. */
+  link(node: Link): Nodes[] {
+    this.children(node);
+    if (node.title)
+      node.title = node.title.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+    if (!node.url.includes(TOKEN_OPEN)) return [node];
+    const whole = ONE_TOKEN.exec(node.url);
+    let href: string | null;
+    if (whole) {
+      const value = this.value(whole[1]!);
+      href = value.kind === 'url' ? value.href : webHref(valueText(value));
+    } else {
+      // A value inside an address is one path or query part: encoded, it can't add another.
+      href = webHref(
+        node.url.replace(TOKEN, (_, i: string) => encodeURIComponent(valueText(this.value(i)))),
+      );
+    }
+    if (href === null) return node.children;
+    node.url = href;
+    return [node];
+  }
+}
+
+function placeOf(node: Nodes): null {
+  // The place is in the expanded template, not the one the person wrote: not worth showing.
+  void node;
+  return null;
+}
+
+/** Nodes that say nothing once their values are empty: left out. */
+function isEmpty(node: Nodes): boolean {
+  if (node.type === 'text') return node.value === '';
+  if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') {
+    return node.children.length === 0;
+  }
+  if (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'list') {
+    return (
+      node.children.length === 0 ||
+      node.children.every((c) => c.type === 'text' && c.value.trim() === '')
+    );
+  }
+  return false;
+}
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
+const FRONT_MATTER_LINE = /^([A-Za-z_][\w -]*?)\s*:\s*(.*)$/;
+
+/**
+ * Front matter: each line `key: value`. A value that is one variable keeps its type (a list
+ * becomes a YAML list of names); other values are text with the variables' text in them.
+ * Keys with no value are left out, so a property is never an empty date.
+ */
+function frontMatter(block: string, values: readonly TemplateValue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  block.split('\n').forEach((raw, index) => {
+    if (raw.trim() === '' || raw.trim().startsWith('#')) return;
+    const match = FRONT_MATTER_LINE.exec(raw);
+    if (!match) {
+      throw new TemplateError(
+        'In front matter, each line is "key: value" (the value may be one {{variable}}).',
+        { line: index + 2, column: 1 },
+      );
+    }
+    const [, key = '', rest = ''] = match;
+    const whole = ONE_TOKEN.exec(rest.trim());
+    let value: unknown;
+    if (whole) {
+      const v = values[Number(whole[1])]!;
+      value =
+        v.kind === 'list'
+          ? v.names
+          : v.kind === 'flag'
+            ? v.on
+            : v.kind === 'url'
+              ? (v.href ?? v.text)
+              : valueText(v);
+    } else if (rest.includes(TOKEN_OPEN)) {
+      value = rest.replace(TOKEN, (_, i: string) => valueText(values[Number(i)]!)).trim();
+    } else {
+      try {
+        value = parseYaml(rest);
+      } catch {
+        value = rest;
+      }
+    }
+    if (value === '' || value === null || (Array.isArray(value) && value.length === 0)) return;
+    out[key.trim()] = value;
+  });
+  return out;
+}
+
+export interface RenderedTemplate {
+  frontMatter: Record<string, unknown> | null;
+  tree: Root;
+}
+
+/** The template's front matter values and body tree for one episode, before serialising. */
+export function renderTemplateTree(
+  template: CompiledTemplate,
+  episode: Episode,
+  quotes: readonly Quote[],
+): RenderedTemplate {
+  const values: TemplateValue[] = [];
+  let source = expand(template.nodes, [episodeScope(episode, quotes)], values);
+  let matter: Record<string, unknown> | null = null;
+  const head = FRONT_MATTER.exec(source);
+  if (head) {
+    matter = frontMatter(head[1]!, values);
+    source = source.slice(head[0].length);
+  }
+  const tree = fromMarkdown(source);
+  stripPositions(tree);
+  new Substitution(values).children(tree);
+  return { frontMatter: matter, tree };
+}
+
+function stripPositions(node: Nodes): void {
+  delete node.position;
+  if ('children' in node) for (const child of node.children as RootContent[]) stripPositions(child);
+}
+
+/** YAML every reader agrees on: double-quoted strings, no line folding. */
+export function frontMatterText(values: Record<string, unknown>): string {
+  const yaml = stringifyYaml(values, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    lineWidth: 0,
+  });
+  return `---\n${yaml}---\n\n`;
+}
+
+/** The template's Markdown for one episode. Throws TemplateError for a value inside HTML. */
+export function renderTemplate(
+  template: CompiledTemplate,
+  episode: Episode,
+  quotes: readonly Quote[],
+): string {
+  const { frontMatter: matter, tree } = renderTemplateTree(template, episode, quotes);
+  const body = tree.children.length > 0 ? treeToMarkdown(tree) : '';
+  return matter === null || Object.keys(matter).length === 0
+    ? body
+    : frontMatterText(matter) + body;
+}
