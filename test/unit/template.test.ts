@@ -39,6 +39,24 @@ describe('the preset templates, on the reference episode', () => {
   });
 });
 
+describe('times, in the one format of the episode (issue 19)', () => {
+  const line = '{{duration}}\n\n{{#quotes}}\n- {{time}}\n{{/quotes}}';
+  it('are m:ss in an episode under an hour', () => {
+    expect(render(line)).toBe('40:00\n\n- 4:10\n- 12:30\n- 18:45\n- 26:05\n');
+  });
+  it('carry the hours, every one of them, in an episode an hour or longer', () => {
+    expect(render(line, { ...episode, durationSec: 3725 })).toBe(
+      '1:02:05\n\n- 0:04:10\n- 0:12:30\n- 0:18:45\n- 0:26:05\n',
+    );
+  });
+  it('carry the hours when a quote is past the hour and the length is not known', () => {
+    const late = referenceQuotes.map((q, i) => (i === 0 ? { ...q, timeSec: 3725 } : q));
+    expect(render(line, { ...episode, durationSec: null }, late)).toBe(
+      '- 0:04:10\n- 0:12:30\n- 0:18:45\n- 1:02:05\n',
+    );
+  });
+});
+
 describe('a template of your own', () => {
   it('puts values in, repeats lists and shows a section only when its value is there', () => {
     const template =

@@ -6,7 +6,7 @@
 import { deepLink } from '../deeplink';
 import { OVERVIEW_LABELS, cleanText, normaliseLine, quotesInTimeOrder } from '../markdown';
 import type { Episode, Quote, Role } from '../model';
-import { clockHasHours, formatClock, formatEpisodeClock } from '../time';
+import { clockHasHours, formatEpisodeClock } from '../time';
 import { webHref } from '../web-url';
 import { TemplateError, type TemplateNode } from './syntax';
 
@@ -34,7 +34,10 @@ const QUOTE: Record<string, VariableSpec> = {
   text: { kind: 'line', about: 'the words quoted' },
   speaker: { kind: 'line', about: 'who said them, when known' },
   role: { kind: 'line', about: "the speaker's role (host, guest…)" },
-  time: { kind: 'line', about: 'the playback time, h:mm:ss, when known' },
+  time: {
+    kind: 'line',
+    about: 'the playback time, when known: h:mm:ss in an episode an hour or longer, else m:ss',
+  },
   timeLink: { kind: 'url', about: 'a link that plays from that moment' },
   note: { kind: 'block', about: 'your note on the quote' },
   section: { kind: 'line', about: 'the heading of its section' },
@@ -45,7 +48,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, VariableSpec>> = Object
   show: { kind: 'line', about: 'the show (podcast) name' },
   url: { kind: 'url', about: 'the episode page' },
   date: { kind: 'line', about: 'the date it was published (YYYY-MM-DD), when known' },
-  duration: { kind: 'line', about: 'its length, h:mm:ss, when known' },
+  duration: { kind: 'line', about: 'its length, when known: h:mm:ss from an hour, else m:ss' },
   platform: { kind: 'line', about: 'where you listened (spotify, apple, youtube…)' },
   summary: { kind: 'block', about: 'your summary' },
   twoCents: { kind: 'block', about: 'My 2 cents' },
@@ -214,7 +217,7 @@ export function episodeScope(episode: Episode, allQuotes: readonly Quote[]): Tem
       episode.durationSec !== null &&
         Number.isFinite(episode.durationSec) &&
         episode.durationSec > 0
-        ? formatClock(episode.durationSec)
+        ? formatEpisodeClock(episode.durationSec, hours)
         : '',
     ),
     platform: line(episode.platform),
