@@ -199,6 +199,12 @@ class Writer {
     ) {
       bullet = other;
     }
+    // `- ---` is one thematic break, not a list item holding one: the other bullet, as
+    // mdast-util-to-markdown does (a template's own `- ***` comes out `* ---`).
+    // Right after a list that had `*` for the same reason, `+` keeps the two lists apart.
+    if (!node.ordered && bullet === '-' && node.children.some(startsWithRule)) {
+      bullet = this.bulletLastUsed === other ? '+' : other;
+    }
     let out = '';
     const items = node.children;
     for (let i = 0; i < items.length; i++) {
@@ -275,6 +281,10 @@ class Writer {
     const label = this.phrasing(children, false, inHeading, true);
     return `[${label}](${url.replace(/[()]|&(?=[#A-Za-z])|\\(?=[!-/:-@[-`{-~]|$)/g, '\\$&')})`;
   }
+}
+
+function startsWithRule(item: ListItem): boolean {
+  return item.children[0]?.type === 'thematicBreak';
 }
 
 /** What separates two blocks: the join rules of mdast-util-to-markdown (`join.js`). */

@@ -109,7 +109,11 @@ function oneLine(node: PhrasingContent): PhrasingContent {
   return node;
 }
 
-function treeArb(text: fc.Arbitrary<string>, withBreaks = true): fc.Arbitrary<Root> {
+function treeArb(
+  text: fc.Arbitrary<string>,
+  withBreaks = true,
+  withRules = true,
+): fc.Arbitrary<Root> {
   const phrasing = withBreaks
     ? phrasingArb(text)
     : text.map((value): PhrasingContent[] => [{ type: 'text', value }]);
@@ -131,6 +135,8 @@ function treeArb(text: fc.Arbitrary<string>, withBreaks = true): fc.Arbitrary<Ro
       fc
         .array(tie('block'), { minLength: 1, maxLength: 3 })
         .map((children): RootContent => ({ type: 'blockquote', children: children as never })),
+      // A template's own rule, also first in a list item (`- ***`).
+      ...(withRules ? [fc.constant<RootContent>({ type: 'thematicBreak' })] : []),
       fc
         .tuple(fc.array(tie('item'), { minLength: 1, maxLength: 3 }), fc.boolean(), fc.boolean())
         .map(([children, ordered, spread]): RootContent => ({
@@ -205,7 +211,9 @@ describe('writeSimpleMarkdown', () => {
     // Prose as the overview writes it: one line, no spaces at the ends.
     const line = prose.map((s) => s.replace(/ +/g, ' ').trim() || 'x');
     fc.assert(
-      fc.property(treeArb(line), (tree) => {
+      // A rule first in a list item after another such list: the library gives both lists
+      // the same bullet, so a parser reads one list; the writer doesn't copy that.
+      fc.property(treeArb(line, true, false), (tree) => {
         const written = writeSimpleMarkdown(tree);
         fc.pre(written !== null);
         expect(written).toBe(toMarkdown(tree, TO_MARKDOWN_OPTIONS));

@@ -79,6 +79,18 @@ describe('a template of your own', () => {
     );
   });
 
+  it("writes the template's own HTML as text, a value in it too: an export holds no HTML", () => {
+    expect(render('<b>{{show}}</b> <i>x</i>\n\n<div>\n{{show}}\n</div>')).toBe(
+      "\\<b>O'Reilly Media\\</b> \\<i>x\\</i>\n\n\\<div>\nO'Reilly Media\n\\</div>\n",
+    );
+  });
+
+  it("keeps the template's own link only when it goes to a web address", () => {
+    expect(render('[a](https://example.com/x) [b](javascript:x) [c]() [d](notes.md)')).toBe(
+      '[a](https://example.com/x) b c d\n',
+    );
+  });
+
   it('keeps a link only when its address is a web address', () => {
     expect(render('[{{title}}]({{url}})', { ...episode, url: 'javascript:alert(1)' })).toBe(
       'What Machine Learning Engineers need to Know\n',
@@ -125,8 +137,7 @@ describe('a broken template', () => {
     expect(errorOf('{{> partial}}').message).toContain('not supported');
   });
 
-  it('refuses a value inside HTML or an image', () => {
-    expect(errorOf('<div>{{title}}</div>').message).toContain('inside HTML');
+  it('refuses a value in an image', () => {
     expect(errorOf('![x]({{url}})').message).toContain('image');
   });
 });

@@ -8,7 +8,8 @@
  * 2. That source is parsed (mdast-util-from-markdown): all structure comes from the template.
  * 3. Tokens are replaced in the tree by text nodes (a block value alone in a paragraph by the
  *    paragraphs and `- ` lists of `blocksOf`, as the overview does), link targets by web
- *    addresses only; a token inside HTML or an image is refused.
+ *    addresses only (the template's own links too); a token inside an image is refused. The
+ *    template's own HTML becomes text: templates make Markdown, not HTML.
  * 4. The tree is serialised (treeToMarkdown), which escapes every text node; front matter is
  *    written by the YAML library from typed values.
  *
@@ -106,7 +107,7 @@ class Substitution {
   /** Replaces tokens in `parent`'s children, in place. */
   children(parent: Parents): void {
     const out: Nodes[] = [];
-    for (const child of parent.children as Nodes[]) out.push(...this.node(child));
+    for (const child of parent.children as Nodes[]) out.push(...this.node(child, parent));
     const merged = mergeTexts(out as PhrasingContent[]) as Nodes[];
     const kept = merged.filter((node) => !isEmpty(node));
     // A line break with nothing after it (its value was empty) is no break to a reader.
@@ -115,7 +116,7 @@ class Substitution {
     (parent as { children: Nodes[] }).children = kept;
   }
 
-  node(node: Nodes): Nodes[] {
+  node(node: Nodes, parent: Parents): Nodes[] {
     switch (node.type) {
       case 'text':
         return this.text(node.value);
@@ -134,15 +135,21 @@ class Substitution {
         // Code is shown as it is: the serialiser picks a fence the value can't close.
         node.value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
         return [node];
-      case 'html':
+      case 'html': {
+        // Templates make Markdown, not HTML: the template's own `<b>` is written as those
+        // characters (a value in it too), so no export holds HTML, whoever wrote it.
+        const shown: Nodes = { type: 'text', value: node.value };
+        const out = this.node(shown, parent);
+        return FLOW_PARENTS.has(parent.type)
+          ? [{ type: 'paragraph', children: out as PhrasingContent[] }]
+          : out;
+      }
       case 'image':
       case 'imageReference':
       case 'definition':
-        if (TOKEN.test(JSON.stringify(node))) {
-          TOKEN.lastIndex = 0;
-          const where = node.type === 'html' ? 'inside HTML' : 'in an image or a link definition';
+        if (JSON.stringify(node).includes(TOKEN_OPEN)) {
           throw new TemplateError(
-            `A variable can't go ${where}: put it in text or a link.`,
+            "A variable can't go in an image or a link definition: put it in text or a link.",
             placeOf(node),
           );
         }
@@ -165,7 +172,13 @@ class Substitution {
     this.children(node);
     if (node.title)
       node.title = node.title.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
-    if (!node.url.includes(TOKEN_OPEN)) return [node];
+    if (!node.url.includes(TOKEN_OPEN)) {
+      // The template's own link: kept when it goes to a web address, as a value's would.
+      const own = webHref(node.url);
+      if (own === null) return node.children;
+      node.url = own;
+      return [node];
+    }
     const whole = ONE_TOKEN.exec(node.url);
     let href: string | null;
     if (whole) {
@@ -183,6 +196,14 @@ class Substitution {
   }
 }
 
+/** Where blocks go (a paragraph), as against phrasing (text). */
+const FLOW_PARENTS: ReadonlySet<string> = new Set([
+  'root',
+  'blockquote',
+  'listItem',
+  'footnoteDefinition',
+]);
+
 function placeOf(node: Nodes): null {
   // The place is in the expanded template, not the one the person wrote: not worth showing.
   void node;
@@ -191,7 +212,8 @@ function placeOf(node: Nodes): null {
 
 /** Nodes that say nothing once their values are empty: left out. */
 function isEmpty(node: Nodes): boolean {
-  if (node.type === 'text') return node.value === '';
+  // An empty code span can't be written (`` is two backticks of text).
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value === '';
   if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') {
     return node.children.length === 0;
   }
@@ -291,7 +313,7 @@ export function frontMatterText(values: Record<string, unknown>): string {
   return `---\n${yaml}---\n\n`;
 }
 
-/** The template's Markdown for one episode. Throws TemplateError for a value inside HTML. */
+/** The template's Markdown for one episode. Throws TemplateError for a value in an image. */
 export function renderTemplate(
   template: CompiledTemplate,
   episode: Episode,
