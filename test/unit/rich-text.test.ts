@@ -53,7 +53,7 @@ describe('treeToHtml', () => {
       'References',
     ]);
     expect(doc.querySelectorAll('blockquote')).toHaveLength(7);
-    expect(doc.querySelector('blockquote')?.textContent).toContain('— Ben Lorica (0:04:10)');
+    expect(doc.querySelector('blockquote')?.textContent).toContain('— Ben Lorica (4:10)');
     const links = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toContain(
       'https://www.oreilly.com/radar/podcast/what-machine-learning-engineers-need-to-know/#t=250',

@@ -116,6 +116,22 @@ function expectSafe(
   }
 }
 
+/**
+ * A render parses its expanded source in pieces, each piece once per template (render.ts,
+ * `parseBody`): the tree is the one a parse of the whole source makes.
+ */
+function expectSameAsWholeParse(
+  source: string,
+  template: CompiledTemplate,
+  episode: Episode,
+  quotes: Quote[],
+): void {
+  const whole = compileTemplate(source, { wholeParse: true });
+  expect(renderTemplateTree(template, episode, quotes)).toEqual(
+    renderTemplateTree(whole, episode, quotes),
+  );
+}
+
 /** Every one-line field as a plain word: blocks built from notes stay as they are. */
 function plainLines(episode: Episode, quotes: Quote[]): [Episode, Quote[]] {
   // An empty field stays empty: the template may leave out what is empty, or say "Untitled".
@@ -210,6 +226,7 @@ describe('every template, for any text a page or a person supplies', () => {
       fc.assert(
         fc.property(episodeArb, quotesArb, (episode, quotes) => {
           expectSafe(template, episode, quotes);
+          expectSameAsWholeParse(TEMPLATE_PRESETS[id], template, episode, quotes);
           const [plainEpisode, plainQuotes] = plainLines(episode, quotes);
           expect(skeleton(renderTemplateTree(template, episode, quotes).tree)).toEqual(
             skeleton(renderTemplateTree(template, plainEpisode, plainQuotes).tree),
@@ -231,6 +248,7 @@ describe('every template, for any text a page or a person supplies', () => {
           expectSafe(template, episode, quotes, (a, b) =>
             expect(controlsAsReplacement(a)).toBe(controlsAsReplacement(b)),
           );
+          expectSameAsWholeParse(source, template, episode, quotes);
           rendered++;
         } catch (error) {
           // A template may put a value where none can go (HTML, an image): refused, not written.

@@ -91,6 +91,17 @@ describe('a template of your own', () => {
     );
   });
 
+  it('leaves no trace of an empty value: no stray space, blank line or underlined heading', () => {
+    const undated = { ...episode, publishedAt: null };
+    expect(render('{{title}}\n{{date}}\n---', undated)).toBe(
+      '## What Machine Learning Engineers need to Know\n',
+    );
+    expect(render('{{title}} {{date}}\n{{date}}\nend', undated)).toBe(
+      'What Machine Learning Engineers need to Know\nend\n',
+    );
+    expect(render('## {{date}}\n\nText', undated)).toBe('Text\n');
+  });
+
   it('keeps a link only when its address is a web address', () => {
     expect(render('[{{title}}]({{url}})', { ...episode, url: 'javascript:alert(1)' })).toBe(
       'What Machine Learning Engineers need to Know\n',

@@ -34,6 +34,17 @@ import { TemplateError, parseTemplate, type TemplateNode } from './syntax';
 
 export interface CompiledTemplate {
   readonly nodes: readonly TemplateNode[];
+  /**
+   * The blocks of each piece of expanded source already parsed (tokens numbered from 0 in
+   * each), or null to parse each episode's source whole. See
+   * `parseBody`: parsing is most of a render's time, and an episode repeats the same pieces.
+   */
+  readonly pieces: Map<string, readonly RootContent[]> | null;
+}
+
+export interface CompileOptions {
+  /** Parse every episode's expanded source whole (tests compare the two ways). */
+  wholeParse?: boolean;
 }
 
 const TOKEN_OPEN = '\uE000';
@@ -41,8 +52,20 @@ const TOKEN_CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
 const ONE_TOKEN = /^\uE000(\d+)\uE001$/;
 
+/**
+ * Where the expanded source can be cut into pieces that parse alone to the blocks they make
+ * in the whole: empty lines (a line of spaces may belong to indented code), then a line
+ * that can't continue anything before it: not indented, not a list item or its number (a
+ * `>` there starts a new quote). Blocks that run on across blank lines (fenced code, HTML)
+ * and link definitions, which reach the whole document, turn cutting off.
+ */
+const PIECE_BREAK = /\n\n+(?=[^ \t\n*+\-0-9])/;
+const RUNS_ACROSS_BLANK_LINES = /```|~~~|<|\]:/;
+/** Pieces kept per template: an episode rarely has more than a few dozen kinds. */
+const MAX_PIECES = 2000;
+
 /** Reads and checks a template once; throws TemplateError with the line and column. */
-export function compileTemplate(source: string): CompiledTemplate {
+export function compileTemplate(source: string, options: CompileOptions = {}): CompiledTemplate {
   const reserved = source.search(/[\uE000\uE001]/);
   if (reserved !== -1) {
     throw new TemplateError(
@@ -54,8 +77,59 @@ export function compileTemplate(source: string): CompiledTemplate {
   const nodes = parseTemplate(text);
   const head = FRONT_MATTER.exec(text);
   checkNames(nodes, head ? head[0].split('\n').length - 1 : 0);
-  return { nodes };
+  return { nodes, pieces: options.wholeParse ? null : new Map() };
 }
+
+/**
+ * The body's tree. Cut into pieces (PIECE_BREAK), each piece with its tokens renumbered
+ * from 0 is parsed once per template and its blocks copied with the numbers moved back:
+ * the 20 quotes of an episode are one parse, not 20, and the next episode reuses them.
+ */
+function parseBody(template: CompiledTemplate, source: string): Root {
+  const pieces = template.pieces;
+  // Checked on the expanded source: repeated, a template's single backtick makes a fence.
+  if (pieces === null || RUNS_ACROSS_BLANK_LINES.test(source)) {
+    const tree = fromMarkdown(source);
+    stripPositions(tree);
+    return tree;
+  }
+  const children: RootContent[] = [];
+  for (const piece of source.split(PIECE_BREAK)) {
+    let first = -1;
+    const key = piece.replace(TOKEN, (_, i: string) => {
+      if (first === -1) first = Number(i);
+      return `${TOKEN_OPEN}${Number(i) - first}${TOKEN_CLOSE}`;
+    });
+    let blocks = pieces.get(key);
+    if (blocks === undefined) {
+      const tree = fromMarkdown(key);
+      stripPositions(tree);
+      blocks = tree.children;
+      if (pieces.size >= MAX_PIECES) pieces.clear();
+      pieces.set(key, blocks);
+    }
+    for (const block of blocks) children.push(shifted(block, Math.max(first, 0)) as RootContent);
+  }
+  return { type: 'root', children };
+}
+
+/** A copy of a parsed node and all under it, with every token's number raised by `by`. */
+function shifted(node: Nodes, by: number): Nodes {
+  const out = { ...node } as Record<string, unknown>;
+  for (const key of TOKEN_FIELDS) {
+    const value = out[key];
+    if (typeof value === 'string' && by !== 0 && value.includes(TOKEN_OPEN)) {
+      out[key] = value.replace(
+        TOKEN,
+        (_, i: string) => `${TOKEN_OPEN}${Number(i) + by}${TOKEN_CLOSE}`,
+      );
+    }
+  }
+  if ('children' in node) out.children = node.children.map((child) => shifted(child, by));
+  return out as unknown as Nodes;
+}
+/** Where a parsed node can hold a token (code's `lang` and `meta` only come with fences). */
+const TOKEN_FIELDS = ['value', 'url', 'title', 'alt'] as const;
 
 function expand(
   nodes: readonly TemplateNode[],
@@ -113,6 +187,9 @@ class Substitution {
     // A line break with nothing after it (its value was empty) is no break to a reader.
     while (kept[kept.length - 1]?.type === 'break') kept.pop();
     while (kept[0]?.type === 'break') kept.shift();
+    if (parent.type === 'paragraph' || parent.type === 'heading') {
+      tidyEnds(kept, parent.type === 'heading');
+    }
     (parent as { children: Nodes[] }).children = kept;
   }
 
@@ -134,6 +211,9 @@ class Substitution {
       case 'code':
         // Code is shown as it is: the serialiser picks a fence the value can't close.
         node.value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+        // A code span's line endings are spaces to a reader; an empty value between two would
+        // leave a blank line, which ends the paragraph the span is in.
+        if (node.type === 'inlineCode') node.value = node.value.replace(/\r?\n|\r/g, ' ');
         return [node];
       case 'html': {
         // Templates make Markdown, not HTML: the template's own `<b>` is written as those
@@ -162,9 +242,11 @@ class Substitution {
 
   text(value: string): Nodes[] {
     if (!value.includes(TOKEN_OPEN)) return [{ type: 'text', value }];
-    return [
-      { type: 'text', value: value.replace(TOKEN, (_, i: string) => valueText(this.value(i))) },
-    ];
+    const filled = value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+    // A line ending here is the template's (values hold none): a line that held only an
+    // empty value goes, as a standalone section's line does, and so do spaces an empty value
+    // left at a line's ends, which a parser would drop.
+    return [{ type: 'text', value: filled.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n+/g, '\n') }];
   }
 
   /** A link keeps its target only when that is a web address; otherwise its text stays. */
@@ -210,11 +292,37 @@ function placeOf(node: Nodes): null {
   return null;
 }
 
+/**
+ * White space and line endings at the ends of a paragraph or heading are nothing to a reader
+ * (a parser drops them), but left by an empty value they would be written as character
+ * references. A heading is one line: its line endings (the template's) become spaces, so it
+ * is written `## …`, not as an underlined heading.
+ */
+function tidyEnds(children: Nodes[], heading: boolean): void {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'text') continue;
+    let value = heading ? child.value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : child.value;
+    if (i === 0) value = value.replace(/^[ \t\r\n]+/, '');
+    if (i === children.length - 1) value = value.replace(/[ \t\r\n]+$/, '');
+    child.value = value;
+  }
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i]!;
+    if (child.type === 'text' && child.value === '') children.splice(i, 1);
+  }
+}
+
 /** Nodes that say nothing once their values are empty: left out. */
 function isEmpty(node: Nodes): boolean {
   // An empty code span can't be written (`` is two backticks of text).
   if (node.type === 'text' || node.type === 'inlineCode') return node.value === '';
-  if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') {
+  if (
+    node.type === 'emphasis' ||
+    node.type === 'strong' ||
+    node.type === 'delete' ||
+    node.type === 'heading'
+  ) {
     return node.children.length === 0;
   }
   if (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'list') {
@@ -292,8 +400,7 @@ export function renderTemplateTree(
     matter = frontMatter(head[1]!, values);
     source = source.slice(head[0].length);
   }
-  const tree = fromMarkdown(source);
-  stripPositions(tree);
+  const tree = parseBody(template, source);
   new Substitution(values).children(tree);
   return { frontMatter: matter, tree };
 }

@@ -10,6 +10,16 @@
  * Nothing else: no HTML escaping modes (`{{{x}}}`, `{{&x}}`), partials or delimiter changes,
  * because values never go into the Markdown source (render.ts); they are refused with the
  * place they are at. This file only reads the template; which names exist is model.ts's.
+ *
+ * What the template's own text becomes (render.ts; the editor's help says the same):
+ * - Its Markdown is parsed, then written again: what it means stays, its characters may
+ *   not. A rule first in a list item (`- ***`) is written `* ---`, since `- ---` would be one
+ *   rule; a `-` line under text is a heading's underline in the template already, and is
+ *   written `## …`. The property tests compare meanings, not bytes.
+ * - Its own HTML is text: `<b>` comes out as those characters, with a value inside it as
+ *   text. Templates make Markdown, so no export holds HTML, whoever wrote it.
+ * - Its own links are kept only when they go to a web address (http, https), as a value's;
+ *   otherwise their text stays. A value can't go in an image or a link definition.
  */
 
 /** Where a problem is: 1-based line and column in the template. */
