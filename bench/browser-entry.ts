@@ -9,6 +9,7 @@ import { describeOffsets, indexText } from '../src/core/text-range';
 import { parseBackup, serializeBackup } from '../src/core/backup';
 import { detectPodcastPage } from '../src/core/detect';
 import { renderOverviewMarkdown } from '../src/core/markdown';
+import { exporterFor } from '../src/core/template/choice';
 import type { LibraryData, Quote, QuoteAnchor } from '../src/core/model';
 import { createStore } from '../src/store/store';
 import { makeEpisodeAt, makeLibrary } from './library-data';
@@ -130,6 +131,20 @@ async function backup(episodes: number, quotesPerEpisode: number, warmup: number
       markdownChars += renderOverviewMarkdown(episode, byEpisode.get(episode.id) ?? []).length;
     }
   });
+  // The same library through a template (issue 14): compiled once, as the library does.
+  const throughTemplate = exporterFor({ preset: 'obsidian' });
+  let templateChars = 0;
+  const template = await timeRuns(warmup, runs, () => {
+    templateChars = 0;
+    for (const episode of data.episodes) {
+      templateChars += throughTemplate(episode, byEpisode.get(episode.id) ?? []).markdown.length;
+    }
+  });
+  // One episode, as the popup exports it: compile and render.
+  const first = data.episodes[0]!;
+  const oneTemplate = await timeRuns(warmup * 20, runs * 20, () =>
+    exporterFor({ preset: 'obsidian' })(first, byEpisode.get(first.id) ?? []),
+  );
   let parsedOk = false;
   let parsed: LibraryData | null = null;
   const parse = await timeRuns(warmup, runs, () => {
@@ -169,6 +184,9 @@ async function backup(episodes: number, quotesPerEpisode: number, warmup: number
   return {
     serialize,
     markdown,
+    template,
+    oneTemplate,
+    templateChars,
     parse,
     importAll,
     exportAll,

@@ -21,6 +21,8 @@ export const IMPORT_BUDGET_MS = 2000;
  * quotes: a few frames. The restore runs in a worker (issue 18: the page froze 6–23 s).
  */
 export const BIG_RESTORE_TASK_BUDGET_MS = 200;
+/** Issue 14: one episode through a template, as the popup exports it. */
+export const ONE_TEMPLATE_BUDGET_MS = 5;
 
 export const backup: BenchGroup = {
   name: GROUP,
@@ -61,6 +63,20 @@ export const backup: BenchGroup = {
           summarise(result.markdown),
           EXPORT_BUDGET_MS,
           `${EPISODES} overviews, ${mb(result.markdownChars)}`,
+        ),
+        timingFigure(
+          GROUP,
+          'export: one episode through the Obsidian template',
+          summarise(result.oneTemplate),
+          ONE_TEMPLATE_BUDGET_MS,
+          `compile + render, ${QUOTES_PER_EPISODE} quotes`,
+        ),
+        timingFigure(
+          GROUP,
+          'export: every episode through the Obsidian template',
+          summarise(result.template),
+          null,
+          `${EPISODES} notes, ${mb(result.templateChars)}; the default (overview) is the figure above`,
         ),
         timingFigure(
           GROUP,

@@ -26,6 +26,7 @@ import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdas
 import { stringify as stringifyYaml } from 'yaml';
 import { deepLink } from './deeplink';
 import type { Episode, Participant, Quote, Role } from './model';
+import { writeSimpleMarkdown } from './markdown-write';
 import { clockHasHours, formatEpisodeClock } from './time';
 import { webHref } from './web-url';
 
@@ -110,7 +111,7 @@ const GFM_UNSAFE: Unsafe[] = [
   ],
 }));
 
-const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
+export const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -120,15 +121,23 @@ const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
   // Always `[text](url)`, never `<url>`: one link shape for readers and for our own tests.
   resourceLink: true,
   unsafe: GFM_UNSAFE,
+  handlers: {
+    // `---` first in a file opens front matter to a note app (a template may start so).
+    thematicBreak: (node, parent) =>
+      parent?.type === 'root' && parent.children[0] === node ? '***' : '---',
+  },
 };
 
 /** A string that came from a page or a person, made fit to write to a UTF-8 file. */
 export function cleanText(value: string): string {
   // A lone surrogate cannot be encoded in UTF-8 and NUL is replaced by every Markdown parser.
+  // The test first: almost no text has either, and the replacements cost more (bench `backup`).
+  if (!SURROGATE_OR_NUL.test(value)) return value;
   return value
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/\0/g, '\uFFFD');
 }
+const SURROGATE_OR_NUL = /[\uD800-\uDFFF\0]/;
 
 /** Line breaks of every kind, including the Unicode ones that some renderers honour. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
@@ -145,8 +154,13 @@ const HORIZONTAL_SPACE_RUN = /[ \t]+/g;
  * compare against exactly what the overview promises to keep.
  */
 export function normaliseLine(value: string): string {
-  return cleanText(value).split(LINE_BREAK).join(' ').replace(HORIZONTAL_SPACE_RUN, ' ').trim();
+  let line = cleanText(value);
+  if (LINE_BREAK.test(line)) line = line.split(LINE_BREAK).join(' ');
+  if (SPACE_TO_COLLAPSE.test(line)) line = line.replace(HORIZONTAL_SPACE_RUN, ' ');
+  return line.trim();
 }
+/** What `HORIZONTAL_SPACE_RUN` would change: tested first, as most lines have none. */
+const SPACE_TO_COLLAPSE = /\t| {2}/;
 
 /** A block of a multi-line field: a paragraph of lines, or a bulleted list of items of lines. */
 export type NoteBlock =
@@ -178,7 +192,9 @@ export function normaliseBlocks(value: string): NoteBlock[] {
   // The block a line may join; none after a blank line.
   let open: NoteBlock | null = null;
   for (const rawLine of cleanText(value).split(LINE_BREAK)) {
-    const line = rawLine.replace(HORIZONTAL_SPACE_RUN, ' ').trim();
+    const line = (
+      SPACE_TO_COLLAPSE.test(rawLine) ? rawLine.replace(HORIZONTAL_SPACE_RUN, ' ') : rawLine
+    ).trim();
     if (line === '') {
       open = null;
       continue;
@@ -224,7 +240,7 @@ function linesOf(lines: string[]): PhrasingContent[] {
 }
 
 /** A multi-line field as paragraphs and bulleted lists (`normaliseBlocks`). */
-function blocksOf(value: string): (Paragraph | List)[] {
+export function blocksOf(value: string): (Paragraph | List)[] {
   return normaliseBlocks(value).map((block) =>
     block.type === 'paragraph'
       ? { type: 'paragraph', children: linesOf(block.lines) }
@@ -417,7 +433,7 @@ function bulletList(items: ListItem[]): List {
 }
 
 /** Adjacent text nodes joined, so escaping sees each run of text whole. */
-function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
+export function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
@@ -435,10 +451,13 @@ export function overviewFrontMatter(episode: Episode): Record<string, string | s
   if (episode.publishedAt) values.date = cleanText(episode.publishedAt);
   values.participants = episode.participants.map((p) => cleanText(p.name));
   values.tags = episode.tags.map(cleanText);
+  // The same on every export of the episode: a note app (or a person) finds the note by it.
+  values.earmark = cleanText(episode.id);
   return values;
 }
 
-function frontMatterBlock(episode: Episode): string {
+/** The overview's YAML front matter, with the lines around it and a blank line after. */
+export function overviewFrontMatterBlock(episode: Episode): string {
   // Every string double-quoted: read the same by YAML 1.1 and 1.2 parsers alike (`no`, `0o7`,
   // `2024-01-01` and `1:20` are not strings to all of them), and no line can read as `---`.
   const yaml = stringifyYaml(overviewFrontMatter(episode), {
@@ -447,6 +466,14 @@ function frontMatterBlock(episode: Episode): string {
     lineWidth: 0,
   });
   return `---\n${yaml}---\n\n`;
+}
+
+/**
+ * Any tree as Markdown: the fast writer for the nodes an overview is made of, else
+ * mdast-util-to-markdown with the export's options (why: src/core/markdown-write.ts).
+ */
+export function treeToMarkdown(tree: Root): string {
+  return writeSimpleMarkdown(tree) ?? toMarkdown(tree, TO_MARKDOWN_OPTIONS);
 }
 
 /** The overview as an mdast tree: for callers that want to add to it or render it otherwise. */
@@ -471,10 +498,9 @@ export function renderOverviewMarkdown(
   quotes: readonly Quote[],
   options: Partial<OverviewOptions> = {},
 ): string {
-  const tree = overviewTree(episode, quotes, options);
-  const body = toMarkdown(tree, TO_MARKDOWN_OPTIONS);
+  const body = treeToMarkdown(overviewTree(episode, quotes, options));
   const frontMatter = options.frontMatter ?? DEFAULT_OVERVIEW_OPTIONS.frontMatter;
-  return frontMatter ? frontMatterBlock(episode) + body : body;
+  return frontMatter ? overviewFrontMatterBlock(episode) + body : body;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -343,7 +343,8 @@ describe('renderOverviewMarkdown with hostile text', () => {
     const [, yaml] = /^---\n([\s\S]*?)---\n\n# /.exec(markdown) ?? [];
     expect(yaml).toBe(
       'title: "no"\nshow: "0o17"\nurl: "https://podcasts.example.com/show/episode-1"\n' +
-        'date: "2024-05-01"\nparticipants:\n  - "null"\ntags:\n  - "1:20"\n  - "yes"\n',
+        'date: "2024-05-01"\nparticipants:\n  - "null"\ntags:\n  - "1:20"\n  - "yes"\n' +
+        'earmark: "ep-1"\n',
     );
     expect(parseYaml(yaml!, { version: '1.1' })).toEqual({
       title: 'no',
@@ -352,6 +353,7 @@ describe('renderOverviewMarkdown with hostile text', () => {
       date: '2024-05-01',
       participants: ['null'],
       tags: ['1:20', 'yes'],
+      earmark: 'ep-1',
     });
   });
 

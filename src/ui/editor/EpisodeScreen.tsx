@@ -14,6 +14,7 @@ import { EpisodeEditor } from './EpisodeEditor';
 import { readFirstScreen, type FirstScreen, type FirstScreenOrder } from './first-quotes';
 import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
+import { SendActions } from './SendActions';
 import { usePageHighlights } from './usePageHighlights';
 import type { WordsApi } from '../words/api';
 
@@ -312,10 +313,13 @@ export function EpisodeScreen({
     try {
       const record = episode ?? (seed && (await api.store.ensureEpisode(seed)));
       if (!record) return;
-      const { exportOverview } = await import('./export-overview');
-      const exported = await exportOverview(api, record.id);
+      // The person's template from the library; the serialiser loads on the first export only.
+      const { exportEpisode } = await import('./episode-export');
+      const exported = await exportEpisode(api.store, record.id);
       if (!exported) return;
-      const { fileName, copied } = exported;
+      const { markdown, fileName } = exported;
+      api.download(fileName, markdown);
+      const copied = await api.copy(markdown);
       setNotice({ text: t(copied ? 'popupExported' : 'popupExportedNoClipboard', fileName) });
     } catch (error) {
       onError(error);
@@ -355,6 +359,14 @@ export function EpisodeScreen({
           <button type="button" onClick={exportMarkdown}>
             {t('popupExport')}
           </button>
+          <SendActions
+            store={api.store}
+            episodeId={async () =>
+              (episode ?? (seed && (await api.store.ensureEpisode(seed))))?.id ?? null
+            }
+            copy={api.copy}
+            onNotice={setNotice}
+          />
         </div>
         <div class="view-actions">
           {mode === 'popup' && tabId !== null && openSidePanel && (

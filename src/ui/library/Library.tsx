@@ -9,9 +9,15 @@ import { BackupView } from './BackupView';
 import { arrangeLibrary, NO_FILTER, type EpisodeFilter, type EpisodeSort } from './episodes';
 import { EpisodesView } from './EpisodesView';
 import { EpisodeView } from './EpisodeView';
-import { backupExport, markdownExport, type MarkdownExportMode } from './export';
+import { backupExport, markdownExport, newAndReplaced, type MarkdownExportMode } from './export';
 import { formatCount } from '../format';
-import { LAST_BACKUP_KEY, readSettings, SETTINGS_KEY, type LibrarySettings } from './settings';
+import {
+  EXPORTED_FILES_KEY,
+  LAST_BACKUP_KEY,
+  readSettings,
+  SETTINGS_KEY,
+  type LibrarySettings,
+} from './settings';
 import { SettingsView } from './SettingsView';
 
 export type Route =
@@ -115,6 +121,13 @@ export function Library({ api }: { api: LibraryApi }) {
     [data, lastBackupAt],
   );
 
+  // The template preview's episode: the one edited last, with its quotes.
+  const example = useMemo(() => {
+    if (!data || data.episodes.length === 0) return null;
+    const episode = data.episodes.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
+    return { episode, quotes: arranged?.quotesByEpisode.get(episode.id) ?? [] };
+  }, [data, arranged]);
+
   if (state.status === 'loading') return <p class="muted">{t('libraryLoading')}</p>;
   if (state.status === 'error') return <p class="notice error">{state.message}</p>;
   const { settings } = state;
@@ -143,9 +156,25 @@ export function Library({ api }: { api: LibraryApi }) {
         settings.exportDefaults,
         mode,
         api.now(),
+        settings.template,
       );
       api.download(file.name, file.blob);
-      setNotice({ text: t('libraryExported', file.name) });
+      // Files (one or a zip) are named per episode: say which replace an earlier export.
+      const stored = await store.getMeta<unknown>(EXPORTED_FILES_KEY);
+      const previous =
+        stored !== null && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+      if (mode === 'zip' || episodes.length === 1) {
+        const { added, replaced } = newAndReplaced(file.fileNames, previous);
+        await store.setMeta(EXPORTED_FILES_KEY, {
+          ...previous,
+          ...Object.fromEntries(file.fileNames),
+        });
+        setNotice({
+          text: t('libraryExportedSummary', file.name, formatCount(added), formatCount(replaced)),
+        });
+      } else {
+        setNotice({ text: t('libraryExported', file.name) });
+      }
     } catch (error) {
       fail(error);
     }
@@ -260,7 +289,13 @@ export function Library({ api }: { api: LibraryApi }) {
         />
       )}
       {route.name === 'settings' && (
-        <SettingsView api={api} settings={settings} onChange={saveSettings} onError={fail} />
+        <SettingsView
+          api={api}
+          settings={settings}
+          onChange={saveSettings}
+          onError={fail}
+          example={example}
+        />
       )}
     </>
   );

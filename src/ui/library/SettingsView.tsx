@@ -2,10 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { QuoteGrouping } from '../../core/markdown';
 import { t } from '../i18n';
 import type { LibraryApi, Shortcut } from './api';
+import type { Episode, Quote } from '../../core/model';
+import { ObsidianSettings } from './ObsidianSettings';
 import type { ExportDefaults, LibrarySettings } from './settings';
+import { TemplateSettings } from './TemplateSettings';
 
 interface Props {
   api: LibraryApi;
+  /** A real episode for the template's preview; null when the library is empty. */
+  example?: { episode: Episode; quotes: readonly Quote[] } | null;
   settings: LibrarySettings;
   onChange: (settings: LibrarySettings) => Promise<void>;
   onError: (error: unknown) => void;
@@ -20,7 +25,7 @@ const GROUPINGS: { value: QuoteGrouping; label: string }[] = [
   { value: 'speaker', label: 'libraryGroupingSpeaker' },
 ];
 
-export function SettingsView({ api, settings, onChange, onError }: Props) {
+export function SettingsView({ api, settings, onChange, onError, example }: Props) {
   const setExport = (change: Partial<ExportDefaults>) =>
     onChange({ ...settings, exportDefaults: { ...settings.exportDefaults, ...change } });
   const checked = (event: Event) => (event.currentTarget as HTMLInputElement).checked;
@@ -65,6 +70,8 @@ export function SettingsView({ api, settings, onChange, onError }: Props) {
         </span>
       </section>
 
+      <TemplateSettings settings={settings} onChange={onChange} example={example ?? null} />
+      <ObsidianSettings settings={settings} onChange={onChange} />
       <section class="panel-section" aria-labelledby="capture-heading">
         <h2 id="capture-heading">{t('librarySettingsCapture')}</h2>
         <label class="check">

@@ -4,9 +4,24 @@
  * a record written by an older or newer version, or damaged, still gives usable settings.
  */
 import type { OverviewOptions, QuoteGrouping } from '../../core/markdown';
+import { TEMPLATE_PRESET_IDS, type TemplatePresetId } from '../../core/template/presets';
 
 export const SETTINGS_KEY = 'settings';
 export const LAST_BACKUP_KEY = 'lastBackupAt';
+/** Episode id → the file name of its last Markdown export, to tell new files from updates. */
+export const EXPORTED_FILES_KEY = 'exportedFiles';
+
+/** The export's template: a preset, or the person's own text (kept when they switch away). */
+export interface TemplateSetting {
+  choice: TemplatePresetId | 'custom';
+  custom: string;
+}
+
+/** Where "Send to Obsidian" writes: a vault's name and a folder in it (both may be empty). */
+export interface ObsidianSetting {
+  vault: string;
+  folder: string;
+}
 
 export interface ExportDefaults {
   frontMatter: boolean;
@@ -23,12 +38,16 @@ export interface LibrarySettings {
    * page shows whether it is held, and records here what was last chosen.
    */
   detectAllSites: boolean;
+  template: TemplateSetting;
+  obsidian: ObsidianSetting;
 }
 
 export const DEFAULT_SETTINGS: Readonly<LibrarySettings> = Object.freeze({
   exportDefaults: Object.freeze({ frontMatter: false, timestamps: true, quoteGrouping: 'time' }),
   floatingButton: true,
   detectAllSites: false,
+  template: Object.freeze({ choice: 'overview', custom: '' }),
+  obsidian: Object.freeze({ vault: '', folder: 'Podcasts' }),
 });
 
 const GROUPINGS: readonly QuoteGrouping[] = ['time', 'section', 'speaker'];
@@ -41,12 +60,20 @@ function flag(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }
 
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+const TEMPLATE_CHOICES: readonly TemplateSetting['choice'][] = [...TEMPLATE_PRESET_IDS, 'custom'];
+
 /** Settings from a stored value, field by field: whatever is missing or wrong is the default. */
 export function readSettings(value: unknown): LibrarySettings {
   const stored = isRecord(value) ? value : {};
   const exportStored = isRecord(stored.exportDefaults) ? stored.exportDefaults : {};
   const defaults = DEFAULT_SETTINGS.exportDefaults;
   const grouping = exportStored.quoteGrouping;
+  const templateStored = isRecord(stored.template) ? stored.template : {};
+  const obsidianStored = isRecord(stored.obsidian) ? stored.obsidian : {};
   return {
     exportDefaults: {
       frontMatter: flag(exportStored.frontMatter, defaults.frontMatter),
@@ -55,6 +82,14 @@ export function readSettings(value: unknown): LibrarySettings {
     },
     floatingButton: flag(stored.floatingButton, DEFAULT_SETTINGS.floatingButton),
     detectAllSites: flag(stored.detectAllSites, DEFAULT_SETTINGS.detectAllSites),
+    template: {
+      choice: TEMPLATE_CHOICES.find((c) => c === templateStored.choice) ?? 'overview',
+      custom: text(templateStored.custom, ''),
+    },
+    obsidian: {
+      vault: text(obsidianStored.vault, DEFAULT_SETTINGS.obsidian.vault),
+      folder: text(obsidianStored.folder, DEFAULT_SETTINGS.obsidian.folder),
+    },
   };
 }
 
@@ -65,4 +100,11 @@ export function overviewOptionsFrom(defaults: ExportDefaults): Partial<OverviewO
     timestamps: defaults.timestamps,
     quoteGrouping: defaults.quoteGrouping,
   };
+}
+
+/** The template an export uses, as the core takes it. */
+export function templateChoiceFrom(
+  setting: TemplateSetting,
+): { preset: TemplatePresetId } | { custom: string } {
+  return setting.choice === 'custom' ? { custom: setting.custom } : { preset: setting.choice };
 }

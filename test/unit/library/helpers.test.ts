@@ -159,11 +159,15 @@ describe('settings read from the store', () => {
         exportDefaults: { frontMatter: true, timestamps: 'yes', quoteGrouping: 'colour' },
         floatingButton: false,
         detectAllSites: 1,
+        template: { choice: 'mustache', custom: '# {{title}}' },
+        obsidian: { vault: 'Notes', folder: 7 },
       }),
     ).toEqual({
       exportDefaults: { frontMatter: true, timestamps: true, quoteGrouping: 'time' },
       floatingButton: false,
       detectAllSites: false,
+      template: { choice: 'overview', custom: '# {{title}}' },
+      obsidian: { vault: 'Notes', folder: 'Podcasts' },
     });
   });
 });

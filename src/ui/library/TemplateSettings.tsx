@@ -1,0 +1,136 @@
+/**
+ * The export template in the library's settings (issue 14): choose a preset or write your
+ * own, with a live preview of a real episode and the template's problem, where it is, when
+ * it has one. A broken template is kept as typed (nothing the person wrote is lost); exports
+ * then say to fix it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Episode, Quote } from '../../core/model';
+import { t } from '../i18n';
+import type { LibrarySettings, TemplateSetting } from './settings';
+
+interface Props {
+  settings: LibrarySettings;
+  onChange: (settings: LibrarySettings) => Promise<void>;
+  /** A real episode for the preview; null when the library is empty. */
+  example: { episode: Episode; quotes: readonly Quote[] } | null;
+}
+
+const CHOICES: { value: TemplateSetting['choice']; label: string }[] = [
+  { value: 'overview', label: 'libraryTemplateOverview' },
+  { value: 'obsidian', label: 'libraryTemplateObsidian' },
+  { value: 'logseq', label: 'libraryTemplateLogseq' },
+  { value: 'plain', label: 'libraryTemplatePlain' },
+  { value: 'custom', label: 'libraryTemplateCustom' },
+];
+
+type Preview = { markdown: string } | { error: string } | null;
+
+export function TemplateSettings({ settings, onChange, example }: Props) {
+  const template = settings.template;
+  const [preview, setPreview] = useState<Preview>(null);
+  const [variables, setVariables] = useState<string[]>([]);
+
+  const setTemplate = (change: Partial<TemplateSetting>) =>
+    void onChange({ ...settings, template: { ...template, ...change } });
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const [{ exporterFor }, { TemplateError }, { TEMPLATE_VARIABLES }] = await Promise.all([
+        import('../../core/template/choice'),
+        import('../../core/template/syntax'),
+        import('../../core/template/model'),
+      ]);
+      const { overviewOptionsFrom, templateChoiceFrom } = await import('./settings');
+      if (!current) return;
+      setVariables(Object.keys(TEMPLATE_VARIABLES));
+      if (!example) return setPreview(null);
+      try {
+        const exporter = exporterFor(
+          templateChoiceFrom(template),
+          overviewOptionsFrom(settings.exportDefaults),
+        );
+        setPreview({ markdown: exporter(example.episode, example.quotes).markdown });
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        setPreview({ error: error.message });
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [template, settings.exportDefaults, example]);
+
+  const startFrom = async () => {
+    const { TEMPLATE_PRESETS } = await import('../../core/template/presets');
+    const preset = template.choice === 'custom' ? 'overview' : template.choice;
+    setTemplate({ choice: 'custom', custom: TEMPLATE_PRESETS[preset] });
+  };
+
+  return (
+    <section class="panel-section" aria-labelledby="template-heading">
+      <h2 id="template-heading">{t('libraryTemplateHeading')}</h2>
+      <span class="picker">
+        <label for="export-template">{t('libraryTemplateChoice')}</label>
+        <select
+          id="export-template"
+          value={template.choice}
+          onChange={(event) =>
+            setTemplate({
+              choice: (event.currentTarget as HTMLSelectElement).value as TemplateSetting['choice'],
+            })
+          }
+        >
+          {CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {t(c.label)}
+            </option>
+          ))}
+        </select>
+      </span>
+      {template.choice !== 'custom' && (
+        <button type="button" onClick={() => void startFrom()}>
+          {t('libraryTemplateStartFrom')}
+        </button>
+      )}
+      {template.choice === 'custom' && (
+        <>
+          <label for="template-editor">{t('libraryTemplateEditor')}</label>
+          <p class="hint" id="template-help">
+            {t('libraryTemplateHelp')} {t('libraryTemplateVariables')}: {variables.join(', ')}.
+          </p>
+          <textarea
+            id="template-editor"
+            class="template-editor"
+            rows={14}
+            spellcheck={false}
+            aria-describedby="template-help"
+            value={template.custom}
+            onInput={(event) =>
+              setTemplate({ custom: (event.currentTarget as HTMLTextAreaElement).value })
+            }
+          />
+        </>
+      )}
+      <div aria-live="polite">
+        {preview && 'error' in preview && (
+          <p class="error" role="alert">
+            {t('libraryTemplateError', preview.error)}
+          </p>
+        )}
+      </div>
+      {example === null ? (
+        <p class="hint">{t('libraryTemplatePreviewNone')}</p>
+      ) : (
+        preview &&
+        'markdown' in preview && (
+          <figure class="template-preview">
+            <figcaption>{t('libraryTemplatePreview', example.episode.title)}</figcaption>
+            <pre data-testid="template-preview">{preview.markdown}</pre>
+          </figure>
+        )
+      )}
+    </section>
+  );
+}
