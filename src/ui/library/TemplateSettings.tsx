@@ -56,31 +56,34 @@ export function TemplateSettings({ settings, onChange, example }: Props) {
   return (
     <section class="panel-section" aria-labelledby="template-heading">
       <h2 id="template-heading">{t('libraryTemplateHeading')}</h2>
-      <span class="picker">
-        <label for="export-template">{t('libraryTemplateChoice')}</label>
-        <select
-          id="export-template"
-          value={template.choice}
-          onChange={(event) =>
-            setTemplate({
-              choice: (event.currentTarget as HTMLSelectElement).value as TemplateSetting['choice'],
-            })
-          }
-        >
-          {CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {t(c.label)}
-            </option>
-          ))}
-        </select>
-      </span>
-      {template.choice !== 'custom' && (
-        <button type="button" disabled={!engine} onClick={startFrom}>
-          {t('libraryTemplateStartFrom')}
-        </button>
-      )}
+      <div class="template-choice">
+        <span class="picker">
+          <label for="export-template">{t('libraryTemplateChoice')}</label>
+          <select
+            id="export-template"
+            value={template.choice}
+            onChange={(event) =>
+              setTemplate({
+                choice: (event.currentTarget as HTMLSelectElement)
+                  .value as TemplateSetting['choice'],
+              })
+            }
+          >
+            {CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {t(c.label)}
+              </option>
+            ))}
+          </select>
+        </span>
+        {template.choice !== 'custom' && (
+          <button type="button" disabled={!engine} onClick={startFrom}>
+            {t('libraryTemplateStartFrom')}
+          </button>
+        )}
+      </div>
       {template.choice === 'custom' && (
-        <>
+        <div class="template-field">
           <label for="template-editor">{t('libraryTemplateEditor')}</label>
           <p class="hint" id="template-help">
             {t('libraryTemplateHelp')} {t('libraryTemplateVariables')}:{' '}
@@ -97,7 +100,7 @@ export function TemplateSettings({ settings, onChange, example }: Props) {
               setTemplate({ custom: (event.currentTarget as HTMLTextAreaElement).value })
             }
           />
-        </>
+        </div>
       )}
       <div aria-live="polite">
         {preview && 'error' in preview && (
