@@ -104,6 +104,10 @@ function library(): LibraryData {
   };
 }
 
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+}
+
 async function openLibrary(hash = ''): Promise<Page> {
   const page = await browser!.context.newPage();
   await page.goto(`chrome-extension://${browser!.extensionId}/${LIBRARY_PATH}${hash}`);
@@ -440,14 +444,37 @@ describe('export templates, sending and rich text in real Chromium', () => {
       ]);
       return zip.suggestedFilename();
     };
+    const demo = `${FILE}.md`;
+    const gardens = 'City Gardens - Gardens on the roof.md';
     const first = await exportZip();
     await expect
       .poll(() => noticeText(page))
-      .toBe(`Downloaded ${first}: 2 new, 0 replacing an earlier export (same file name).`);
+      .toBe(
+        `Downloaded ${first}: 2 new, 0 replacing an earlier export (same file name). ` +
+          `New: ${demo}, ${gardens}.`,
+      );
+
+    // One more episode in the library: its file is new, the others replace theirs.
+    await go(page, '#backup');
+    await page.getByLabel('Backup file').setInputFiles({
+      name: 'more.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        serializeBackup({
+          episodes: [makeEpisode('drafts', { title: 'Drafts', show: 'City Gardens' })],
+          quotes: [],
+        }),
+      ),
+    });
+    await expect.poll(() => extensionDb<number>(page, { op: 'count', store: 'episodes' })).toBe(3);
+    await go(page, '#episodes');
     const second = await exportZip();
     await expect
       .poll(() => noticeText(page))
-      .toBe(`Downloaded ${second}: 0 new, 2 replacing an earlier export (same file name).`);
+      .toBe(
+        `Downloaded ${second}: 1 new, 2 replacing an earlier export (same file name). ` +
+          `New: City Gardens - Drafts.md. Replacing: ${demo}, ${gardens}.`,
+      );
     await page.close();
   });
 });
