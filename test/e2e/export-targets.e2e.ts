@@ -10,6 +10,7 @@
  * with the Markdown on the clipboard — the "target can't be reached" case, for real.
  */
 import { readFile } from 'node:fs/promises';
+import axe from 'axe-core';
 import { join } from 'node:path';
 import type { Blockquote, Heading, Link, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -102,6 +103,18 @@ function library(): LibraryData {
     ],
     quotes: [...quotes, makeQuote('g1', 'gardens', { text: 'Bees love a flat roof.', ...time })],
   };
+}
+
+/** axe-core in the page as drawn (colour contrast included): labels, names, roles. */
+async function axeViolations(view: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: an extension page's CSP allows no inline script.
+  await view.evaluate(axe.source);
+  return view.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return results.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`),
+    );
+  });
 }
 
 async function go(page: Page, hash: string): Promise<void> {
@@ -276,6 +289,7 @@ describe('export templates, sending and rich text in real Chromium', () => {
     await settings
       .locator('section', { has: settings.getByRole('heading', { name: 'Export template' }) })
       .screenshot({ path: join(REPO_ROOT, 'docs/template-editor.png') });
+    expect(await axeViolations(settings)).toEqual([]);
 
     const own = await exportFromPopup(popup);
     expect(own.text).toBe(await preview.textContent());
