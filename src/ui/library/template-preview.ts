@@ -19,7 +19,7 @@ export type TemplatePreview = { markdown: string } | { error: string };
 
 export const TEMPLATE_VARIABLE_NAMES: readonly string[] = Object.keys(TEMPLATE_VARIABLES);
 
-/** The episode as the template writes it, or the template's problem with its place. */
+/** The episode as the template writes it, or the problem (a template's with its place). */
 export function previewTemplate(
   template: TemplateSetting,
   defaults: ExportDefaults,
@@ -30,7 +30,8 @@ export function previewTemplate(
     return { markdown: exporter(example.episode, example.quotes).markdown };
   } catch (error) {
     if (error instanceof TemplateError) return { error: error.message };
-    throw error;
+    // Not the template's fault, but the settings page stays usable and says what happened.
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
