@@ -11,10 +11,10 @@ import type { Reveal } from '../components/WindowedList';
 import { focusWhenShown } from '../focus';
 import { reason, t } from '../i18n';
 import { EpisodeEditor } from './EpisodeEditor';
+import { ExportActions } from './ExportActions';
 import { readFirstScreen, type FirstScreen, type FirstScreenOrder } from './first-quotes';
 import { NoticeBar, type Notice } from './Notice';
 import { OpenLibraryButton } from './OpenLibraryButton';
-import { SendActions } from './SendActions';
 import { usePageHighlights } from './usePageHighlights';
 import type { WordsApi } from '../words/api';
 
@@ -309,23 +309,6 @@ export function EpisodeScreen({
     }
   };
 
-  const exportMarkdown = async () => {
-    try {
-      const record = episode ?? (seed && (await api.store.ensureEpisode(seed)));
-      if (!record) return;
-      // The person's template from the library; the serialiser loads on the first export only.
-      const { exportEpisode } = await import('./episode-export');
-      const exported = await exportEpisode(api.store, record.id);
-      if (!exported) return;
-      const { markdown, fileName } = exported;
-      api.download(fileName, markdown);
-      const copied = await api.copy(markdown);
-      setNotice({ text: t(copied ? 'popupExported' : 'popupExportedNoClipboard', fileName) });
-    } catch (error) {
-      onError(error);
-    }
-  };
-
   const seek = (timeSec: number) => {
     if (tabId === null) return;
     api.seek(tabId, timeSec).catch((error: unknown) => {
@@ -356,15 +339,13 @@ export function EpisodeScreen({
       <div class="actions tools">
         {/* Export actions sit together here: more ways to export join the Markdown button. */}
         <div class="export-actions">
-          <button type="button" onClick={exportMarkdown}>
-            {t('popupExport')}
-          </button>
-          <SendActions
+          <ExportActions
             store={api.store}
+            download={api.download}
+            copy={api.copy}
             episodeId={async () =>
               (episode ?? (seed && (await api.store.ensureEpisode(seed))))?.id ?? null
             }
-            copy={api.copy}
             onNotice={setNotice}
           />
         </div>

@@ -1,10 +1,12 @@
 /**
  * One episode's export as the person set it up in the library (issue 14): their template,
  * their export settings, the stable file name. Shared by the Export button and the send
- * actions. The serialiser and the template engine load here, on the first export
- * (docs/decisions/0004).
+ * actions. This module is imported on the first export only: the serialiser and the template
+ * engine come with it (docs/decisions/0004).
  */
 import type { Root } from 'mdast';
+import { normaliseLine, overviewFileName } from '../../core/markdown';
+import { exporterFor } from '../../core/template/choice';
 import type { Store } from '../../store/store';
 import {
   SETTINGS_KEY,
@@ -37,10 +39,6 @@ export async function exportEpisode(
   ]);
   if (!episode) return null;
   const settings = readSettings(stored);
-  const [{ overviewFileName, normaliseLine }, { exporterFor }] = await Promise.all([
-    import('../../core/markdown'),
-    import('../../core/template/choice'),
-  ]);
   const exporter = exporterFor(
     templateChoiceFrom(settings.template),
     overviewOptionsFrom(settings.exportDefaults),

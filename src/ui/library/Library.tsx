@@ -9,7 +9,13 @@ import { BackupView } from './BackupView';
 import { arrangeLibrary, NO_FILTER, type EpisodeFilter, type EpisodeSort } from './episodes';
 import { EpisodesView } from './EpisodesView';
 import { EpisodeView } from './EpisodeView';
-import { backupExport, markdownExport, newAndReplaced, type MarkdownExportMode } from './export';
+import {
+  backupExport,
+  exportedFilesFrom,
+  markdownExport,
+  newAndReplaced,
+  type MarkdownExportMode,
+} from './export';
 import { formatCount } from '../format';
 import {
   EXPORTED_FILES_KEY,
@@ -58,6 +64,12 @@ const TABS = [
  * when the page comes back into view): 10,000 quotes are a few MB, and searching them in
  * memory takes milliseconds (src/core/search.ts says how that was measured).
  */
+/** Up to five file names, then how many more: a notice stays readable for 500 files. */
+function fileList(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join(', ');
+  return names.length <= 5 ? shown : t('libraryExportedMore', shown, formatCount(names.length - 5));
+}
+
 export function Library({ api }: { api: LibraryApi }) {
   const { store } = api;
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -160,17 +172,25 @@ export function Library({ api }: { api: LibraryApi }) {
       );
       api.download(file.name, file.blob);
       // Files (one or a zip) are named per episode: say which replace an earlier export.
-      const stored = await store.getMeta<unknown>(EXPORTED_FILES_KEY);
-      const previous =
-        stored !== null && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+      const previous = exportedFilesFrom(await store.getMeta<unknown>(EXPORTED_FILES_KEY));
       if (mode === 'zip' || episodes.length === 1) {
         const { added, replaced } = newAndReplaced(file.fileNames, previous);
         await store.setMeta(EXPORTED_FILES_KEY, {
           ...previous,
           ...Object.fromEntries(file.fileNames),
         });
+        const named = (key: string, names: string[]) =>
+          names.length === 0 ? '' : ' ' + t(key, fileList(names));
         setNotice({
-          text: t('libraryExportedSummary', file.name, formatCount(added), formatCount(replaced)),
+          text:
+            t(
+              'libraryExportedSummary',
+              file.name,
+              formatCount(added.length),
+              formatCount(replaced.length),
+            ) +
+            named('libraryExportedNew', added) +
+            named('libraryExportedReplaced', replaced),
         });
       } else {
         setNotice({ text: t('libraryExported', file.name) });

@@ -14,20 +14,24 @@ export function ObsidianSettings({ settings, onChange }: Props) {
   return (
     <section class="panel-section" aria-labelledby="obsidian-heading">
       <h2 id="obsidian-heading">{t('libraryObsidianHeading')}</h2>
-      <label for="obsidian-vault">{t('libraryObsidianVault')}</label>
-      <input
-        id="obsidian-vault"
-        type="text"
-        value={settings.obsidian.vault}
-        onChange={(event) => set({ vault: value(event) })}
-      />
-      <label for="obsidian-folder">{t('libraryObsidianFolder')}</label>
-      <input
-        id="obsidian-folder"
-        type="text"
-        value={settings.obsidian.folder}
-        onChange={(event) => set({ folder: value(event) })}
-      />
+      <div class="text-setting">
+        <label for="obsidian-vault">{t('libraryObsidianVault')}</label>
+        <input
+          id="obsidian-vault"
+          type="text"
+          value={settings.obsidian.vault}
+          onInput={(event) => set({ vault: value(event) })}
+        />
+      </div>
+      <div class="text-setting">
+        <label for="obsidian-folder">{t('libraryObsidianFolder')}</label>
+        <input
+          id="obsidian-folder"
+          type="text"
+          value={settings.obsidian.folder}
+          onInput={(event) => set({ folder: value(event) })}
+        />
+      </div>
     </section>
   );
 }

@@ -4,7 +4,7 @@
  * it has one. A broken template is kept as typed (nothing the person wrote is lost); exports
  * then say to fix it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Episode, Quote } from '../../core/model';
 import { t } from '../i18n';
 import type { LibrarySettings, TemplateSetting } from './settings';
@@ -24,81 +24,70 @@ const CHOICES: { value: TemplateSetting['choice']; label: string }[] = [
   { value: 'custom', label: 'libraryTemplateCustom' },
 ];
 
-type Preview = { markdown: string } | { error: string } | null;
+type EngineModule = typeof import('./template-preview');
+let engineModule: Promise<EngineModule> | null = null;
+
+/** The template engine, imported once when the settings first show the template. */
+function useTemplateEngine(): EngineModule | null {
+  const [engine, setEngine] = useState<EngineModule | null>(null);
+  useEffect(() => {
+    engineModule ??= import('./template-preview');
+    void engineModule.then(setEngine);
+  }, []);
+  return engine;
+}
 
 export function TemplateSettings({ settings, onChange, example }: Props) {
   const template = settings.template;
-  const [preview, setPreview] = useState<Preview>(null);
-  const [variables, setVariables] = useState<string[]>([]);
+  const engine = useTemplateEngine();
+  const preview = useMemo(
+    () =>
+      engine && example ? engine.previewTemplate(template, settings.exportDefaults, example) : null,
+    [engine, template, settings.exportDefaults, example],
+  );
 
   const setTemplate = (change: Partial<TemplateSetting>) =>
     void onChange({ ...settings, template: { ...template, ...change } });
 
-  useEffect(() => {
-    let current = true;
-    void (async () => {
-      const [{ exporterFor }, { TemplateError }, { TEMPLATE_VARIABLES }] = await Promise.all([
-        import('../../core/template/choice'),
-        import('../../core/template/syntax'),
-        import('../../core/template/model'),
-      ]);
-      const { overviewOptionsFrom, templateChoiceFrom } = await import('./settings');
-      if (!current) return;
-      setVariables(Object.keys(TEMPLATE_VARIABLES));
-      if (!example) return setPreview(null);
-      try {
-        const exporter = exporterFor(
-          templateChoiceFrom(template),
-          overviewOptionsFrom(settings.exportDefaults),
-        );
-        setPreview({ markdown: exporter(example.episode, example.quotes).markdown });
-      } catch (error) {
-        if (!(error instanceof TemplateError)) throw error;
-        setPreview({ error: error.message });
-      }
-    })();
-    return () => {
-      current = false;
-    };
-  }, [template, settings.exportDefaults, example]);
-
-  const startFrom = async () => {
-    const { TEMPLATE_PRESETS } = await import('../../core/template/presets');
-    const preset = template.choice === 'custom' ? 'overview' : template.choice;
-    setTemplate({ choice: 'custom', custom: TEMPLATE_PRESETS[preset] });
+  const startFrom = () => {
+    if (engine) setTemplate({ choice: 'custom', custom: engine.presetText(template.choice) });
   };
 
   return (
     <section class="panel-section" aria-labelledby="template-heading">
       <h2 id="template-heading">{t('libraryTemplateHeading')}</h2>
-      <span class="picker">
-        <label for="export-template">{t('libraryTemplateChoice')}</label>
-        <select
-          id="export-template"
-          value={template.choice}
-          onChange={(event) =>
-            setTemplate({
-              choice: (event.currentTarget as HTMLSelectElement).value as TemplateSetting['choice'],
-            })
-          }
-        >
-          {CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {t(c.label)}
-            </option>
-          ))}
-        </select>
-      </span>
-      {template.choice !== 'custom' && (
-        <button type="button" onClick={() => void startFrom()}>
-          {t('libraryTemplateStartFrom')}
-        </button>
-      )}
+      <div class="template-choice">
+        <span class="picker">
+          <label for="export-template">{t('libraryTemplateChoice')}</label>
+          <select
+            id="export-template"
+            value={template.choice}
+            onChange={(event) =>
+              setTemplate({
+                choice: (event.currentTarget as HTMLSelectElement)
+                  .value as TemplateSetting['choice'],
+              })
+            }
+          >
+            {CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {t(c.label)}
+              </option>
+            ))}
+          </select>
+        </span>
+        {template.choice !== 'custom' && (
+          <button type="button" disabled={!engine} onClick={startFrom}>
+            {t('libraryTemplateStartFrom')}
+          </button>
+        )}
+      </div>
       {template.choice === 'custom' && (
-        <>
+        <div class="template-field">
           <label for="template-editor">{t('libraryTemplateEditor')}</label>
           <p class="hint" id="template-help">
-            {t('libraryTemplateHelp')} {t('libraryTemplateVariables')}: {variables.join(', ')}.
+            {t('libraryTemplateHelp')} {t('libraryTemplateVariables')}:{' '}
+            {engine?.TEMPLATE_VARIABLE_NAMES.join(', ')}.
           </p>
           <textarea
             id="template-editor"
@@ -111,7 +100,7 @@ export function TemplateSettings({ settings, onChange, example }: Props) {
               setTemplate({ custom: (event.currentTarget as HTMLTextAreaElement).value })
             }
           />
-        </>
+        </div>
       )}
       <div aria-live="polite">
         {preview && 'error' in preview && (

@@ -79,17 +79,28 @@ export async function markdownExport(
   };
 }
 
+/** Episode id → the file name of its last export, from the store's meta (anything else is dropped). */
+export function exportedFilesFrom(stored: unknown): Record<string, string> {
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  return Object.fromEntries(
+    Object.entries(stored).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
 /**
- * Which files of an export are new and which replace one exported before under the same
- * name (`previous`: episode id → file name, kept in the store's meta).
+ * Which files of an export are new and which replace one exported before under the same name
+ * (`previous`: episode id → file name, kept in the store's meta), by file name, in export order.
  */
 export function newAndReplaced(
   fileNames: ReadonlyMap<string, string>,
   previous: Readonly<Record<string, string>>,
-): { added: number; replaced: number } {
-  let replaced = 0;
-  for (const [id, name] of fileNames) if (previous[id] === name) replaced++;
-  return { added: fileNames.size - replaced, replaced };
+): { added: string[]; replaced: string[] } {
+  const added: string[] = [];
+  const replaced: string[] = [];
+  for (const [id, name] of fileNames) (previous[id] === name ? replaced : added).push(name);
+  return { added, replaced };
 }
 
 /** The whole library as a backup file (docs/backup-format.md). */

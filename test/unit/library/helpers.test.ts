@@ -10,6 +10,7 @@ import {
 } from '../../../src/ui/library/episodes';
 import { webHref } from '../../../src/core/web-url';
 import { formatBytes } from '../../../src/ui/format';
+import { exportedFilesFrom, newAndReplaced } from '../../../src/ui/library/export';
 import { routeFromHash, hashOf } from '../../../src/ui/library/Library';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src/ui/library/settings';
 import { makeEpisode, makeQuote } from '../../support/records';
@@ -169,6 +170,25 @@ describe('settings read from the store', () => {
       template: { choice: 'overview', custom: '# {{title}}' },
       obsidian: { vault: 'Notes', folder: 'Podcasts' },
     });
+  });
+});
+
+describe('files of a re-export', () => {
+  it('tells new files from ones replacing an earlier export, by episode and file name', () => {
+    const names = new Map([
+      ['a', 'Show - One.md'],
+      ['b', 'Show - Two (renamed).md'],
+      ['c', 'Show - Three.md'],
+    ]);
+    expect(newAndReplaced(names, { a: 'Show - One.md', b: 'Show - Two.md', z: 'Gone.md' })).toEqual(
+      { added: ['Show - Two (renamed).md', 'Show - Three.md'], replaced: ['Show - One.md'] },
+    );
+  });
+
+  it('reads the stored record of exported files, dropping what is not a file name', () => {
+    expect(exportedFilesFrom({ a: 'One.md', b: 7, c: null })).toEqual({ a: 'One.md' });
+    expect(exportedFilesFrom(['One.md'])).toEqual({});
+    expect(exportedFilesFrom(null)).toEqual({});
   });
 });
 

@@ -232,6 +232,12 @@ describe('search as you type', () => {
   });
 });
 
+/**
+ * The first Markdown export imports the serialiser and the template engine (docs/decisions/0004):
+ * cold, on a busy machine, that takes more than waitFor's default second.
+ */
+const FIRST_EXPORT = { timeout: 5_000 };
+
 describe('bulk actions', () => {
   function select(title: string) {
     fireEvent.click(screen.getByRole('checkbox', { name: `Select ${title}` }));
@@ -244,7 +250,7 @@ describe('bulk actions', () => {
     fireEvent.click(
       screen.getByRole('button', { name: 'Export Markdown (zip, a file per episode)' }),
     );
-    await waitFor(() => expect(browser.downloads).toHaveLength(1));
+    await waitFor(() => expect(browser.downloads).toHaveLength(1), FIRST_EXPORT);
     const [download] = browser.downloads;
     expect(download!.name).toBe('Earmark overviews 2026-06-01.zip');
     const files = unzipSync(new Uint8Array(await download!.blob.arrayBuffer()));
@@ -261,7 +267,7 @@ describe('bulk actions', () => {
     await openLibrary();
     fireEvent.click(screen.getByRole('checkbox', { name: /Select all/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Export Markdown (one file)' }));
-    await waitFor(() => expect(browser.downloads).toHaveLength(1));
+    await waitFor(() => expect(browser.downloads).toHaveLength(1), FIRST_EXPORT);
     const text = await browser.downloads[0]!.blob.text();
     expect(browser.downloads[0]!.name).toBe('Earmark overviews 2026-06-01.md');
     expect(text.match(/^# Podcast Episode Overview: /gm)).toHaveLength(3);
