@@ -18,8 +18,6 @@ import {
   type ContentMessage,
   type PageState,
 } from '../messages/schemas';
-import * as v from 'valibot';
-import { webHref } from '../core/web-url';
 
 /** Sends messages to the content script in one frame of a tab, typed by the protocol. */
 export function askFrame(tabId: number, frameId = 0): AskContent {
@@ -32,7 +30,7 @@ type Answer<T extends ContentMessage> = Extract<ContentReplies[T['type']], { ok:
  * Sends a message to the content script of a tab, adding the script first if the frame has
  * none, and unwraps its `{ ok }` reply (a refusal becomes an error).
  */
-async function askTab<T extends ContentMessage>(
+export async function askTab<T extends ContentMessage>(
   tabId: number,
   message: T,
   frameId: number,
@@ -89,29 +87,4 @@ export async function readTab(tabId: number, frameId = 0): Promise<PageState> {
 
 export async function seekTab(tabId: number, timeSec: number): Promise<void> {
   await askTab(tabId, { type: 'player/seek', timeSec }, 0);
-}
-
-const PlayerTimeReplySchema = v.object({
-  timeSec: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0))),
-});
-
-/** The page's player time (the transcript panel follows it); null when there is no player. */
-export async function playerTimeOfTab(tabId: number): Promise<number | null> {
-  const parsed = parseWith(PlayerTimeReplySchema, await askTab(tabId, { type: 'player/time' }, 0));
-  if (!parsed.ok) throw new Error(`The page sent something unexpected (${parsed.error}).`);
-  return parsed.value.timeSec;
-}
-
-const PageFeedsReplySchema = v.object({
-  feeds: v.pipe(
-    v.array(v.object({ url: v.pipe(v.string(), v.maxLength(4_096)), source: v.string() })),
-    v.maxLength(8),
-  ),
-});
-
-/** The feed addresses a tab's page names (checked: a page's answer is untrusted; http(s) only). */
-export async function feedsOfTab(tabId: number): Promise<string[]> {
-  const parsed = parseWith(PageFeedsReplySchema, await askTab(tabId, { type: 'page/feeds' }, 0));
-  if (!parsed.ok) throw new Error(`The page sent something unexpected (${parsed.error}).`);
-  return parsed.value.feeds.map((f) => webHref(f.url)).filter((u): u is string => u !== null);
 }

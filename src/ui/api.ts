@@ -14,7 +14,6 @@ import {
   type PageState,
 } from '../messages/schemas';
 import { createStore, type Store } from '../store/store';
-import { showUpgradeBlocked } from './upgrade-blocked';
 
 export interface PopupApi {
   store: Store;
@@ -60,7 +59,10 @@ function tabParam(): number | null {
 export function browserApi(): PopupApi {
   const askBackground: AskBackground = askOver((message) => browser.runtime.sendMessage(message));
   return {
-    store: createStore({ onBlocked: showUpgradeBlocked }),
+    // Rare (another tab holds the old database open): its message loads when it happens.
+    store: createStore({
+      onBlocked: () => void import('./upgrade-blocked').then((m) => m.showUpgradeBlocked()),
+    }),
     async targetTabId() {
       const fixed = tabParam();
       if (fixed !== null) return fixed;

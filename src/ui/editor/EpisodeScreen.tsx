@@ -3,8 +3,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl, seedFromDetection } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { peopleNotListed } from '../../core/people';
-import { clockHasHours, formatEpisodeClock } from '../../core/time';
-import type { CaptureResult } from '../../messages/protocol';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
 import type { Reveal } from '../components/WindowedList';
@@ -255,40 +253,14 @@ export function EpisodeScreen({
     setNotice({ text: t('popupSaving') });
     setKept(null);
     try {
-      // No answer (undefined, or a closed port) is the background stopping mid-save.
-      const result: CaptureResult = (await (
-        moment ? api.captureMoment(tabId) : api.capture(tabId)
-      ).catch(() => undefined)) ?? { ok: false, error: t('popupNoAnswer') };
-      if (!result.ok && result.saved) {
-        // Saved before: said calmly, with that quote to show instead of a copy.
-        const quoteId = result.saved.quoteId;
-        setNotice({
-          text: result.error,
-          action: {
-            label: t('popupShowSaved'),
-            run: () => setReveal({ key: quoteId, nonce: Date.now() }),
-          },
-        });
-        return;
-      }
-      if (!result.ok) {
-        setNotice({ text: result.error, error: true });
-        // Its words stay in view to retry or copy (issue 18), never lost with it.
-        const { keptWords } = await import('./KeptWords');
-        if (!moment) setKept(await keptWords(api, tabId, result, page, () => void save()));
-        return;
-      }
-      const { timeSec } = result.quote;
-      const clock = (seconds: number) =>
-        formatEpisodeClock(seconds, clockHasHours(result.episode.durationSec, [seconds]));
-      setNotice({
-        text: moment
-          ? t('popupMarked', clock(timeSec ?? 0))
-          : timeSec === null
-            ? t('popupSavedNoTime')
-            : t('popupSaved', clock(timeSec)),
+      const { runCapture } = await import('./run-capture');
+      await runCapture(api, tabId, page, moment, {
+        notify: setNotice,
+        keep: setKept,
+        reveal: (quoteId) => setReveal({ key: quoteId, nonce: Date.now() }),
+        reload: load,
+        retry: () => void save(),
       });
-      await load();
     } catch (error) {
       onError(error);
     } finally {

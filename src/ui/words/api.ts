@@ -3,7 +3,7 @@
  * (`PopupApi`): only the side panel has it, so the popup never fetches.
  */
 import browser from 'webextension-polyfill';
-import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-client';
+import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-words';
 import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
 import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';
 import { requestOrigins } from '../../network/origin-permission';
