@@ -131,13 +131,19 @@ export const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
 /** A string that came from a page or a person, made fit to write to a UTF-8 file. */
 export function cleanText(value: string): string {
   // A lone surrogate cannot be encoded in UTF-8 and NUL is replaced by every Markdown parser.
-  // The test first: almost no text has either, and the replacements cost more (bench `backup`).
-  if (!SURROGATE_OR_NUL.test(value)) return value;
+  // Unicode's noncharacters (U+FFFE, U+FDD0…) are not for interchange: where a writer must
+  // write one as a character reference (beside emphasis), parsers read U+FFFD, so it is
+  // U+FFFD everywhere rather than in some places only. The test first: almost no text has
+  // any of these, and the replacements cost more (bench `backup`).
+  if (!SUSPECT.test(value)) return value;
   return value
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/\0/g, '\uFFFD');
+    .replace(NONCHARACTER_OR_NUL, '\uFFFD');
 }
-const SURROGATE_OR_NUL = /[\uD800-\uDFFF\0]/;
+/** Surrogates (astral noncharacters are pairs), NUL and the BMP's noncharacters. */
+const SUSPECT = /[\uD800-\uDFFF\0\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+const NONCHARACTER_OR_NUL =
+  /[\0\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gu;
 
 /** Line breaks of every kind, including the Unicode ones that some renderers honour. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;

@@ -238,6 +238,35 @@ describe('every template, for any text a page or a person supplies', () => {
     600_000,
   );
 
+  it('writes a noncharacter the same everywhere: beside emphasis too (found by the property)', () => {
+    // U+FFFE next to a template's `***` was written as a character reference (read back as
+    // U+FFFD) and elsewhere as itself; cleanText makes every noncharacter U+FFFD.
+    const episode: Episode = {
+      id: 'ep',
+      url: 'http://a.aa',
+      platform: 'generic',
+      title: '',
+      show: '',
+      publishedAt: '\uFFFE',
+      durationSec: null,
+      feedUrl: null,
+      imageUrl: null,
+      sections: [],
+      summary: '',
+      twoCents: '',
+      references: [],
+      tags: [],
+      createdAt: '2024-05-01T00:00:00.000Z',
+      updatedAt: '2024-05-01T00:00:00.000Z',
+      participants: [
+        { id: 'p0', name: '', role: 'host' as const },
+        { id: 'p1', name: '', role: 'host' as const },
+      ],
+    };
+    const template = compileTemplate('{{#participants}}{{date}}***{{/participants}}');
+    expectSafe(template, episode, []);
+  });
+
   it('a template of your own writes values as text only', () => {
     let rendered = 0;
     fc.assert(
