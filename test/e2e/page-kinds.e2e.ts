@@ -90,9 +90,12 @@ describe('a quote saved from a real news article', () => {
       'The Siri speaker has been in development since long before the arrival of the Echo';
     await selectText(page, words);
     await page.keyboard.press('Alt+Shift+KeyQ');
+    // This quote, not any: the test before saved one in the same browser.
     await expect
-      .poll(async () => (await stored<{ text: string }>(browser.worker, 'quotes')).length)
-      .toBeGreaterThan(0);
+      .poll(async () =>
+        (await stored<{ text: string }>(browser.worker, 'quotes')).map((q) => q.text),
+      )
+      .toContain(words);
 
     const record = (await stored<StoredRecord>(browser.worker, 'episodes')).find(
       (e) => e.url === url,
