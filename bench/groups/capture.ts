@@ -24,6 +24,30 @@ export const CAPTURE_BUDGET_MS = 50;
 const PAUSE_BETWEEN_CAPTURES_MS = 1000;
 const DEMO_QUOTE = 'Write down the words that surprised you, not the words that agreed with you.';
 
+/**
+ * Forgets every saved quote, from a page of the extension's origin: the same selection saved
+ * again is refused as a repeat (issue 19), and each run must time a real save.
+ */
+async function forgetQuotes(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('earmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('quotes', 'readwrite');
+          tx.objectStore('quotes').clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
 /** Sends the capture message from the popup page `runs` times and times each answer. */
 async function captureTimes(
   context: BenchContext,
@@ -51,6 +75,7 @@ async function captureTimes(
       // A person saves a quote every few seconds at most: let the page finish the last one
       // (confirmation, highlights) before the next.
       await popup.waitForTimeout(PAUSE_BETWEEN_CAPTURES_MS);
+      await forgetQuotes(popup);
     }
     return samples;
   } finally {
@@ -82,7 +107,16 @@ const KEY_WATCH = `(() => {
 })()`;
 
 /** Presses Alt+Shift+Q in the page `runs` times and times each, key → confirmation shown. */
-async function keyTimes(context: BenchContext, page: Page): Promise<number[]> {
+async function keyTimes(
+  context: BenchContext,
+  extension: ExtensionBrowser,
+  page: Page,
+): Promise<number[]> {
+  // Any page of the extension's origin can reach its database.
+  const own = await extension.context.newPage();
+  await own.goto(`chrome-extension://${extension.extensionId}/icons/icon-16.png`);
+  await forgetQuotes(own);
+  await page.bringToFront();
   const { warmup, runs } = context.runs([3, 20], [1, 5]);
   await page.evaluate(KEY_WATCH);
   const samples: number[] = [];
@@ -96,7 +130,9 @@ async function keyTimes(context: BenchContext, page: Page): Promise<number[]> {
     const ms = (await handle.jsonValue()) as number;
     if (run >= 0) samples.push(ms);
     await page.waitForTimeout(PAUSE_BETWEEN_CAPTURES_MS);
+    await forgetQuotes(own);
   }
+  await own.close();
   return samples;
 }
 
@@ -128,7 +164,7 @@ export const capture: BenchGroup = {
         await selectText(small.page, DEMO_QUOTE);
         const smallTimes = await captureTimes(context, extension, small.tabId);
         await small.page.bringToFront();
-        const smallKeys = await keyTimes(context, small.page);
+        const smallKeys = await keyTimes(context, extension, small.page);
 
         context.log('capture: 3-hour transcript page');
         const large = await openTab(extension, `${pages.origin}/${PAGES.transcript}`);
@@ -136,7 +172,7 @@ export const capture: BenchGroup = {
         await selectTranscriptPassage(large.page);
         const largeTimes = await captureTimes(context, extension, large.tabId);
         await large.page.bringToFront();
-        const largeKeys = await keyTimes(context, large.page);
+        const largeKeys = await keyTimes(context, extension, large.page);
         return [
           timingFigure(
             GROUP,
