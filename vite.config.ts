@@ -95,9 +95,10 @@ export default defineConfig(({ mode }) => {
             groups: [
               {
                 // Small modules every part loads (the record vocabulary, times, the message
-                // helper): one file instead of three tiny ones before each page's first frame.
+                // helper, the clipboard): one file instead of four tiny ones before each
+                // page's first frame.
                 name: 'shared',
-                test: /[\\/]src[\\/](core[\\/](model|time)|messages[\\/]protocol)\.ts$/,
+                test: /[\\/]src[\\/](core[\\/](model|time)|messages[\\/]protocol|browser[\\/]clipboard)\.ts$/,
               },
             ],
           },

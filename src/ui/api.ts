@@ -3,6 +3,7 @@
  * Preact components that tests can render with a fake of this one interface.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { copyText } from '../browser/clipboard';
 import { downloadFile } from '../browser/download';
 import { sidePanelOpener } from '../browser/side-panel';
 import { askFrame, readTab, seekTab } from '../browser/tab-client';
@@ -90,16 +91,7 @@ export function browserApi(): PopupApi {
     openLibrary: () => browser.runtime.openOptionsPage(),
     download: (fileName, text) =>
       downloadFile(fileName, new Blob([text], { type: 'text/markdown;charset=utf-8' })),
-    // browser/clipboard's copyText, written out: imported, it is a file of its own (shared with
-    // the content script) before the popup's first frame (issue 16: fewer files, ≤ 30 kB).
-    async copy(text) {
-      try {
-        await navigator.clipboard.writeText(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    copy: copyText,
     followTarget(onChange) {
       if (tabParam() !== null) return () => undefined;
       const listener = () => onChange();
