@@ -183,3 +183,55 @@ describe('the transcript panel', () => {
     );
   });
 });
+
+describe('a feed the person pastes', () => {
+  /** A new tab at `file` and the side panel beside it, with notes started for its episode. */
+  async function panelBeside(file: string): Promise<{ tab: Page; side: Page }> {
+    const tab = await browser.context.newPage();
+    const url = `${server.origin}/${file}`;
+    await tab.goto(url);
+    const id = await tabIdFor(browser.worker, url);
+    const side = await browser.context.newPage();
+    await side.goto(`chrome-extension://${browser.extensionId}/${PANEL_PATH}?tab=${id}`);
+    await side.getByRole('button', { name: 'Start notes for this episode' }).click();
+    await side.getByLabel('Feed address:').waitFor();
+    return { tab, side };
+  }
+
+  it('is remembered for the show: its next episode offers it, until the person forgets it', async () => {
+    const feedUrl = `${server.origin}/feed.xml`;
+    const first = await panelBeside('no-feed-8.html');
+    expect(await first.side.locator('.transcript').textContent()).toContain(
+      'This page names no feed for its show',
+    );
+    await first.side.getByLabel('Feed address:').fill(feedUrl);
+    await first.side.getByRole('button', { name: 'Look in this feed' }).click();
+    await expect
+      .poll(() => first.side.locator('.transcript').textContent())
+      .toContain('“Episode 8: Next week” (found by its audio file)');
+    await expect
+      .poll(() => extensionDb(first.side, { op: 'get', store: 'meta', key: 'showFeeds' }))
+      .toEqual({ key: 'showFeeds', value: [['the open feed show', feedUrl]] });
+    await first.side.close();
+    await first.tab.close();
+
+    // Another episode of the show, on a page that names no feed either: the pasted one is offered.
+    const second = await panelBeside('no-feed-9.html');
+    const offered = second.side.locator('.transcript p', {
+      hasText: '(the feed you gave for The Open Feed Show)',
+    });
+    await expect.poll(() => offered.textContent()).toContain(feedUrl);
+    await expect
+      .poll(() => second.side.getByRole('button', { name: 'Find transcript' }).count())
+      .toBe(1);
+    await offered.getByRole('button', { name: 'Forget' }).click();
+    await expect.poll(() => offered.count()).toBe(0);
+    expect(await second.side.getByRole('button', { name: 'Find transcript' }).count()).toBe(0);
+    expect(await extensionDb(second.side, { op: 'get', store: 'meta', key: 'showFeeds' })).toEqual({
+      key: 'showFeeds',
+      value: [],
+    });
+    await second.side.close();
+    await second.tab.close();
+  });
+});

@@ -5,6 +5,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EpisodeWords } from '../../core/feeds/episode-words';
+import {
+  SHOW_FEEDS_KEY,
+  forgetFeed,
+  readShowFeeds,
+  rememberFeed,
+  rememberedFeed,
+  type ShowFeeds,
+} from '../../core/feeds/show-feeds';
 import { hostFeed } from '../../core/feeds/sources/hosts';
 import type { FeedItem } from '../../core/feeds/types';
 import type { Episode, Quote } from '../../core/model';
@@ -52,8 +60,31 @@ export function TranscriptPanel(props: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [named, setNamed] = useState<string[]>([]);
-  // The page's own list (Apple's page data, hosts' rules) after detection's: each once.
-  const candidates = [...new Set([...feedsOfPage(page), ...named])];
+  /** Feeds pasted for shows (null until read): this show's is offered after the page's. */
+  const [showFeeds, setShowFeeds] = useState<ShowFeeds | null>(null);
+  const remembered = showFeeds && rememberedFeed(showFeeds, episode.show);
+  // The page's own list (Apple's page data, hosts' rules) after detection's, then the feed
+  // pasted for this show before: each once.
+  const candidates = [
+    ...new Set([...feedsOfPage(page), ...named, ...(remembered ? [remembered] : [])]),
+  ];
+  useEffect(() => {
+    let live = true;
+    api.store.getMeta<unknown>(SHOW_FEEDS_KEY).then(
+      (value) => live && setShowFeeds(readShowFeeds(value)),
+      () => live && setShowFeeds([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  /** Keeps the show's feeds as `change` makes them; a failure to store costs only the memory. */
+  const changeShowFeeds = async (change: (feeds: ShowFeeds) => ShowFeeds) => {
+    const next = change(readShowFeeds(await api.store.getMeta<unknown>(SHOW_FEEDS_KEY)));
+    await api.store.setMeta(SHOW_FEEDS_KEY, next);
+    setShowFeeds(next);
+  };
   useEffect(() => {
     let live = true;
     words.pageFeeds(props.tabId).then(
@@ -78,7 +109,8 @@ export function TranscriptPanel(props: Props) {
 
   const deps = { fetchText: words.fetchText, now: words.now };
 
-  const find = (feedUrl: string) => {
+  /** Looks in `feedUrl`; a pasted feed that works is remembered for the episode's show. */
+  const find = (feedUrl: string, pasted = false) => {
     // First, inside the click: the browser shows its prompt only during the person's gesture.
     const granted = words.requestOrigins([feedUrl]);
     setProblem(null);
@@ -98,6 +130,11 @@ export function TranscriptPanel(props: Props) {
       );
       if (!found.ok) throw new Error(found.error);
       setState({ step: 'pick', found, index: found.match?.item.index ?? -1 });
+      if (pasted) {
+        await changeShowFeeds((feeds) => rememberFeed(feeds, episode.show, feedUrl)).catch(
+          (error: unknown) => setProblem(t('transcriptNotRemembered', reason(error))),
+        );
+      }
     })().catch((error: unknown) => {
       setProblem(reason(error));
       setState({ step: 'ask' });
@@ -155,6 +192,22 @@ export function TranscriptPanel(props: Props) {
               {t('transcriptFind')}
             </button>{' '}
             <span class="muted feed-url">{url}</span>
+            {url === remembered && !feedsOfPage(page).includes(url) && !named.includes(url) && (
+              <>
+                {' '}
+                <span class="muted">{t('transcriptRemembered', episode.show)}</span>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void changeShowFeeds((feeds) => forgetFeed(feeds, episode.show)).catch(
+                      (error: unknown) => setProblem(reason(error)),
+                    )
+                  }
+                >
+                  {t('transcriptForgetFeed')}
+                </button>
+              </>
+            )}
           </p>
         ))}
         {candidates.length === 0 && <p>{t('transcriptNoFeed')}</p>}
@@ -162,7 +215,7 @@ export function TranscriptPanel(props: Props) {
           class="paste-feed"
           onSubmit={(event) => {
             event.preventDefault();
-            if (pasted.trim()) find(pasted.trim());
+            if (pasted.trim()) find(pasted.trim(), true);
           }}
         >
           <label>
