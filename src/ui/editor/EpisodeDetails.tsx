@@ -7,7 +7,7 @@ import type { Removal } from '../../store/store';
 import type { Editing } from './editing';
 import { Participants } from './Participants';
 import { References } from './References';
-import { participantName, sectionName } from './roles';
+import { participantName, sectionName } from '../components/roles';
 import { Sections } from './Sections';
 import { Tags } from './Tags';
 

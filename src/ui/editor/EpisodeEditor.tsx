@@ -9,10 +9,10 @@ import { SavedReporter, SaveIndicator } from '../components/SaveIndicator';
 import { EpisodeHeader } from './EpisodeHeader';
 import type { Editing } from './editing';
 import { createEpisodeWriter } from './episode-writer';
-import type { Notice } from './Notice';
+import type { Notice } from '../components/Notice';
 import type { Reveal } from '../components/WindowedList';
 import { Quotes } from './Quotes';
-import type { ScreenMode } from './EpisodeScreen';
+import type { ScreenMode } from './useEpisodeView';
 
 interface Props {
   api: PopupApi;

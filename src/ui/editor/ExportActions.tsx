@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { reason, t } from '../i18n';
 import type { ExportDeps, ExportTarget } from './export-to';
-import type { Notice } from './Notice';
+import type { Notice } from '../components/Notice';
 
 interface Props extends ExportDeps {
   /** The stored episode (created from the page first when needed); null: nothing to export. */

@@ -4,7 +4,7 @@ import { samePerson } from '../../core/people';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
 import type { EpisodeChange } from './episode-writer';
-import { isRole, participantName, roleOptions } from './roles';
+import { isRole, participantName, roleOptions } from '../components/roles';
 
 interface Props {
   participants: Participant[];

@@ -4,7 +4,7 @@ import { formatEpisodeClock } from '../../core/time';
 import type { QuoteEdit } from '../../store/store';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
-import { participantName, roleLabel, sectionName } from './roles';
+import { participantName, roleLabel, sectionName } from '../components/roles';
 
 /** The popup's short row: time, words and speaker; the rest shown when opened. */
 export interface CompactRow {

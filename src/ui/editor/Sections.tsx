@@ -3,7 +3,7 @@ import type { Quote, Section } from '../../core/model';
 import { SavedField } from '../components/SavedField';
 import { t } from '../i18n';
 import type { EpisodeChange } from './episode-writer';
-import { sectionName } from './roles';
+import { sectionName } from '../components/roles';
 
 interface Props {
   sections: Section[];

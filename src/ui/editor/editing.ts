@@ -1,7 +1,7 @@
 import type { Episode, Quote } from '../../core/model';
 import type { Store } from '../../store/store';
 import type { EpisodeChange } from './episode-writer';
-import type { Notice } from './Notice';
+import type { Notice } from '../components/Notice';
 
 /** What every part of the editor needs to change the episode and tell the person about it. */
 export interface Editing {

@@ -8,7 +8,7 @@
 import { TemplateError } from '../../core/template/syntax';
 import { reason, t } from '../i18n';
 import { exportEpisode, type ExportStore } from './episode-export';
-import type { Notice } from './Notice';
+import type { Notice } from '../components/Notice';
 import { copyRich, openAppLink } from './send-to-app';
 
 export type ExportTarget = 'download' | 'rich' | 'obsidian' | 'logseq';

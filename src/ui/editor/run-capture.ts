@@ -9,7 +9,7 @@ import type { CaptureResult } from '../../messages/protocol';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
 import { t } from '../i18n';
-import type { Notice } from './Notice';
+import type { Notice } from '../components/Notice';
 
 export interface CaptureView {
   notify: (notice: Notice) => void;

@@ -4,7 +4,7 @@ import { recordKind } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { speakerOf } from '../../core/people';
 import { formatClock } from '../../core/time';
-import { participantName, roleLabel } from '../editor/roles';
+import { participantName, roleLabel } from '../components/roles';
 import { t } from '../i18n';
 import type { EpisodeRow } from './episodes';
 import { webHref } from '../../core/web-url';

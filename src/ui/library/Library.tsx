@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LibraryData } from '../../core/model';
 import { buildSearchIndex } from '../../core/search';
-import { NoticeBar, type Notice } from '../editor/Notice';
+import { NoticeBar, type Notice } from '../components/Notice';
 import { reason, t } from '../i18n';
 import type { LibraryApi } from './api';
 import { backupStatus } from './backup-reminder';

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EpisodeScreen, PANEL_POLL_MS } from '../../../src/ui/editor/EpisodeScreen';
+import { EpisodeScreen } from '../../../src/ui/editor/EpisodeScreen';
+import { PANEL_POLL_MS } from '../../../src/ui/editor/useEpisodeView';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { SEED, fakeApi, pageState, seedEpisode } from './helpers';
 
