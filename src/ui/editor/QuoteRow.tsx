@@ -54,9 +54,13 @@ export function QuoteRow({
   // A marked moment has no words yet: its text field is open, waiting for them.
   const [editing, setEditing] = useState(quote.text === '');
   const id = useId();
-  const when = quote.timeSec === null ? null : formatEpisodeClock(quote.timeSec, hours);
-  // Names a quote in labels: "quote at 1:02", or its first words when it has no time.
-  const which = when ?? `“${quote.text.slice(0, 40)}${quote.text.length > 40 ? '…' : ''}”`;
+  const { timeSec } = quote;
+  // Names a quote in labels and on its seek button: its time ("1:02"), or its first words when
+  // it has no time.
+  const which =
+    timeSec === null
+      ? `“${quote.text.slice(0, 40)}${quote.text.length > 40 ? '…' : ''}”`
+      : formatEpisodeClock(timeSec, hours);
   // A speaker or section removed in another view still shows, as unattributed or unfiled.
   const speakerId = participants.some((p) => p.id === quote.speakerId) ? quote.speakerId : null;
   const sectionId = sections.some((s) => s.id === quote.sectionId) ? quote.sectionId : null;
@@ -72,18 +76,18 @@ export function QuoteRow({
   return (
     <>
       <div class="quote-head">
-        {when === null ? (
+        {timeSec === null ? (
           <span class="time muted">{t('popupNoTime')}</span>
         ) : (
           <button
             type="button"
             class="time"
-            aria-label={t('popupSeekTitle', when)}
-            title={seekUnavailable ?? t('popupSeekTitle', when)}
+            aria-label={t('popupSeekTitle', which)}
+            title={seekUnavailable ?? t('popupSeekTitle', which)}
             disabled={seekUnavailable !== null}
-            onClick={() => onSeek(quote.timeSec!)}
+            onClick={() => onSeek(timeSec)}
           >
-            {when}
+            {which}
           </button>
         )}
         {editing ? (

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { deepLink } from '../../core/deeplink';
 import { recordKind } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import { speakerOf } from '../../core/people';
 import { formatClock } from '../../core/time';
 import { participantName, roleLabel } from '../components/roles';
+import { MomentLink } from '../components/MomentLink';
 import { t } from '../i18n';
 import type { EpisodeRow } from './episodes';
 import { webHref } from '../../core/web-url';
@@ -165,24 +165,17 @@ export function EpisodeView({ row, quotes, onExport }: Props) {
 
 function QuoteItem(props: { quote: Quote; episode: Episode; speaker: string; section: string }) {
   const { quote, episode } = props;
-  const href = quote.timeSec !== null && webHref(episode.url);
   return (
     <li class="overview-quote">
-      {href ? (
-        <a
-          class="time"
-          href={deepLink(episode, quote.timeSec!)}
-          target="_blank"
-          rel="noopener noreferrer"
-          title={t('libraryOpenAtTime', formatClock(quote.timeSec!))}
-        >
-          {formatClock(quote.timeSec!)}
-        </a>
-      ) : (
-        <span class="time muted">
-          {quote.timeSec === null ? t('libraryNoTime') : formatClock(quote.timeSec)}
-        </span>
-      )}
+      <MomentLink
+        episode={episode}
+        timeSec={quote.timeSec}
+        fallback={
+          <span class="time muted">
+            {quote.timeSec === null ? t('libraryNoTime') : formatClock(quote.timeSec)}
+          </span>
+        }
+      />
       <div>
         <blockquote>{quote.text}</blockquote>
         {(props.speaker || props.section) && (

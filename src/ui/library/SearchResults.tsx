@@ -1,5 +1,4 @@
 import { useMemo } from 'preact/hooks';
-import { deepLink } from '../../core/deeplink';
 import {
   highlightMatch,
   searchLibrary,
@@ -9,11 +8,10 @@ import {
   type SearchIndex,
   type SearchMatch,
 } from '../../core/search';
-import { formatClock } from '../../core/time';
 import { speakerOf } from '../../core/people';
+import { MomentLink } from '../components/MomentLink';
 import { t } from '../i18n';
 import type { LibraryView } from './episodes';
-import { webHref } from '../../core/web-url';
 import { formatCount } from '../format';
 import { Highlighted } from './Highlighted';
 import { VirtualList } from './VirtualList';
@@ -130,7 +128,6 @@ function Hit({
   const speaker = field('speaker');
   const note = field('note');
   const speakerName = (row && speakerOf(quote, row.episode.participants)?.name.trim()) ?? '';
-  const href = row && quote.timeSec !== null && webHref(row.episode.url);
   return (
     <article class="hit-body" aria-label={t('libraryHitQuote')}>
       <blockquote class="hit-quote">
@@ -144,20 +141,7 @@ function Hit({
         )}
         {(speaker || speakerName) && ' · '}
         {episodeTitle}
-        {href && (
-          <>
-            {' · '}
-            <a
-              class="time"
-              href={deepLink(row.episode, quote.timeSec!)}
-              target="_blank"
-              rel="noopener noreferrer"
-              title={t('libraryOpenAtTime', formatClock(quote.timeSec!))}
-            >
-              {formatClock(quote.timeSec!)}
-            </a>
-          </>
-        )}
+        {row && <MomentLink episode={row.episode} timeSec={quote.timeSec} before=" · " />}
       </p>
       {note && (
         <p class="hit-field">
