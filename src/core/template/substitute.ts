@@ -1,0 +1,190 @@
+/**
+ * Step 3 of rendering a template (render.ts): the tokens in the parsed tree become values.
+ * Text nodes get the values' text (serialising escapes it), a block value alone in a
+ * paragraph becomes the paragraphs and lists of `blocksOf`, link targets become web addresses
+ * or go, and the template's own HTML becomes text. Parts left empty by empty values go too.
+ */
+import type { Link, Nodes, Parents, PhrasingContent } from 'mdast';
+import { blocksOf, mergeTexts, normaliseLine } from '../markdown';
+import { webHref } from '../web-url';
+import type { TemplateValue } from './model';
+import { TemplateError } from './syntax';
+import { ONE_TOKEN, TOKEN, TOKEN_OPEN } from './tokens';
+
+/** A value as one line of text (also a block value used inside a line). */
+export function valueText(value: TemplateValue): string {
+  switch (value.kind) {
+    case 'line':
+    case 'url':
+      return value.text;
+    case 'block':
+      return normaliseLine(value.text);
+    default:
+      // checkNames refuses lists and flags as values.
+      return '';
+  }
+}
+
+/** One episode's values put into a parsed template: `children(tree)` does it in place. */
+export class Substitution {
+  constructor(private readonly values: readonly TemplateValue[]) {}
+
+  value(index: string): TemplateValue {
+    return this.values[Number(index)]!;
+  }
+
+  /** Replaces tokens in `parent`'s children, in place. */
+  children(parent: Parents): void {
+    const out: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) out.push(...this.node(child, parent));
+    const merged = mergeTexts(out as PhrasingContent[]) as Nodes[];
+    const kept = merged.filter((node) => !isEmpty(node));
+    // A line break with nothing after it (its value was empty) is no break to a reader.
+    while (kept[kept.length - 1]?.type === 'break') kept.pop();
+    while (kept[0]?.type === 'break') kept.shift();
+    if (parent.type === 'paragraph' || parent.type === 'heading') {
+      tidyEnds(kept, parent.type === 'heading');
+    }
+    (parent as { children: Nodes[] }).children = kept;
+  }
+
+  node(node: Nodes, parent: Parents): Nodes[] {
+    switch (node.type) {
+      case 'text':
+        return this.text(node.value);
+      case 'paragraph': {
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        const match = only?.type === 'text' ? ONE_TOKEN.exec(only.value.trim()) : null;
+        const value = match ? this.value(match[1]!) : undefined;
+        if (value?.kind === 'block') return blocksOf(value.text);
+        this.children(node);
+        return [node];
+      }
+      case 'link':
+        return this.link(node);
+      case 'inlineCode':
+      case 'code':
+        // Code is shown as it is: the serialiser picks a fence the value can't close.
+        node.value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+        // A code span's line endings are spaces to a reader; an empty value between two would
+        // leave a blank line, which ends the paragraph the span is in.
+        if (node.type === 'inlineCode') node.value = node.value.replace(/\r?\n|\r/g, ' ');
+        return [node];
+      case 'html': {
+        // Templates make Markdown, not HTML: the template's own `<b>` is written as those
+        // characters (a value in it too), so no export holds HTML, whoever wrote it.
+        const shown: Nodes = { type: 'text', value: node.value };
+        const out = this.node(shown, parent);
+        return FLOW_PARENTS.has(parent.type)
+          ? [{ type: 'paragraph', children: out as PhrasingContent[] }]
+          : out;
+      }
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+        if (JSON.stringify(node).includes(TOKEN_OPEN)) {
+          throw new TemplateError(
+            "A variable can't go in an image or a link definition: put it in text or a link.",
+            placeOf(node),
+          );
+        }
+        return [node];
+      default:
+        if ('children' in node) this.children(node);
+        return [node];
+    }
+  }
+
+  text(value: string): Nodes[] {
+    if (!value.includes(TOKEN_OPEN)) return [{ type: 'text', value }];
+    const filled = value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+    // A line ending here is the template's (values hold none): a line that held only an
+    // empty value goes, as a standalone section's line does, and so do spaces an empty value
+    // left at a line's ends, which a parser would drop.
+    return [{ type: 'text', value: filled.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n+/g, '\n') }];
+  }
+
+  /** A link keeps its target only when that is a web address; otherwise its text stays. */
+  link(node: Link): Nodes[] {
+    this.children(node);
+    if (node.title)
+      node.title = node.title.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+    if (!node.url.includes(TOKEN_OPEN)) {
+      // The template's own link: kept when it goes to a web address, as a value's would.
+      const own = webHref(node.url);
+      if (own === null) return node.children;
+      node.url = own;
+      return [node];
+    }
+    const whole = ONE_TOKEN.exec(node.url);
+    let href: string | null;
+    if (whole) {
+      const value = this.value(whole[1]!);
+      href = value.kind === 'url' ? value.href : webHref(valueText(value));
+    } else {
+      // A value inside an address is one path or query part: encoded, it can't add another.
+      href = webHref(
+        node.url.replace(TOKEN, (_, i: string) => encodeURIComponent(valueText(this.value(i)))),
+      );
+    }
+    if (href === null) return node.children;
+    node.url = href;
+    return [node];
+  }
+}
+
+/** Where blocks go (a paragraph), as against phrasing (text). */
+const FLOW_PARENTS: ReadonlySet<string> = new Set([
+  'root',
+  'blockquote',
+  'listItem',
+  'footnoteDefinition',
+]);
+
+function placeOf(node: Nodes): null {
+  // The place is in the expanded template, not the one the person wrote: not worth showing.
+  void node;
+  return null;
+}
+
+/**
+ * White space and line endings at the ends of a paragraph or heading are nothing to a reader
+ * (a parser drops them), but left by an empty value they would be written as character
+ * references. A heading is one line: its line endings (the template's) become spaces, so it
+ * is written `## …`, not as an underlined heading.
+ */
+function tidyEnds(children: Nodes[], heading: boolean): void {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'text') continue;
+    let value = heading ? child.value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : child.value;
+    if (i === 0) value = value.replace(/^[ \t\r\n]+/, '');
+    if (i === children.length - 1) value = value.replace(/[ \t\r\n]+$/, '');
+    child.value = value;
+  }
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i]!;
+    if (child.type === 'text' && child.value === '') children.splice(i, 1);
+  }
+}
+
+/** Nodes that say nothing once their values are empty: left out. */
+function isEmpty(node: Nodes): boolean {
+  // An empty code span can't be written (`` is two backticks of text).
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value === '';
+  if (
+    node.type === 'emphasis' ||
+    node.type === 'strong' ||
+    node.type === 'delete' ||
+    node.type === 'heading'
+  ) {
+    return node.children.length === 0;
+  }
+  if (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'list') {
+    return (
+      node.children.length === 0 ||
+      node.children.every((c) => c.type === 'text' && c.value.trim() === '')
+    );
+  }
+  return false;
+}
