@@ -6,6 +6,47 @@
 export const TEMPLATE_PRESET_IDS = ['overview', 'obsidian', 'logseq', 'plain'] as const;
 export type TemplatePresetId = (typeof TEMPLATE_PRESET_IDS)[number];
 
+/** A quote with its speaker, its time linked to that moment, and the person's note. */
+const QUOTE = `> "{{text}}"{{#speaker}} — {{speaker}}{{/speaker}}{{#time}} ([{{time}}]({{timeLink}})){{/time}}
+>
+> {{note}}
+`;
+
+/**
+ * The overview's parts after its introduction, the same in the overview and the Obsidian note:
+ * sections with their notes and quotes, my 2 cents, every quote, references.
+ */
+const OVERVIEW_PARTS = `{{#sections}}
+## {{heading}}
+
+{{notes}}
+
+{{#quotes}}
+${QUOTE}
+{{/quotes}}
+{{/sections}}
+{{#twoCents}}
+## My 2 cents
+
+{{twoCents}}
+
+{{/twoCents}}
+{{#hasQuotes}}
+## Quotes
+
+{{#quotes}}
+${QUOTE}
+{{/quotes}}
+{{/hasQuotes}}
+{{#hasReferences}}
+## References
+
+{{#references}}
+- [{{title}}]({{url}})
+{{/references}}
+{{/hasReferences}}
+`;
+
 /** The episode overview: the same bytes as renderOverviewMarkdown with the default options. */
 const OVERVIEW = `# Podcast Episode Overview: {{title}}
 
@@ -21,42 +62,7 @@ The original podcast episode can be found here: [{{#show}}{{show}}: {{/show}}{{t
 {{/participants}}
 
 {{/hasParticipants}}
-{{#sections}}
-## {{heading}}
-
-{{notes}}
-
-{{#quotes}}
-> "{{text}}"{{#speaker}} — {{speaker}}{{/speaker}}{{#time}} ([{{time}}]({{timeLink}})){{/time}}
->
-> {{note}}
-
-{{/quotes}}
-{{/sections}}
-{{#twoCents}}
-## My 2 cents
-
-{{twoCents}}
-
-{{/twoCents}}
-{{#hasQuotes}}
-## Quotes
-
-{{#quotes}}
-> "{{text}}"{{#speaker}} — {{speaker}}{{/speaker}}{{#time}} ([{{time}}]({{timeLink}})){{/time}}
->
-> {{note}}
-
-{{/quotes}}
-{{/hasQuotes}}
-{{#hasReferences}}
-## References
-
-{{#references}}
-- [{{title}}]({{url}})
-{{/references}}
-{{/hasReferences}}
-`;
+${OVERVIEW_PARTS}`;
 
 /**
  * An Obsidian note. Its properties are plain YAML types that Bases and Dataview read:
@@ -81,42 +87,7 @@ earmark: {{earmarkId}}
 
 {{summary}}
 
-{{#sections}}
-## {{heading}}
-
-{{notes}}
-
-{{#quotes}}
-> "{{text}}"{{#speaker}} — {{speaker}}{{/speaker}}{{#time}} ([{{time}}]({{timeLink}})){{/time}}
->
-> {{note}}
-
-{{/quotes}}
-{{/sections}}
-{{#twoCents}}
-## My 2 cents
-
-{{twoCents}}
-
-{{/twoCents}}
-{{#hasQuotes}}
-## Quotes
-
-{{#quotes}}
-> "{{text}}"{{#speaker}} — {{speaker}}{{/speaker}}{{#time}} ([{{time}}]({{timeLink}})){{/time}}
->
-> {{note}}
-
-{{/quotes}}
-{{/hasQuotes}}
-{{#hasReferences}}
-## References
-
-{{#references}}
-- [{{title}}]({{url}})
-{{/references}}
-{{/hasReferences}}
-`;
+${OVERVIEW_PARTS}`;
 
 /** A Logseq outline: one block per part, quotes and notes nested under it. */
 const LOGSEQ = `- [{{title}}]({{url}}){{#show}} — {{show}}{{/show}}
