@@ -3,42 +3,20 @@
  * attacker: its script fakes the person's keys, hides or covers the in-page UI, and puts decoys
  * under it. Real Chromium, the built extension, real (trusted) mouse and keys for the person.
  */
-import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { episodeIdForUrl } from '../../src/core/episode';
-import {
-  REPO_ROOT,
-  launchWithExtension,
-  makeProfileDir,
-  removeDir,
-  tabIdFor,
-  type ExtensionBrowser,
-} from '../support/browser';
 import { clickClosedUiButton, readClosedUi } from '../support/closed-shadow';
+import { useEpisodePages, toastText } from '../support/episode-pages';
 import { extensionDb } from '../support/extension-db';
 import { selectText } from '../support/page-actions';
-import { servePages, type PageServer } from '../support/server';
 
 const JONAS = 'A reading room has its own weather.';
 const MIRA = 'And what do you record first, when you walk into one?';
 const BUTTON_QUOTE = 'The silence before anyone notices me.';
 
-let server: PageServer;
-let profile: string;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await servePages(join(REPO_ROOT, 'test/fixtures/pages-e2e'));
-  profile = makeProfileDir();
-  browser = await launchWithExtension(profile);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(profile);
-});
+const pages = useEpisodePages();
+const { openEpisode, clearQuotes } = pages;
 
 interface StoredQuote {
   id: string;
@@ -50,18 +28,7 @@ interface StoredEpisode {
   participants: { id: string; name: string; role: string }[];
 }
 
-const storedQuotes = async (worker: Worker) =>
-  (await extensionDb<StoredQuote[]>(worker, { op: 'getAll', store: 'quotes' })) ?? [];
-const clearQuotes = (worker: Worker) => extensionDb(worker, { op: 'clear', store: 'quotes' });
-const toastText = async (page: Page) => (await readClosedUi(page, 'earmark-toast'))?.text ?? null;
-
-async function openEpisode(): Promise<Page> {
-  const page = await browser.context.newPage();
-  const url = `${server.origin}/episode.html`;
-  await page.goto(url);
-  await tabIdFor(browser.worker, url);
-  return page;
-}
+const storedQuotes = () => pages.storedQuotes<StoredQuote>();
 
 /** Adds a paragraph of unique words at the end of the page and selects it. */
 async function selectNewWords(page: Page, words: string): Promise<void> {
@@ -78,7 +45,7 @@ async function selectNewWords(page: Page, words: string): Promise<void> {
 
 describe('only the person saves', () => {
   it('saves nothing for keys a page script dispatches', async () => {
-    await clearQuotes(browser.worker);
+    await clearQuotes();
     const page = await openEpisode();
     await selectText(page, JONAS);
     await page.evaluate(() => {
@@ -89,22 +56,22 @@ describe('only the person saves', () => {
       }
     });
     await page.waitForTimeout(1_500);
-    expect(await storedQuotes(browser.worker)).toEqual([]);
+    expect(await storedQuotes()).toEqual([]);
     expect(await toastText(page)).toBeNull();
     // The person's own press still saves.
     await page.keyboard.press('Alt+Shift+KeyQ');
-    await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(1);
+    await expect.poll(() => storedQuotes()).toHaveLength(1);
     await page.close();
   });
 
   it('refuses captures from one tab beyond a human rate, with a message that keeps the text', async () => {
-    await clearQuotes(browser.worker);
+    await clearQuotes();
     const page = await openEpisode();
     // Ten quick saves are allowed (a person can be fast); the eleventh in 30 s is refused.
     for (let i = 1; i <= 10; i++) {
       await selectNewWords(page, `Quick quote number ${i} of the rate test.`);
       await page.keyboard.press('Alt+Shift+KeyQ');
-      await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(i);
+      await expect.poll(() => storedQuotes()).toHaveLength(i);
     }
     const eleventh = 'Quick quote number 11 of the rate test.';
     await selectNewWords(page, eleventh);
@@ -112,18 +79,18 @@ describe('only the person saves', () => {
     await expect.poll(() => toastText(page)).toContain('Wait a moment, then save again');
     expect(await toastText(page)).toContain(eleventh);
     await page.waitForTimeout(300);
-    expect(await storedQuotes(browser.worker)).toHaveLength(10);
+    expect(await storedQuotes()).toHaveLength(10);
     await page.close();
   });
 
   it('adds no more participants by guessing once an episode has fifty', async () => {
-    await clearQuotes(browser.worker);
+    await clearQuotes();
     const page = await openEpisode();
     await selectText(page, JONAS);
     await page.keyboard.press('Alt+Shift+KeyQ');
     await expect.poll(() => toastText(page)).toContain('Jonas Weber');
-    const id = episodeIdForUrl(`${server.origin}/episode.html`);
-    const episode = await extensionDb<StoredEpisode>(browser.worker, {
+    const id = episodeIdForUrl(`${pages.origin}/episode.html`);
+    const episode = await extensionDb<StoredEpisode>(pages.browser.worker, {
       op: 'get',
       store: 'episodes',
       key: id,
@@ -133,7 +100,7 @@ describe('only the person saves', () => {
       name: `Voice ${i}`,
       role: 'guest',
     }));
-    await extensionDb(browser.worker, {
+    await extensionDb(pages.browser.worker, {
       op: 'put',
       store: 'episodes',
       records: [{ ...episode, participants: fifty }],
@@ -142,14 +109,14 @@ describe('only the person saves', () => {
     // Mira Okafor's <cite> label is not among them: she would be added as a 51st.
     await selectText(page, MIRA);
     await page.keyboard.press('Alt+Shift+KeyQ');
-    await expect.poll(() => storedQuotes(browser.worker)).toHaveLength(2);
-    const after = await extensionDb<StoredEpisode>(browser.worker, {
+    await expect.poll(() => storedQuotes()).toHaveLength(2);
+    const after = await extensionDb<StoredEpisode>(pages.browser.worker, {
       op: 'get',
       store: 'episodes',
       key: id,
     });
     expect(after!.participants).toHaveLength(50);
-    const mira = (await storedQuotes(browser.worker)).find((q) => q.text === MIRA);
+    const mira = (await storedQuotes()).find((q) => q.text === MIRA);
     expect(mira!.speakerId).toBeNull();
     await page.close();
   });
@@ -174,7 +141,7 @@ describe("the page can't hide Earmark's UI", () => {
   }
 
   it('keeps the floating button visible when the page makes it transparent', async () => {
-    await clearQuotes(browser.worker);
+    await clearQuotes();
     const page = await openEpisode();
     await onEarmarkElement(
       page,
@@ -195,7 +162,7 @@ describe("the page can't hide Earmark's UI", () => {
   });
 
   it('saves nothing when the person clicks a decoy the page laid over the button', async () => {
-    await clearQuotes(browser.worker);
+    await clearQuotes();
     const page = await openEpisode();
     // A "Play next episode" button, drawn over Earmark's, that lets clicks through to it.
     await onEarmarkElement(
@@ -216,12 +183,12 @@ describe("the page can't hide Earmark's UI", () => {
     await page.waitForTimeout(400);
     await clickClosedUiButton(page, 'earmark-save-button', 'Save quote');
     await page.waitForTimeout(1_000);
-    expect(await storedQuotes(browser.worker)).toEqual([]);
+    expect(await storedQuotes()).toEqual([]);
     await page.close();
   });
 
   it('keeps the confirmation shown when the page hides it, and Undo needs it visible', async () => {
-    await clearQuotes(browser.worker);
+    await clearQuotes();
     const page = await openEpisode();
     await onEarmarkElement(
       page,
@@ -248,7 +215,7 @@ describe("the page can't hide Earmark's UI", () => {
     await page.waitForTimeout(400);
     await clickClosedUiButton(page, 'earmark-toast', 'Undo');
     await page.waitForTimeout(1_000);
-    expect(await storedQuotes(browser.worker)).toHaveLength(1);
+    expect(await storedQuotes()).toHaveLength(1);
     await page.close();
   });
 });
