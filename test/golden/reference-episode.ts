@@ -6,6 +6,7 @@
  * section's quotes after its notes.
  */
 import type { Episode, Quote } from '../../src/core/model';
+import { makeQuote } from '../support/records';
 
 const EPISODE_URL =
   'https://www.oreilly.com/radar/podcast/what-machine-learning-engineers-need-to-know/';
@@ -90,19 +91,15 @@ function quote(
   timeSec: number,
   text: string,
 ): Quote {
-  return {
-    id,
-    episodeId: referenceEpisode.id,
+  return makeQuote(id, referenceEpisode.id, {
     text,
     speakerId,
     sectionId,
     timeSec,
-    note: '',
-    anchor: null,
     order,
     createdAt: STAMP,
     updatedAt: STAMP,
-  };
+  });
 }
 
 /** In capture order; the overview sorts them by time. */

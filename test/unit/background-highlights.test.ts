@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeOffsets } from '../../src/core/text-range';
 import type { Quote } from '../../src/core/model';
 import { createHighlightLog, placeQuotes } from '../../src/background/highlights';
+import { makeQuote } from '../support/records';
 
 const PAGE =
   'Welcome back. Most of what we hear is gone by the next morning, and a single written ' +
@@ -13,19 +14,11 @@ function quoteOf(id: string, text: string, words: string, timeSec: number | null
   const start = text.indexOf(words);
   if (start < 0) throw new Error(`not in text: ${words}`);
   const index = { text, nodes: [], starts: [] };
-  return {
-    id,
-    episodeId: 'ep-1',
+  return makeQuote(id, 'ep-1', {
     text: words,
-    speakerId: null,
-    sectionId: null,
     timeSec,
-    note: '',
     anchor: describeOffsets(index, start, start + words.length),
-    order: 0,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
+  });
 }
 
 describe('placeQuotes', () => {

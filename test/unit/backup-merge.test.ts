@@ -6,48 +6,30 @@
 import { describe, expect, it } from 'vitest';
 import { mergeBackup, storedLibraryOf } from '../../src/core/backup';
 import type { Episode, LibraryData, Quote } from '../../src/core/model';
+import { makeEpisode, makeQuote } from '../support/records';
 
 const OLD = '2024-05-01T10:00:00.000Z';
 const NEW = '2024-05-02T10:00:00.000Z';
 
 function episode(id: string, updatedAt: string, overrides: Partial<Episode> = {}): Episode {
-  return {
-    id,
+  return makeEpisode(id, {
     url: `https://podcasts.example.com/${id}`,
-    platform: 'generic',
     title: `${id} as of ${updatedAt}`,
-    show: '',
-    publishedAt: null,
-    durationSec: null,
-    feedUrl: null,
-    imageUrl: null,
     participants: [{ id: 'p-ann', name: 'Ann', role: 'host' }],
     sections: [{ id: 's-1', heading: 'Start', notes: '' }],
-    summary: '',
-    twoCents: '',
-    references: [],
-    tags: [],
     createdAt: OLD,
     updatedAt,
     ...overrides,
-  };
+  });
 }
 
 function quote(id: string, updatedAt: string, overrides: Partial<Quote> = {}): Quote {
-  return {
-    id,
-    episodeId: 'ep-1',
+  return makeQuote(id, 'ep-1', {
     text: `${id} as of ${updatedAt}`,
-    speakerId: null,
-    sectionId: null,
-    timeSec: null,
-    note: '',
-    anchor: null,
-    order: 0,
     createdAt: OLD,
     updatedAt,
     ...overrides,
-  };
+  });
 }
 
 const none = { added: 0, updated: 0, unchanged: 0, rejected: 0 };

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeBackup, parseBackup, serializeBackup, storedLibraryOf } from '../../src/core/backup';
 import { PLATFORMS, ROLES, type Episode, type LibraryData, type Quote } from '../../src/core/model';
+import { makeEpisode, makeQuote } from '../support/records';
 
 // ---------------------------------------------------------------------------------------
 // Any valid library: any Unicode text (lone surrogates included), any finite number ≥ 0,
@@ -170,36 +171,32 @@ describe('the backup round trip', () => {
 
 describe('a large backup', () => {
   it('of 500 episodes and 10,000 quotes reads back whole', () => {
-    const episodes: Episode[] = Array.from({ length: 500 }, (_, i) => ({
-      id: `ep-${i}`,
-      url: `https://podcasts.example.com/show/episode-${i}`,
-      platform: 'generic',
-      title: `Episode ${i}: a title of ordinary length`,
-      show: 'A show with a name',
-      publishedAt: '2024-05-01',
-      durationSec: 3600,
-      feedUrl: 'https://podcasts.example.com/feed.xml',
-      imageUrl: null,
-      participants: [
-        { id: `ep-${i}-host`, name: 'Host Name', role: 'host' },
-        { id: `ep-${i}-guest`, name: 'Guest Name', role: 'guest' },
-      ],
-      sections: [{ id: `ep-${i}-s1`, heading: 'Part one', notes: 'Some notes. '.repeat(20) }],
-      summary: 'A summary of the episode. '.repeat(10),
-      twoCents: '',
-      references: [
-        { title: 'Episode page', url: `https://podcasts.example.com/show/episode-${i}` },
-      ],
-      tags: ['podcast'],
-      createdAt: '2024-05-01T10:00:00.000Z',
-      updatedAt: '2024-05-01T10:00:00.000Z',
-    }));
+    const episodes: Episode[] = Array.from({ length: 500 }, (_, i) =>
+      makeEpisode(`ep-${i}`, {
+        url: `https://podcasts.example.com/show/episode-${i}`,
+        title: `Episode ${i}: a title of ordinary length`,
+        show: 'A show with a name',
+        publishedAt: '2024-05-01',
+        durationSec: 3600,
+        feedUrl: 'https://podcasts.example.com/feed.xml',
+        participants: [
+          { id: `ep-${i}-host`, name: 'Host Name', role: 'host' },
+          { id: `ep-${i}-guest`, name: 'Guest Name', role: 'guest' },
+        ],
+        sections: [{ id: `ep-${i}-s1`, heading: 'Part one', notes: 'Some notes. '.repeat(20) }],
+        summary: 'A summary of the episode. '.repeat(10),
+        references: [
+          { title: 'Episode page', url: `https://podcasts.example.com/show/episode-${i}` },
+        ],
+        tags: ['podcast'],
+        createdAt: '2024-05-01T10:00:00.000Z',
+        updatedAt: '2024-05-01T10:00:00.000Z',
+      }),
+    );
     const quotes: Quote[] = Array.from({ length: 10_000 }, (_, i) => {
       const ep = `ep-${i % 500}`;
       const text = `Quote number ${i}, a sentence or two that someone said on the show.`;
-      return {
-        id: `q-${i}`,
-        episodeId: ep,
+      return makeQuote(`q-${i}`, ep, {
         text,
         speakerId: `${ep}-guest`,
         sectionId: i % 2 ? `${ep}-s1` : null,
@@ -213,7 +210,7 @@ describe('a large backup', () => {
         order: Math.floor(i / 500),
         createdAt: '2024-05-01T10:00:00.000Z',
         updatedAt: '2024-05-01T10:00:00.000Z',
-      };
+      });
     });
     const text = serializeBackup({ episodes, quotes }, '2024-06-01T00:00:00.000Z');
     const result = parseBackup(text);

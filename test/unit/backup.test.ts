@@ -16,55 +16,47 @@ import {
   type BackupProblem,
 } from '../../src/core/backup';
 import type { Episode, LibraryData, Quote } from '../../src/core/model';
+import { makeEpisode, makeQuote } from '../support/records';
 
 const STAMP = '2024-05-01T10:00:00.000Z';
 const EXPORTED = '2024-06-01T12:00:00.000Z';
 
 function episode(id: string, overrides: Partial<Episode> = {}): Episode {
-  return {
-    id,
+  return makeEpisode(id, {
     url: `https://podcasts.example.com/${id}`,
-    platform: 'generic',
     title: `Episode ${id}`,
     show: 'The Show',
     publishedAt: '2024-04-30',
     durationSec: 3600,
-    feedUrl: null,
-    imageUrl: null,
     participants: [
       { id: 'p-ann', name: 'Ann', role: 'host' },
       { id: 'p-bo', name: 'Bo', role: 'guest' },
     ],
     sections: [{ id: 's-1', heading: 'Start', notes: 'Notes.' }],
     summary: 'Summary.',
-    twoCents: '',
     references: [{ title: 'Page', url: `https://podcasts.example.com/${id}` }],
     tags: ['tag'],
     createdAt: STAMP,
     updatedAt: STAMP,
     ...overrides,
-  };
+  });
 }
 
 function quote(id: string, overrides: Partial<Quote> = {}): Quote {
-  return {
-    id,
-    episodeId: 'ep-1',
+  return makeQuote(id, 'ep-1', {
     text: `Quote ${id}`,
     speakerId: 'p-ann',
     sectionId: 's-1',
     timeSec: 12.5,
-    note: '',
     anchor: {
       quote: { type: 'TextQuoteSelector', exact: `Quote ${id}`, prefix: 'a ', suffix: ' b' },
       position: { type: 'TextPositionSelector', start: 10, end: 20 },
       timeSec: 12.5,
     },
-    order: 0,
     createdAt: STAMP,
     updatedAt: STAMP,
     ...overrides,
-  };
+  });
 }
 
 function library(): LibraryData {

@@ -13,47 +13,28 @@ import {
   renderOverviewMarkdown,
 } from '../../src/core/markdown';
 import type { Episode, Quote } from '../../src/core/model';
+import { makeEpisode, makeQuote } from '../support/records';
 
 const STAMP = '2024-05-01T10:00:00.000Z';
 
 function episode(overrides: Partial<Episode> = {}): Episode {
-  return {
-    id: 'ep-1',
+  return makeEpisode('ep-1', {
     url: 'https://podcasts.example.com/show/episode-1',
-    platform: 'generic',
     title: 'Episode one',
     show: 'The Show',
-    publishedAt: null,
-    durationSec: null,
-    feedUrl: null,
-    imageUrl: null,
-    participants: [],
-    sections: [],
-    summary: '',
-    twoCents: '',
-    references: [],
-    tags: [],
     createdAt: STAMP,
     updatedAt: STAMP,
     ...overrides,
-  };
+  });
 }
 
 function quote(overrides: Partial<Quote> = {}): Quote {
-  return {
-    id: 'q-1',
-    episodeId: 'ep-1',
+  return makeQuote('q-1', 'ep-1', {
     text: 'Words worth keeping.',
-    speakerId: null,
-    sectionId: null,
-    timeSec: null,
-    note: '',
-    anchor: null,
-    order: 0,
     createdAt: STAMP,
     updatedAt: STAMP,
     ...overrides,
-  };
+  });
 }
 
 const ann = { id: 'p-ann', name: 'Ann Example', role: 'host' as const };

@@ -25,6 +25,7 @@ import {
 } from '../../src/core/template/render';
 import { TemplateError } from '../../src/core/template/syntax';
 import { webHref } from '../../src/core/web-url';
+import { makeEpisode } from '../support/records';
 import { episodeArb, quotesArb } from './hostile-episode';
 
 const RUNS = Math.max(300, Number(process.env.EARMARK_PROPERTY_RUNS) || 0);
@@ -241,28 +242,17 @@ describe('every template, for any text a page or a person supplies', () => {
   it('writes a noncharacter the same everywhere: beside emphasis too (found by the property)', () => {
     // U+FFFE next to a template's `***` was written as a character reference (read back as
     // U+FFFD) and elsewhere as itself; cleanText makes every noncharacter U+FFFD.
-    const episode: Episode = {
-      id: 'ep',
+    const episode = makeEpisode('ep', {
       url: 'http://a.aa',
-      platform: 'generic',
       title: '',
-      show: '',
       publishedAt: '\uFFFE',
-      durationSec: null,
-      feedUrl: null,
-      imageUrl: null,
-      sections: [],
-      summary: '',
-      twoCents: '',
-      references: [],
-      tags: [],
       createdAt: '2024-05-01T00:00:00.000Z',
       updatedAt: '2024-05-01T00:00:00.000Z',
       participants: [
         { id: 'p0', name: '', role: 'host' as const },
         { id: 'p1', name: '', role: 'host' as const },
       ],
-    };
+    });
     const template = compileTemplate('{{#participants}}{{date}}***{{/participants}}');
     expectSafe(template, episode, []);
   });

@@ -7,30 +7,22 @@ import {
   newChapterSections,
   newPeople,
 } from '../../../src/core/feeds/offers';
-import type { Episode, Quote } from '../../../src/core/model';
+import type { Episode } from '../../../src/core/model';
 import type { Cue } from '../../../src/core/transcripts/types';
 import { cueAt, quoteInCue } from '../../../src/ui/words/follow';
+import { makeEpisode, makeQuote } from '../../support/records';
 
-const episode = (over: Partial<Episode> = {}): Episode => ({
-  id: 'e',
-  url: 'https://x.test/e',
-  platform: 'generic',
-  title: 'T',
-  show: 'S',
-  publishedAt: null,
-  durationSec: null,
-  feedUrl: null,
-  imageUrl: null,
-  participants: [{ id: 'p1', name: 'Ada Park', role: 'co-host' }],
-  sections: [{ id: 's1', heading: 'Welcome', notes: 'my own notes' }],
-  summary: '',
-  twoCents: '',
-  references: [],
-  tags: [],
-  createdAt: '',
-  updatedAt: '',
-  ...over,
-});
+const episode = (over: Partial<Episode> = {}): Episode =>
+  makeEpisode('e', {
+    url: 'https://x.test/e',
+    title: 'T',
+    show: 'S',
+    participants: [{ id: 'p1', name: 'Ada Park', role: 'co-host' }],
+    sections: [{ id: 's1', heading: 'Welcome', notes: 'my own notes' }],
+    createdAt: '',
+    updatedAt: '',
+    ...over,
+  });
 const chapter = (startTime: number, title: string, toc = true): Chapter => ({
   startTime,
   endTime: null,
@@ -39,7 +31,7 @@ const chapter = (startTime: number, title: string, toc = true): Chapter => ({
   toc,
 });
 const quote = (id: string, timeSec: number | null, sectionId: string | null = null) =>
-  ({ id, timeSec, sectionId }) as Quote;
+  makeQuote(id, 'e', { timeSec, sectionId });
 
 describe('what a feed offers the notes', () => {
   const chapters = [

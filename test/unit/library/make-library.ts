@@ -3,6 +3,7 @@
  * test's import: the same seed always gives the same episodes and quotes.
  */
 import type { Episode, LibraryData, Participant, Quote, Role } from '../../../src/core/model';
+import { makeEpisode, makeQuote } from '../../support/records';
 
 const WORDS = (
   'listen note margin pen episode podcast guest host question answer idea habit moment ' +
@@ -58,42 +59,39 @@ export function makeLibrary({
       name: NAMES[(i + k * 2) % NAMES.length]!,
       role: ROLES[(i + k) % ROLES.length]!,
     }));
-    episodes.push({
-      id: `ep-${i}`,
-      url: `https://podcasts.example/show-${i % SHOWS.length}/episode-${i}`,
-      platform: 'generic',
-      title: `Episode ${i}: ${words(4)}`,
-      show: SHOWS[i % SHOWS.length]!,
-      publishedAt: iso(i * 3).slice(0, 10),
-      durationSec: 1800 + i,
-      feedUrl: null,
-      imageUrl: null,
-      participants,
-      sections: [{ id: `s-${i}`, heading: `Part one: ${words(2)}`, notes: words(30) }],
-      summary: words(25),
-      twoCents: words(20),
-      references: [],
-      tags: [TAGS[i % TAGS.length]!],
-      createdAt: iso(i),
-      updatedAt: iso(i, 60),
-    });
+    // Fields in this order: each takes its words from the seeded generator in turn.
+    episodes.push(
+      makeEpisode(`ep-${i}`, {
+        url: `https://podcasts.example/show-${i % SHOWS.length}/episode-${i}`,
+        title: `Episode ${i}: ${words(4)}`,
+        show: SHOWS[i % SHOWS.length]!,
+        publishedAt: iso(i * 3).slice(0, 10),
+        durationSec: 1800 + i,
+        participants,
+        sections: [{ id: `s-${i}`, heading: `Part one: ${words(2)}`, notes: words(30) }],
+        summary: words(25),
+        twoCents: words(20),
+        tags: [TAGS[i % TAGS.length]!],
+        createdAt: iso(i),
+        updatedAt: iso(i, 60),
+      }),
+    );
   }
   const quotes: Quote[] = [];
   for (let j = 0; j < quoteCount; j++) {
     const episode = episodes[j % episodeCount]!;
-    quotes.push({
-      id: `q-${String(j).padStart(6, '0')}`,
-      episodeId: episode.id,
-      text: words(12 + Math.floor(rand() * 30)),
-      speakerId: rand() < 0.8 ? pick(episode.participants).id : null,
-      sectionId: rand() < 0.3 ? episode.sections[0]!.id : null,
-      timeSec: rand() < 0.9 ? Math.floor(rand() * 3600) : null,
-      note: rand() < 0.4 ? words(8) : '',
-      anchor: null,
-      order: Math.floor(j / episodeCount),
-      createdAt: episode.createdAt,
-      updatedAt: iso(j % 400, j),
-    });
+    quotes.push(
+      makeQuote(`q-${String(j).padStart(6, '0')}`, episode.id, {
+        text: words(12 + Math.floor(rand() * 30)),
+        speakerId: rand() < 0.8 ? pick(episode.participants).id : null,
+        sectionId: rand() < 0.3 ? episode.sections[0]!.id : null,
+        timeSec: rand() < 0.9 ? Math.floor(rand() * 3600) : null,
+        note: rand() < 0.4 ? words(8) : '',
+        order: Math.floor(j / episodeCount),
+        createdAt: episode.createdAt,
+        updatedAt: iso(j % 400, j),
+      }),
+    );
   }
   return { episodes, quotes };
 }
