@@ -1,12 +1,12 @@
-import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType, VNode } from 'preact';
+import { useState } from 'preact/hooks';
 import { seedFromDetection } from '../../core/episode';
 import type { PopupApi } from '../api';
 import { NoticeBar, type Notice } from '../components/Notice';
 import type { Reveal } from '../components/WindowedList';
 import { focusWhenShown } from '../focus';
 import { reason, t } from '../i18n';
-import type { WordsApi } from '../words/api';
+import type { TranscriptSlotProps } from '../words/LazyTranscriptPanel';
 import { EpisodeEditor } from './EpisodeEditor';
 import { ExportActions } from './ExportActions';
 import { NewEpisodeScreen } from './NewEpisodeScreen';
@@ -15,23 +15,6 @@ import { suggestedParticipants } from './suggested-participants';
 import { useEpisodeView, type ScreenMode } from './useEpisodeView';
 import { usePageHighlights } from './usePageHighlights';
 
-type TranscriptModule = typeof import('../words/TranscriptPanel');
-let transcriptModule: Promise<TranscriptModule> | null = null;
-
-/**
- * The transcript panel (feeds, transcripts, XML) is the side panel's only: imported there, once,
- * so that the popup's first render doesn't carry it (bench: sizes, popup ≤ 30 kB).
- */
-function useTranscriptModule(wanted: boolean): TranscriptModule | null {
-  const [loaded, setLoaded] = useState<TranscriptModule | null>(null);
-  useEffect(() => {
-    if (!wanted) return;
-    transcriptModule ??= import('../words/TranscriptPanel');
-    void transcriptModule.then(setLoaded);
-  }, [wanted]);
-  return loaded;
-}
-
 /**
  * The view of the page's episode: capture and export, then the editor once the episode is in
  * the library. Used as is by the popup and the side panel.
@@ -39,14 +22,13 @@ function useTranscriptModule(wanted: boolean): TranscriptModule | null {
 export function EpisodeScreen({
   api,
   mode,
-  words,
+  Transcript,
 }: {
   api: PopupApi;
   mode: ScreenMode;
-  /** The transcript panel's browser and network access: the side panel's only. */
-  words?: WordsApi;
+  /** The side panel's transcript panel, above the editor of a tab's episode. */
+  Transcript?: ComponentType<TranscriptSlotProps>;
 }) {
-  const transcript = useTranscriptModule(!!words && mode === 'panel');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [kept, setKept] = useState<VNode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -222,13 +204,11 @@ export function EpisodeScreen({
       actions={actions}
     />
   );
-  if (!words || !transcript || mode !== 'panel' || tabId === null || !page) return editor;
-  const { TranscriptPanel } = transcript;
+  if (!Transcript || tabId === null || !page) return editor;
   return (
     <>
-      <TranscriptPanel
+      <Transcript
         api={api}
-        words={words}
         tabId={tabId}
         page={page}
         episode={episode}
