@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { popupUrl } from '../support/browser';
 import { clickClosedUiButton, readClosedUi } from '../support/closed-shadow';
-import { useEpisodePages, toastText } from '../support/episode-pages';
+import { toastText, useEpisodePages } from '../support/episode-pages';
 import { playAndSeek, selectText } from '../support/page-actions';
 
 const KEY_QUOTE = 'A reading room has its own weather.';

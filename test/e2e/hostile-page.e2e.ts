@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { episodeIdForUrl } from '../../src/core/episode';
 import { clickClosedUiButton, readClosedUi } from '../support/closed-shadow';
-import { useEpisodePages, toastText } from '../support/episode-pages';
+import { toastText, useEpisodePages } from '../support/episode-pages';
 import { extensionDb } from '../support/extension-db';
 import { selectText } from '../support/page-actions';
 
