@@ -13,6 +13,7 @@ import { exporterFor } from '../src/core/template/choice';
 import type { LibraryData, Quote, QuoteAnchor } from '../src/core/model';
 import { createStore } from '../src/store/store';
 import { makeEpisodeAt, makeLibrary } from './library-data';
+import { threeHourCues } from './lib/words-data';
 
 /** Asks V8 to collect garbage between runs when Chromium was started with --expose-gc. */
 function collectGarbage(): void {
@@ -236,6 +237,41 @@ async function seedEpisodeWithAnchors(url: string, anchors: QuoteAnchor[]): Prom
   }
 }
 
+/**
+ * Puts one episode with no quotes into the extension's database, with a 3-hour transcript
+ * (~2,500 cues) kept for it as if fetched from its feed: what the panel shows on a revisit.
+ */
+async function seedEpisodeWords(url: string): Promise<number> {
+  const data = makeEpisodeAt(url, 0);
+  const episodeId = data.episodes[0]!.id;
+  const fetchedAt = '2026-11-30T08:00:00.000Z';
+  const store = createStore();
+  try {
+    await store.importLibrary(data);
+    await store.saveEpisodeWords({
+      episodeId,
+      feed: {
+        url: 'https://show.example/feed.xml',
+        fetchedAt,
+        item: { index: 0, guid: 'bench-1', title: data.episodes[0]!.title, publishedAt: null },
+        matchedBy: 'guid',
+      },
+      transcript: {
+        url: 'https://show.example/episode.vtt',
+        fetchedAt,
+        format: 'vtt',
+        language: 'en',
+        cues: threeHourCues(),
+      },
+      chapters: null,
+      people: [],
+    });
+    return (await store.episodeWords(episodeId))?.transcript?.cues.length ?? 0;
+  } finally {
+    await store.close();
+  }
+}
+
 const api = {
   nodeCount,
   detection,
@@ -245,6 +281,7 @@ const api = {
   backup,
   seedEpisode,
   seedEpisodeWithAnchors,
+  seedEpisodeWords,
 };
 
 export type EarmarkBench = typeof api;

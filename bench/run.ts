@@ -22,6 +22,7 @@ import { contentScript } from './groups/content-script';
 import { detection } from './groups/detection';
 import { library } from './groups/library';
 import { pageVisit } from './groups/page-visit';
+import { panel } from './groups/panel';
 import { popup } from './groups/popup';
 import { sizes } from './groups/sizes';
 import { transcript } from './groups/transcript';
@@ -47,6 +48,7 @@ const GROUPS: BenchGroup[] = [
   backup,
   library,
   transcript,
+  panel,
 ];
 
 interface Options {

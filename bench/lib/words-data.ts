@@ -14,6 +14,11 @@ interface GenCue {
   text: string;
 }
 
+/** The cues themselves, as a transcript parsed for the panel holds them. */
+export function threeHourCues(): GenCue[] {
+  return cues();
+}
+
 function cues(): GenCue[] {
   return Array.from({ length: CUES }, (_, i) => ({
     start: i * CUE_SECONDS,

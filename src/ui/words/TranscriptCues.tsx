@@ -1,6 +1,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import type { Cue } from '../../core/transcripts/types';
 import { formatClock } from '../../core/time';
+import { WindowedList } from '../components/WindowedList';
 import { t } from '../i18n';
 
 export interface Marked {
@@ -31,7 +32,7 @@ function CueRowView({ cue, index, current, marks, onSeek }: RowProps) {
   }
   parts.push(cue.text.slice(at));
   return (
-    <li
+    <div
       class={current ? 'cue current' : 'cue'}
       data-cue={index}
       aria-current={current ? 'true' : undefined}
@@ -47,7 +48,7 @@ function CueRowView({ cue, index, current, marks, onSeek }: RowProps) {
       {cue.speaker && <span class="cue-speaker">{cue.speaker}</span>}
       {cue.speaker && ' '}
       <span class="cue-text">{parts}</span>
-    </li>
+    </div>
   );
 }
 
@@ -74,29 +75,39 @@ class CueRow extends Component<RowProps> {
 }
 
 /**
- * The cues as one list. Every row is in the DOM (search and selection need the words), and the
- * browser skips the layout and paint of rows out of view (`content-visibility: auto` in
- * theme.css), so ~2,500 cues open and follow the player without jank (bench: transcript).
+ * The cues as one list. Past a few hundred, only the rows in view (and a margin) are drawn, so
+ * a three-hour episode's ~2,500 cues open, follow the player and mark a saved quote without
+ * drawing them all (bench: panel). Search works on the cues, not the DOM.
  */
 export function TranscriptCues(props: {
   cues: readonly Cue[];
-  shown: readonly number[];
+  shown: number[];
   current: number;
   marks: ReadonlyMap<number, Marked[]>;
   onSeek: (time: number) => void;
+  /** The cue kept in view: the one being heard while the panel follows the player. */
+  inView: number | null;
 }) {
   return (
-    <ol class="cues" aria-label={t('transcriptHeading')}>
-      {props.shown.map((i) => (
+    <WindowedList
+      items={props.shown}
+      keyOf={String}
+      class="cues"
+      label={t('transcriptHeading')}
+      estimatePx={CUE_ESTIMATE_PX}
+      inView={props.inView === null ? null : String(props.inView)}
+      renderItem={(i) => (
         <CueRow
-          key={i}
           cue={props.cues[i]!}
           index={i}
           current={i === props.current}
           marks={props.marks.get(i)}
           onSeek={props.onSeek}
         />
-      ))}
-    </ol>
+      )}
+    />
   );
 }
+
+/** A cue's height before it is measured: two lines of the side panel's text. */
+const CUE_ESTIMATE_PX = 48;

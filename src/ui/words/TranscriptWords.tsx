@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EpisodeWords } from '../../core/feeds/episode-words';
 import { reason, t } from '../i18n';
 import type { WordsApi } from './api';
@@ -56,11 +56,6 @@ export function TranscriptWords(props: Props) {
     return () => clearInterval(timer);
   }, [cues, tabId]);
 
-  useEffect(() => {
-    if (!follow || current < 0) return;
-    listRef.current?.querySelector(`[data-cue="${current}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [current, follow]);
-
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = cues.map((_, i) => i);
@@ -86,11 +81,16 @@ export function TranscriptWords(props: Props) {
     return found;
   }, [cues, quotes]);
 
-  const seek = (time: number) => {
-    api
-      .seek(tabId, time)
-      .catch((error: unknown) => props.onProblem(t('errorSeekFailed', reason(error))));
-  };
+  // One function for the panel's life: a new one each render would redraw every row.
+  const onProblem = props.onProblem;
+  const seek = useCallback(
+    (time: number) => {
+      api
+        .seek(tabId, time)
+        .catch((error: unknown) => onProblem(t('errorSeekFailed', reason(error))));
+    },
+    [api, tabId, onProblem],
+  );
 
   const saveSelection = async () => {
     const selection = document.getSelection();
@@ -180,6 +180,7 @@ export function TranscriptWords(props: Props) {
               current={current}
               marks={marks}
               onSeek={seek}
+              inView={follow && current >= 0 ? current : null}
             />
           </div>
         </>

@@ -83,3 +83,52 @@ describe('revealing a row (a highlight clicked on the page)', () => {
     expect(document.activeElement).toBe(document.body);
   });
 });
+
+describe('keeping a row in view (the cue being heard)', () => {
+  function following(n: number, inView: string | null) {
+    const view = (key: string | null) => (
+      <WindowedList
+        items={items(n)}
+        keyOf={(item) => item}
+        label="Rows"
+        estimatePx={100}
+        renderItem={(item) => <span>{item}</span>}
+        inView={key}
+      />
+    );
+    const result = render(view(inView));
+    return {
+      ol: screen.getByRole('list', { name: 'Rows' }),
+      follow: (key: string | null) => result.rerender(view(key)),
+    };
+  }
+
+  it('renders a row far outside the window of a long list, without taking the focus', () => {
+    const { ol, follow } = following(1000, 'Row 10');
+    follow('Row 900');
+    const row = within(ol)
+      .getAllByRole('listitem')
+      .find((item) => item.textContent === 'Row 900');
+    expect(row?.getAttribute('aria-posinset')).toBe('900');
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('scrolls each time the row changes, and not again for the same row', () => {
+    const scrolled: string[] = [];
+    const spy = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      scrolled.push(this.textContent ?? '');
+    });
+    try {
+      const { follow } = following(50, 'Row 3');
+      follow('Row 3');
+      follow('Row 4');
+      follow(null);
+      follow('Row 4');
+      expect(scrolled).toEqual(['Row 3', 'Row 4', 'Row 4']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
