@@ -20,18 +20,21 @@ interface Props<T> {
    * draw rows nobody sees yet, in the frame that decides how fast the popup opens.
    */
   firstViewportPx?: number;
-  /** Scrolls to this row and focuses it, once per `nonce` (a highlight clicked on the page). */
-  reveal?: Reveal | null;
   /**
-   * Scrolls this row into view (as little as needed, focus untouched) each time it changes:
-   * the transcript's cue being heard.
+   * Scrolls to this row and focuses it, once per `nonce` (a highlight clicked on the page), or
+   * only keeps it in view (`focus: false`: the transcript's cue being heard).
    */
-  inView?: string | null;
+  reveal?: Reveal | null;
 }
 
 export interface Reveal {
   key: string;
   nonce: number;
+  /**
+   * False: scroll it into view as little as needed and leave the focus where it is (the
+   * transcript's cue being heard). Default: centre it and focus it.
+   */
+  focus?: boolean;
 }
 
 /** Past a few hundred rows, rendering them all is what makes a popup slow to open. */
@@ -56,7 +59,6 @@ export function WindowedList<T>(props: Props<T>) {
   const heights = useRef(new Map<string, number>());
   const [scrollTop, setScrollTop] = useState(0);
   const revealed = useRef<number | null>(null);
-  const keptInView = useRef<string | null>(null);
   // The first frame draws only the rows in view, sooner; the margin follows once it is painted
   // (Preact runs effects after a paint).
   const [firstPainted, setFirstPainted] = useState(false);
@@ -114,29 +116,11 @@ export function WindowedList<T>(props: Props<T>) {
       return;
     }
     revealed.current = wanted.nonce;
+    const focus = wanted.focus !== false;
+    row.scrollIntoView?.({ block: focus ? 'center' : 'nearest' });
+    if (!focus) return;
     row.tabIndex = -1;
-    row.scrollIntoView?.({ block: 'center' });
     row.focus({ preventScroll: true });
-  });
-
-  useLayoutEffect(() => {
-    const wanted = props.inView ?? null;
-    if (wanted === null) keptInView.current = null;
-    if (wanted === null || keptInView.current === wanted || !list.current) return;
-    const row = Array.from(list.current.children as HTMLCollectionOf<HTMLElement>).find(
-      (element) => element.dataset.key === wanted,
-    );
-    if (row) {
-      keptInView.current = wanted;
-      row.scrollIntoView?.({ block: 'nearest' });
-      return;
-    }
-    // Out of the rendered window: scroll to where it will be; the next render shows it.
-    const index = items.findIndex((item) => keyOf(item) === wanted);
-    if (index < 0 || !windowed) return;
-    const top = offsets[index]!;
-    if (container.current) container.current.scrollTop = top;
-    setScrollTop(top);
   });
 
   const rows = items.slice(start, end).map((item, i) => (

@@ -74,9 +74,21 @@ export function useEpisodeView(
       const tabId = await api.targetTabId();
       if (tabId === null) return setView({ status: 'error', message: t('errorNoTab') });
       api.store.warm();
+      // Read the stored episode of the tab's address while the page is asked what it is; a
+      // page that says another address (a single-page app moved on) is read again.
+      const guess = api
+        .tabUrl(tabId)
+        .then(async (url) => {
+          if (url === null) return null;
+          const id = episodeIdForUrl(url);
+          return { id, first: await readFirstScreen(api.store, id, firstScreenOrder) };
+        })
+        .catch(() => null);
       const page = await api.readPage(tabId);
       const id = episodeIdForUrl(page.url);
-      const first = await readFirstScreen(api.store, id, firstScreenOrder);
+      const early = await guess;
+      const first =
+        early?.id === id ? early.first : await readFirstScreen(api.store, id, firstScreenOrder);
       performance.mark('earmark:data-loaded');
       const { episode, quotes, unread } = first;
       setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes, unread });

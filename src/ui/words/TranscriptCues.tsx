@@ -1,7 +1,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import type { Cue } from '../../core/transcripts/types';
 import { formatClock } from '../../core/time';
-import { WindowedList } from '../components/WindowedList';
+import { WindowedList, type Reveal } from '../components/WindowedList';
 import { t } from '../i18n';
 
 export interface Marked {
@@ -85,8 +85,8 @@ export function TranscriptCues(props: {
   current: number;
   marks: ReadonlyMap<number, Marked[]>;
   onSeek: (time: number) => void;
-  /** The cue kept in view: the one being heard while the panel follows the player. */
-  inView: number | null;
+  /** Keeps a cue in view, focus untouched: the one being heard while the panel follows. */
+  reveal: Reveal | null;
 }) {
   return (
     <WindowedList
@@ -95,7 +95,7 @@ export function TranscriptCues(props: {
       class="cues"
       label={t('transcriptHeading')}
       estimatePx={CUE_ESTIMATE_PX}
-      inView={props.inView === null ? null : String(props.inView)}
+      reveal={props.reveal}
       renderItem={(i) => (
         <CueRow
           cue={props.cues[i]!}

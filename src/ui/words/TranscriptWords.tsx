@@ -56,6 +56,16 @@ export function TranscriptWords(props: Props) {
     return () => clearInterval(timer);
   }, [cues, tabId]);
 
+  // The cue being heard kept in view each time it changes, and when following is turned on.
+  const revealed = useRef(0);
+  const reveal = useMemo(
+    () =>
+      follow && current >= 0
+        ? { key: String(current), nonce: ++revealed.current, focus: false }
+        : null,
+    [current, follow],
+  );
+
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = cues.map((_, i) => i);
@@ -180,7 +190,7 @@ export function TranscriptWords(props: Props) {
               current={current}
               marks={marks}
               onSeek={seek}
-              inView={follow && current >= 0 ? current : null}
+              reveal={reveal}
             />
           </div>
         </>

@@ -84,26 +84,27 @@ describe('revealing a row (a highlight clicked on the page)', () => {
   });
 });
 
-describe('keeping a row in view (the cue being heard)', () => {
-  function following(n: number, inView: string | null) {
-    const view = (key: string | null) => (
+describe('keeping a row in view without the focus (the cue being heard)', () => {
+  function following(n: number, key: string) {
+    let nonce = 0;
+    const view = (at: string | null) => (
       <WindowedList
         items={items(n)}
         keyOf={(item) => item}
         label="Rows"
         estimatePx={100}
         renderItem={(item) => <span>{item}</span>}
-        inView={key}
+        reveal={at === null ? null : { key: at, nonce: ++nonce, focus: false }}
       />
     );
-    const result = render(view(inView));
+    const result = render(view(key));
     return {
       ol: screen.getByRole('list', { name: 'Rows' }),
-      follow: (key: string | null) => result.rerender(view(key)),
+      follow: (at: string | null) => result.rerender(view(at)),
     };
   }
 
-  it('renders a row far outside the window of a long list, without taking the focus', () => {
+  it('renders a row far outside the window of a long list, and leaves the focus alone', () => {
     const { ol, follow } = following(1000, 'Row 10');
     follow('Row 900');
     const row = within(ol)
@@ -113,20 +114,25 @@ describe('keeping a row in view (the cue being heard)', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
-  it('scrolls each time the row changes, and not again for the same row', () => {
-    const scrolled: string[] = [];
+  it('scrolls as little as needed each time it is asked', () => {
+    const scrolled: [string, ScrollIntoViewOptions | boolean | undefined][] = [];
     const spy = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (
       this: HTMLElement,
+      options,
     ) {
-      scrolled.push(this.textContent ?? '');
+      scrolled.push([this.textContent ?? '', options]);
     });
     try {
       const { follow } = following(50, 'Row 3');
-      follow('Row 3');
       follow('Row 4');
       follow(null);
       follow('Row 4');
-      expect(scrolled).toEqual(['Row 3', 'Row 4', 'Row 4']);
+      expect(scrolled).toEqual([
+        ['Row 3', { block: 'nearest' }],
+        ['Row 4', { block: 'nearest' }],
+        ['Row 4', { block: 'nearest' }],
+      ]);
+      expect(document.activeElement).toBe(document.body);
     } finally {
       spy.mockRestore();
     }
