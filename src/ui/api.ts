@@ -26,11 +26,6 @@ export interface PopupApi {
    */
   targetEpisodeId(): string | null;
   readPage(tabId: number): Promise<PageState>;
-  /**
-   * The tab's address where the browser tells it (a site Earmark may read, or the active tab
-   * after a click on the icon), else null: the store is read for it while the page is asked.
-   */
-  tabUrl(tabId: number): Promise<string | null>;
   capture(tabId: number): Promise<CaptureResult>;
   /** "Mark this moment": the player's time with no text, for pages with nothing to select. */
   captureMoment(tabId: number): Promise<CaptureResult>;
@@ -76,11 +71,6 @@ export function browserApi(): PopupApi {
       return tab?.id ?? null;
     },
     readPage: (tabId) => readTab(tabId),
-    tabUrl: (tabId) =>
-      browser.tabs.get(tabId).then(
-        (tab) => tab.url ?? null,
-        () => null,
-      ),
     // Captures go through the background, the one capture path the shortcut and menu use too.
     capture: (tabId) => askBackground({ type: 'capture/save', tabId }),
     captureMoment: (tabId) => askBackground({ type: 'capture/moment', tabId }),

@@ -36,7 +36,7 @@ export function EpisodeScreen({
   const [notesAsked, setNotesAsked] = useState(false);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const revealQuote = (quoteId: string) => setReveal({ key: quoteId, nonce: Date.now() });
-  const { view, load, update } = useEpisodeView(api, mode, {
+  const { view, load, reread, update } = useEpisodeView(api, mode, {
     notify: setNotice,
     // Transcripts that load late can turn orphans into highlights.
     poll: () => void highlights.check(),
@@ -213,7 +213,11 @@ export function EpisodeScreen({
         page={page}
         episode={episode}
         quotes={quotes}
-        onSaved={() => void load()}
+        onSaved={() =>
+          void reread().catch((error: unknown) =>
+            setNotice({ text: t('errorReadQuotesFailed', reason(error)), error: true }),
+          )
+        }
         onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
       />
       {editor}

@@ -33,6 +33,8 @@ export interface EpisodeView {
   view: View;
   /** Reads the page's episode again from the start (another episode, or a capture). */
   load(): Promise<void>;
+  /** Reads the shown episode and its quotes again: one was saved from this view. */
+  reread(): Promise<void>;
   /** Changes the view if it is ready (an edit, a created episode); else leaves it. */
   update(change: (ready: Ready) => Ready): void;
 }
@@ -74,21 +76,9 @@ export function useEpisodeView(
       const tabId = await api.targetTabId();
       if (tabId === null) return setView({ status: 'error', message: t('errorNoTab') });
       api.store.warm();
-      // Read the stored episode of the tab's address while the page is asked what it is; a
-      // page that says another address (a single-page app moved on) is read again.
-      const guess = api
-        .tabUrl(tabId)
-        .then(async (url) => {
-          if (url === null) return null;
-          const id = episodeIdForUrl(url);
-          return { id, first: await readFirstScreen(api.store, id, firstScreenOrder) };
-        })
-        .catch(() => null);
       const page = await api.readPage(tabId);
       const id = episodeIdForUrl(page.url);
-      const early = await guess;
-      const first =
-        early?.id === id ? early.first : await readFirstScreen(api.store, id, firstScreenOrder);
+      const first = await readFirstScreen(api.store, id, firstScreenOrder);
       performance.mark('earmark:data-loaded');
       const { episode, quotes, unread } = first;
       setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes, unread });
@@ -158,6 +148,13 @@ export function useEpisodeView(
     const id = episodeIdForUrl(shown.page.url);
     if (episodeIdForUrl(page.url) !== id) return load();
     if ((await api.store.countQuotes(id)) === shown.quotes.length + shown.unread) return;
+    await reread();
+  }
+
+  async function reread(): Promise<void> {
+    const shown = current.current;
+    const id = shown.status === 'ready' && shownEpisodeId(shown);
+    if (!id) return;
     const [episode, quotes] = await Promise.all([
       api.store.episode(id),
       api.store.quotesForEpisode(id),
@@ -200,7 +197,7 @@ export function useEpisodeView(
     });
   }, [ready]);
 
-  return { view, load, update };
+  return { view, load, reread, update };
 }
 
 /** The episode a ready view is about: its stored record's, or its page's. */

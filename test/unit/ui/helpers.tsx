@@ -81,8 +81,6 @@ export function fakeApi(
     targetTabId: vi.fn(async () => (options.tabId === undefined ? 7 : options.tabId)),
     targetEpisodeId: vi.fn(() => options.episodeId ?? null),
     readPage: vi.fn(async () => page),
-    /** Null as the browser answers for a site Earmark may not read: no early read. */
-    tabUrl: vi.fn(async (): Promise<string | null> => null),
     capture: vi.fn(async (): Promise<CaptureResult> => {
       if (!page.selection) return { ok: false, error: 'Nothing is selected.' };
       const saved = await store.saveCapture({

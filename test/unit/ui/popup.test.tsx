@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_SCREEN_NEWEST } from '../../../src/ui/editor/first-quotes';
 import { Popup } from '../../../src/ui/popup/Popup';
-import { EPISODE_URL, fakeApi, pageState, SEED, seedEpisode } from './helpers';
+import { fakeApi, pageState, SEED, seedEpisode } from './helpers';
 
 vi.mock('webextension-polyfill', () => import('./fake-browser'));
 
@@ -220,35 +220,5 @@ describe('the popup on a page that is not an episode (issue 20)', () => {
     render(<Popup api={api} />);
     expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
     expect(screen.queryByText(/A page you saved quotes from/)).toBeNull();
-  });
-});
-
-describe('reading the episode while the page is asked', () => {
-  it('reads the stored episode of the tab’s address before the page answers, and once', async () => {
-    const { api } = fakeApi();
-    await seedEpisode(api.store, [{ text: 'Read early, shown once.', timeSec: 3 }]);
-    const page = await api.readPage(7);
-    let answer: () => void = () => undefined;
-    api.readPage = vi.fn(
-      () => new Promise<typeof page>((resolve) => (answer = () => resolve(page))),
-    );
-    api.tabUrl = vi.fn(async () => EPISODE_URL);
-    const reads = vi.spyOn(api.store, 'episodeGlance');
-    render(<Popup api={api} />);
-    await waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
-    expect(api.tabUrl).toHaveBeenCalledWith(7);
-    answer();
-    expect(await screen.findByText('Read early, shown once.')).toBeTruthy();
-    expect(reads).toHaveBeenCalledTimes(1);
-  });
-
-  it('shows the page’s episode when the page has moved on from the tab’s address', async () => {
-    const { api } = fakeApi();
-    await seedEpisode(api.store, [{ text: 'The episode the page is on now.', timeSec: 3 }]);
-    api.tabUrl = vi.fn(async () => 'https://margin-notes.example/episodes/11');
-    const reads = vi.spyOn(api.store, 'episodeGlance');
-    render(<Popup api={api} />);
-    expect(await screen.findByText('The episode the page is on now.')).toBeTruthy();
-    expect(reads).toHaveBeenCalledTimes(2);
   });
 });
