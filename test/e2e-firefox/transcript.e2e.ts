@@ -4,6 +4,14 @@
  * the sidebar beside it, asks for the transcript, sees the cues with speakers, the cue being
  * heard follows the page's player, and words selected in a cue are saved as a quote with the
  * cue's start time and speaker. The same steps as test/e2e/transcript.e2e.ts does in Chromium.
+ *
+ * Then a feed the person pastes, on another site at a plain http address: Firefox's default
+ * policy for MV3 extension pages (`upgrade-insecure-requests`) turned it into https, and the
+ * fetch failed ("could not be reached"), until the manifest declared its own policy. That test
+ * fails without it. (127.0.0.1, where the other fixtures are, is exempt from the upgrade.)
+ *
+ * How the sidebar is reached, and the one way this Firefox differs from a person's, is in
+ * test/support/firefox.ts.
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -13,13 +21,19 @@ import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
 import { playAndSeekInPage } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
 
+/** Not loopback by name, so Firefox treats it as any other site (127.0.0.1 is exempt). */
+const FEED_HOST = 'feeds.earmark.test';
+
 let server: PageServer;
 let firefox: FirefoxWithExtension;
 let page: Page;
 
 beforeAll(async () => {
   server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
-  firefox = await launchFirefox();
+  firefox = await launchFirefox({
+    // Another site for the feed, at a plain http address: a name this Firefox finds at 127.0.0.1.
+    prefs: { 'network.dns.localDomains': FEED_HOST },
+  });
   page = await firefox.openPage(`${server.origin}/episode.html`);
 });
 
@@ -190,5 +204,41 @@ describe('the transcript panel in Firefox’s sidebar', () => {
       )
       .toBe('the table of contents');
     await expect.poll(currentCue, { timeout: 5_000 }).toContain('Let us talk about who reads them');
+  });
+});
+
+describe('a feed on another site, at a plain http address', () => {
+  it('is fetched as the person gave it, once they allow that site in Firefox’s prompt', async () => {
+    await firefox.openPage(`${server.origin}/no-feed-8.html`);
+    await firefox.reopenSidebar();
+    expect(await press('Start notes for this episode')).toBe(true);
+    const feedUrl = `http://${FEED_HOST}:${new URL(server.origin).port}/feed.xml`;
+    await expect
+      .poll(() =>
+        firefox.inSidebar<boolean>(`
+          const input = sidebar?.querySelector('.paste-feed input');
+          if (!input) return false;
+          input.focus();
+          input.value = ${JSON.stringify(feedUrl)};
+          input.dispatchEvent(new sidebar.defaultView.Event('input', { bubbles: true }));
+          return true;`),
+      )
+      .toBe(true);
+    expect(await press('Look in this feed')).toBe(true);
+
+    // Earmark asked at the click for that one site; the person allows it.
+    const prompt = () =>
+      firefox.inBrowserWindow<string | null>(`
+        const shown = PopupNotifications.panel.querySelector(
+          '#addon-webext-permissions-notification',
+        );
+        return shown?.textContent ?? null;`);
+    await expect.poll(prompt, { timeout: 5_000 }).toContain(FEED_HOST);
+    await firefox.inBrowserWindow(`
+      PopupNotifications.panel.querySelector('#addon-webext-permissions-notification').button.click();
+      return true;`);
+
+    await expect.poll(transcriptText, { timeout: 10_000 }).toContain('“Episode 8: Next week”');
+    expect(await transcriptText()).not.toContain('could not be reached');
   });
 });
