@@ -3,7 +3,8 @@
  * Debian's firefox-esr: an episode page served from 127.0.0.1 names its feed; the person opens
  * the sidebar beside it, asks for the transcript, sees the cues with speakers, the cue being
  * heard follows the page's player, and words selected in a cue are saved as a quote with the
- * cue's start time and speaker. The same steps as test/e2e/transcript.e2e.ts does in Chromium.
+ * cue's start time and speaker; a click on a cue's time moves the page's player there. The
+ * same steps as test/e2e/transcript.e2e.ts does in Chromium.
  *
  * Then a feed the person pastes, on another site at a plain http address: Firefox's default
  * policy for MV3 extension pages (`upgrade-insecure-requests`) turned it into https, and the
@@ -204,6 +205,14 @@ describe('the transcript panel in Firefox’s sidebar', () => {
       )
       .toBe('the table of contents');
     await expect.poll(currentCue, { timeout: 5_000 }).toContain('Let us talk about who reads them');
+  });
+
+  it('moves the page’s player to a cue’s time when the person clicks it', async () => {
+    expect(await press('0:26')).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('audio')!.currentTime))
+      .toBe(26);
+    await expect.poll(currentCue, { timeout: 5_000 }).toContain('Listeners can search it');
   });
 });
 
