@@ -68,23 +68,11 @@ const press = (label: string) =>
 /** The transcript part's visible text. */
 const transcriptText = () =>
   firefox.inSidebar<string>(`return sidebar?.querySelector('.transcript')?.innerText ?? '';`);
-/**
- * The cues as the sidebar shows them, each scrolled into view first, as a person scrolls the
- * list: rows out of view are not drawn (content-visibility), so Firefox gives them no visible
- * text until then.
- */
+/** The cues as the sidebar draws them: time, speaker and words, as laid out. */
 const cueTexts = () =>
-  firefox.inSidebar<string[]>(`
-    const nextFrame = () => new Promise((shown) => sidebar.defaultView.requestAnimationFrame(shown));
-    const texts = [];
-    for (const cue of sidebar?.querySelectorAll('.cue') ?? []) {
-      cue.scrollIntoView({ block: 'nearest' });
-      // Drawn at the next frame: content-visibility decides then that the row is in view.
-      await nextFrame();
-      await nextFrame();
-      texts.push(cue.innerText);
-    }
-    return texts;`);
+  firefox.inSidebar<string[]>(
+    `return [...(sidebar?.querySelectorAll('.cue') ?? [])].map((cue) => cue.innerText);`,
+  );
 const currentCue = () =>
   firefox.inSidebar<string | null>(
     `return sidebar?.querySelector('.cue.current')?.textContent ?? null;`,
