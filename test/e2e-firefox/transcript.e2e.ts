@@ -3,8 +3,9 @@
  * Debian's firefox-esr: an episode page served from 127.0.0.1 names its feed; the person opens
  * the sidebar beside it, asks for the transcript, sees the cues with speakers, the cue being
  * heard follows the page's player, and words selected in a cue are saved as a quote with the
- * cue's start time and speaker; a click on a cue's time moves the page's player there. The
- * same steps as test/e2e/transcript.e2e.ts does in Chromium.
+ * cue's start time and speaker; the feed's chapters and people are offered and accepted; a
+ * click on a cue's time moves the page's player there. The steps test/e2e/transcript.e2e.ts
+ * takes in Chromium, but the export.
  *
  * Then a feed the person pastes, on another site at a plain http address: Firefox's default
  * policy for MV3 extension pages (`upgrade-insecure-requests`) turned it into https, and the
@@ -82,9 +83,11 @@ interface StoredQuote {
   text: string;
   timeSec: number | null;
   speakerId: string | null;
+  sectionId: string | null;
 }
 interface StoredEpisode {
   participants: { id: string; name: string; role: string }[];
+  sections: { id: string; heading: string }[];
 }
 
 /**
@@ -193,6 +196,47 @@ describe('the transcript panel in Firefox’s sidebar', () => {
       )
       .toBe('the table of contents');
     await expect.poll(currentCue, { timeout: 5_000 }).toContain('Let us talk about who reads them');
+  });
+
+  it('offers the feed’s chapters and people, and adds them when accepted', async () => {
+    const offered = () =>
+      firefox.inSidebar<string[]>(
+        `return [...(sidebar?.querySelectorAll('.feed-offers li') ?? [])].map((li) => li.textContent);`,
+      );
+    // Sam is a participant already (the quote's speaker): only the others are offered.
+    await expect
+      .poll(offered)
+      .toEqual([
+        '0:00 Welcome',
+        '0:17 Transcripts in the feed',
+        '0:58 Who reads them',
+        'Ada Park (host)',
+        'Lee Chen (producer)',
+      ]);
+    expect(await press('Add as sections')).toBe(true);
+    await expect.poll(() => press('Add as participants')).toBe(true);
+    await expect
+      .poll(() =>
+        firefox.inSidebar<number>(`return sidebar.querySelectorAll('.feed-offers').length;`),
+      )
+      .toBe(0);
+
+    const [episode] = (await storedIn<
+      StoredEpisode & { sections: { id: string; heading: string }[] }
+    >('episodes'))!;
+    expect(episode!.sections.map((s) => s.heading)).toEqual([
+      'Welcome',
+      'Transcripts in the feed',
+      'Who reads them',
+    ]);
+    expect(episode!.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Sam Rivera', 'guest'],
+      ['Ada Park', 'host'],
+      ['Lee Chen', 'other'],
+    ]);
+    // The quote at 0:46 falls into the chapter that holds it (0:17–0:58).
+    const [quote] = (await storedIn<StoredQuote>('quotes'))!;
+    expect(quote!.sectionId).toBe(episode!.sections[1]!.id);
   });
 
   it('moves the page’s player to a cue’s time when the person clicks it', async () => {
