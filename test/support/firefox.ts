@@ -86,9 +86,12 @@ export interface FirefoxWithExtension {
 
 /**
  * Starts firefox-esr headless in a fresh temporary profile (puppeteer makes it and removes it
- * on close) and installs the Firefox build as a temporary add-on.
+ * on close) and installs the Firefox build as a temporary add-on. `prefs` are Firefox's own
+ * settings, added to these.
  */
-export async function launchFirefox(): Promise<FirefoxWithExtension> {
+export async function launchFirefox(
+  options: { prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxWithExtension> {
   assertFirefoxReady();
   const id = addonId();
   const browser = await puppeteer.launch({
@@ -101,6 +104,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       'extensions.webextensions.remote': false,
       // Headless Firefox plays the test page's audio without a gesture, as Chromium does.
       'media.autoplay.default': 0,
+      ...options.prefs,
     },
   });
   try {
