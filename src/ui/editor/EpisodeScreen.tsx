@@ -173,7 +173,8 @@ export function EpisodeScreen({
             setNotesAsked(true);
             update((shown) => ({ ...shown, episode: created }));
             // The pressed button is gone: continue at the first thing to write, who took part.
-            focusWhenShown('new-participant-name');
+            // The side panel stays at its top, where the transcript part is the next step.
+            focusWhenShown('new-participant-name', 0, mode === 'panel');
           } catch (error) {
             onError(error);
           }
