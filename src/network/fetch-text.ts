@@ -37,6 +37,20 @@ export type FetchedText =
 
 type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * Where a redirect may lead: the same origin, or the same host moved from http to https on
+ * its usual port (many feed hosts send every http request to their https address).
+ */
+function sameSite(asked: URL, final: URL): boolean {
+  if (final.origin === asked.origin) return true;
+  return (
+    asked.protocol === 'http:' &&
+    final.protocol === 'https:' &&
+    final.hostname === asked.hostname &&
+    final.port === ''
+  );
+}
+
 export async function fetchText(
   url: string,
   limits: FetchLimits,
@@ -44,7 +58,7 @@ export async function fetchText(
 ): Promise<FetchedText> {
   const href = webHref(url);
   if (!href) return { ok: false, error: `${short(url)} is not a web address (http or https)` };
-  const origin = new URL(href).origin;
+  const asked = new URL(href);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
@@ -58,7 +72,7 @@ export async function fetchText(
       signal: controller.signal,
     });
     const finalUrl = response.url || href;
-    if (new URL(finalUrl).origin !== origin) {
+    if (!sameSite(asked, new URL(finalUrl))) {
       await response.body?.cancel();
       return {
         ok: false,

@@ -17,13 +17,24 @@ export function originPattern(url: string): string {
 
 /**
  * Asks for every origin at once (one prompt). Calls `request` directly: `contains` first would
- * be an await that spends the click's user activation in some browsers.
+ * be an await that spends the click's user activation in some browsers. An http address also
+ * asks for its host's https origin, where fetchText may be redirected, unless the manifest
+ * grants the http origin already (`granted`: its host permissions, such as 127.0.0.1's).
  */
 export function requestOrigins(
   permissions: PermissionsApi,
   urls: readonly string[],
+  granted: readonly string[] = [],
 ): Promise<boolean> {
-  const origins = [...new Set(urls.map(originPattern))];
+  const origins = [
+    ...new Set(
+      urls.flatMap((url) => {
+        const pattern = originPattern(url);
+        if (!pattern.startsWith('http:') || granted.includes(pattern)) return [pattern];
+        return [pattern, `https:${pattern.slice('http:'.length)}`];
+      }),
+    ),
+  ];
   if (origins.length === 0) return Promise.resolve(true);
   return permissions.request({ origins });
 }

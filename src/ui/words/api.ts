@@ -30,7 +30,8 @@ export interface WordsApi {
 export function browserWordsApi(): WordsApi {
   const askBackground: AskBackground = askOver((message) => browser.runtime.sendMessage(message));
   return {
-    requestOrigins: (urls) => requestOrigins(browser.permissions, urls),
+    requestOrigins: (urls) =>
+      requestOrigins(browser.permissions, urls, browser.runtime.getManifest().host_permissions),
     fetchText: (url, limits) => fetchText(url, limits),
     playerTime: (tabId) => playerTimeOfTab(tabId),
     pageFeeds: (tabId) => feedsOfTab(tabId),

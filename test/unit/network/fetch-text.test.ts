@@ -118,3 +118,34 @@ describe('fetchText', () => {
     expect(seen.length).toBe(count);
   });
 });
+
+describe('a redirect from http to https on the same host', () => {
+  /** The browser's answer after following redirects to `finalUrl` (its `url` says where). */
+  const landedAt = (finalUrl: string) => async () => {
+    const response = new Response('WEBVTT\n', { headers: { 'content-type': 'text/vtt' } });
+    Object.defineProperty(response, 'url', { value: finalUrl });
+    return response;
+  };
+
+  it('is followed: many feed hosts send http requests to their https address', async () => {
+    const fetched = await fetchText(
+      'http://feeds.example.com/show.xml',
+      LIMITS,
+      landedAt('https://feeds.example.com/show.xml'),
+    );
+    expect(fetched).toMatchObject({ ok: true, url: 'https://feeds.example.com/show.xml' });
+  });
+
+  it('is refused to another host, another port, or from https down to http', async () => {
+    const cases: [string, string][] = [
+      ['http://feeds.example.com/a.xml', 'https://cdn.example.com/a.xml'],
+      ['http://feeds.example.com/a.xml', 'https://feeds.example.com:8443/a.xml'],
+      ['https://feeds.example.com/a.xml', 'http://feeds.example.com/a.xml'],
+    ];
+    for (const [asked, landed] of cases) {
+      const fetched = await fetchText(asked, LIMITS, landedAt(landed));
+      expect(fetched.ok, `${asked} → ${landed}`).toBe(false);
+      if (!fetched.ok) expect(fetched.error).toMatch(/redirected to another site .*: refused$/);
+    }
+  });
+});
