@@ -65,9 +65,10 @@ export function TranscriptPanel(props: Props) {
   const remembered = showFeeds && rememberedFeed(showFeeds, episode.show);
   // The page's own list (Apple's page data, hosts' rules) after detection's, then the feed
   // pasted for this show before: each once.
-  const candidates = [
-    ...new Set([...feedsOfPage(page), ...named, ...(remembered ? [remembered] : [])]),
-  ];
+  const pageNamed = [...feedsOfPage(page), ...named];
+  const candidates = [...new Set([...pageNamed, ...(remembered ? [remembered] : [])])];
+  /** The pasted feed is offered with a note and Forget only where the page names it not. */
+  const offeredFromMemory = remembered && !pageNamed.includes(remembered) ? remembered : null;
   useEffect(() => {
     let live = true;
     api.store.getMeta<unknown>(SHOW_FEEDS_KEY).then(
@@ -192,7 +193,7 @@ export function TranscriptPanel(props: Props) {
               {t('transcriptFind')}
             </button>{' '}
             <span class="muted feed-url">{url}</span>
-            {url === remembered && !feedsOfPage(page).includes(url) && !named.includes(url) && (
+            {url === offeredFromMemory && (
               <>
                 {' '}
                 <span class="muted">{t('transcriptRemembered', episode.show)}</span>{' '}

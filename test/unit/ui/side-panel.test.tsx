@@ -19,35 +19,6 @@ describe('the side panel', () => {
     expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
   });
 
-  it('starts notes at who took part without scrolling away from the top (the transcript)', async () => {
-    const focused: [string, FocusOptions | undefined][] = [];
-    const spy = vi.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (
-      this: HTMLElement,
-      options,
-    ) {
-      focused.push([this.id, options]);
-    });
-    // The part with the field loads on demand: loaded first, as a browser would from its cache.
-    await import('../../../src/ui/editor/EpisodeDetails');
-    try {
-      for (const mode of ['panel', 'popup'] as const) {
-        const { api } = fakeApi();
-        render(<EpisodeScreen api={api} mode={mode} />);
-        fireEvent.click(
-          await screen.findByRole('button', { name: 'Start notes for this episode' }),
-        );
-        await waitFor(() => expect(focused.map(([id]) => id)).toContain('new-participant-name'));
-        expect(focused.find(([id]) => id === 'new-participant-name')![1]).toEqual({
-          preventScroll: mode === 'panel',
-        });
-        focused.length = 0;
-        cleanup();
-      }
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
   it('shows quotes saved meanwhile by shortcut or menu, without being reopened', async () => {
     const { api } = fakeApi();
     await seedEpisode(api.store);
