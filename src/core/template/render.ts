@@ -89,24 +89,47 @@ function parseBody(template: CompiledTemplate, source: string): Root {
     stripPositions(tree);
     return tree;
   }
-  const children: RootContent[] = [];
-  for (const piece of source.split(PIECE_BREAK)) {
+  const cut = source.split(PIECE_BREAK).map((piece) => {
     let first = -1;
     const key = piece.replace(TOKEN, (_, i: string) => {
       if (first === -1) first = Number(i);
       return `${TOKEN_OPEN}${Number(i) - first}${TOKEN_CLOSE}`;
     });
-    let blocks = pieces.get(key);
-    if (blocks === undefined) {
-      const tree = fromMarkdown(key);
-      stripPositions(tree);
-      blocks = tree.children;
-      if (pieces.size >= MAX_PIECES) pieces.clear();
-      pieces.set(key, blocks);
+    return { key, first };
+  });
+  const unparsed = [...new Set(cut.map((piece) => piece.key).filter((key) => !pieces.has(key)))];
+  if (pieces.size + unparsed.length > MAX_PIECES) pieces.clear();
+  parseTogether(unparsed).forEach((blocks, i) => pieces.set(unparsed[i]!, blocks));
+  const children: RootContent[] = [];
+  for (const { key, first } of cut) {
+    for (const block of pieces.get(key)!) {
+      children.push(shifted(block, Math.max(first, 0)) as RootContent);
     }
-    for (const block of blocks) children.push(shifted(block, Math.max(first, 0)) as RootContent);
   }
   return { type: 'root', children };
+}
+
+/**
+ * The blocks of each piece, from one parse of them all joined by blank lines: a piece parses
+ * alone to the blocks it makes anywhere (PIECE_BREAK), and a parse's setup (micromark's
+ * constructs, mdast's handlers) costs more than a short piece's own parse.
+ */
+function parseTogether(keys: readonly string[]): RootContent[][] {
+  const blocks = keys.map((): RootContent[] => []);
+  if (keys.length === 0) return blocks;
+  const tree = fromMarkdown(keys.join('\n\n'));
+  let piece = 0;
+  let nextStart = keys[0]!.length + 2;
+  for (const block of tree.children) {
+    const offset = block.position?.start.offset ?? 0;
+    while (piece + 1 < keys.length && offset >= nextStart) {
+      piece += 1;
+      nextStart += keys[piece]!.length + 2;
+    }
+    stripPositions(block);
+    blocks[piece]!.push(block);
+  }
+  return blocks;
 }
 
 /** A copy of a parsed node and all under it, with every token's number raised by `by`. */
