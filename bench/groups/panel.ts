@@ -8,14 +8,17 @@
  * - a quote saved from the panel: the click on "Save selected words" → the words marked in
  *   their cue, which happens once the store has the quote.
  * The page is served from 127.0.0.1 with a generated audio file; the panel page is opened in
- * a tab with `?tab=`, as the browser tests open it.
+ * a tab with `?tab=`, as the browser tests open it. Beside the first screen: the panel's own
+ * part of it (from `earmark:start`, its scripts loaded) and the first frame of an empty page
+ * of the extension, opened the same way (bench/lib/empty-page.ts): the floor under the figure.
+ * Beside following: the part of it that is script (the rest is style, layout and paint).
  */
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchGlobal } from '../browser-entry';
 import { REPO_ROOT, type ExtensionBrowser } from '../../test/support/browser';
 import { servePages } from '../../test/support/server';
-import { withExtension } from '../lib/browsers';
+import { emptyPageFirstFrames, withEmptyPage } from '../lib/empty-page';
 import { createCapturePacer } from '../lib/capture-pacer';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { openTab } from '../lib/episode-page';
@@ -42,7 +45,10 @@ const FIRST_SCREEN_WATCH = `(() => {
       if (!document.querySelector('.cue')) return;
       observer.disconnect();
       const domMs = performance.now();
-      requestAnimationFrame(() => setTimeout(() => resolve({ domMs, paintedMs: performance.now() })));
+      const startMs = performance.getEntriesByName('earmark:start')[0]?.startTime ?? null;
+      requestAnimationFrame(() =>
+        setTimeout(() => resolve({ domMs, startMs, paintedMs: performance.now() })),
+      );
     }).observe(document, { childList: true, subtree: true });
     setTimeout(() => resolve(null), 10000);
   });
@@ -50,12 +56,16 @@ const FIRST_SCREEN_WATCH = `(() => {
 
 interface FirstScreen {
   domMs: number;
+  /** The panel's `earmark:start` mark: its scripts are loaded and its own work starts. */
+  startMs: number | null;
   paintedMs: number;
 }
 
-async function mainThreadMs(session: CDPSession): Promise<number> {
+/** The panel's main-thread time so far: all of it, and the part that ran script. */
+async function mainThreadMs(session: CDPSession): Promise<{ task: number; script: number }> {
   const { metrics } = await session.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: value('TaskDuration'), script: value('ScriptDuration') };
 }
 
 /** Moves the page's player to `seconds` (paused), as a person's seek would. */
@@ -138,6 +148,31 @@ async function measure(
       'navigation start → the first frame with cues (an episode whose transcript is kept)',
     ),
   ];
+  const own = screens.map((s) => (s.startMs === null ? null : s.paintedMs - s.startMs));
+  if (own.every((ms): ms is number => ms !== null)) {
+    figures.push(
+      timingFigure(
+        GROUP,
+        "the panel's own part of its first screen",
+        summarise(own),
+        null,
+        'earmark:start (scripts loaded) → the first frame with cues',
+      ),
+    );
+  }
+  const empty = await extension.context.newPage();
+  await empty.setViewportSize({ width: 420, height: 900 });
+  const emptyFrames = await emptyPageFirstFrames(extension, empty, context.runs([2, 15], [1, 3]));
+  await empty.close();
+  figures.push(
+    timingFigure(
+      GROUP,
+      'an empty page of the extension: first frame',
+      summarise(emptyFrames),
+      null,
+      'navigation start → first frame, no script: the floor under the first screen above',
+    ),
+  );
 
   context.log(`${GROUP}: following the player`);
   const session = await extension.context.newCDPSession(panel);
@@ -149,19 +184,23 @@ async function measure(
   });
   const follow = context.runs([2, 15], [1, 4]);
   const perUpdate: number[] = [];
+  const scriptPerUpdate: number[] = [];
   const lastCue = Math.floor(AUDIO_SECONDS / CUE_SECONDS) - 1;
   for (let run = -follow.warmup; run < follow.runs; run++) {
     const cue = 1 + ((run + follow.warmup) % lastCue);
     const still = await mainThreadMs(session);
     await panel.waitForTimeout(FOLLOW_WINDOW_MS);
-    const quiet = (await mainThreadMs(session)) - still;
+    const stillEnd = await mainThreadMs(session);
     const before = await mainThreadMs(session);
     await seekPlayer(page, cue * CUE_SECONDS + 1);
     await panel.waitForTimeout(FOLLOW_WINDOW_MS);
-    const moved = (await mainThreadMs(session)) - before;
+    const movedEnd = await mainThreadMs(session);
     const current = await panel.locator('.cue.current').getAttribute('data-cue');
     if (current !== String(cue)) throw new Error(`the panel shows cue ${current}, not ${cue}`);
-    if (run >= 0) perUpdate.push(moved - quiet);
+    if (run >= 0) {
+      perUpdate.push(movedEnd.task - before.task - (stillEnd.task - still.task));
+      scriptPerUpdate.push(movedEnd.script - before.script - (stillEnd.script - still.script));
+    }
   }
   await session.detach();
   figures.push(
@@ -171,6 +210,13 @@ async function measure(
       summarise(perUpdate),
       PANEL_FOLLOW_BUDGET_MS,
       `panel main thread (TaskDuration) in ${FOLLOW_WINDOW_MS} ms with the cue changing − without`,
+    ),
+    timingFigure(
+      GROUP,
+      'follow the player: the script part of one change of cue',
+      summarise(scriptPerUpdate),
+      null,
+      'the same windows, ScriptDuration: the rest of the figure above is style, layout, paint',
     ),
   );
 
@@ -207,7 +253,9 @@ export const panel: BenchGroup = {
   async run(context: BenchContext) {
     const server = await servePages(join(REPO_ROOT, 'test/fixtures/words'), AUDIO_SECONDS);
     try {
-      return await withExtension((extension) => measure(context, extension, server.origin));
+      return await withEmptyPage(context.distDir, (extension) =>
+        measure(context, extension, server.origin),
+      );
     } finally {
       await server.close();
     }

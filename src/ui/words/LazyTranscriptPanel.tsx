@@ -1,5 +1,5 @@
 import type { ComponentProps, ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { WordsApi } from './api';
 
 type TranscriptModule = typeof import('./TranscriptPanel');
@@ -16,10 +16,15 @@ export type TranscriptSlotProps = Omit<
  * so its first render doesn't carry the loader either (bench: sizes, popup ≤ 30 kB).
  */
 export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSlotProps> {
-  const loading = import('./TranscriptPanel');
+  let loaded: TranscriptModule | null = null;
+  const loading = import('./TranscriptPanel').then((module) => (loaded = module));
   return function Transcript(props: TranscriptSlotProps) {
-    const [module, setModule] = useState<TranscriptModule | null>(null);
-    useEffect(() => void loading.then(setModule), []);
+    // Loaded by the time the episode is read, it is drawn in the editor's first frame.
+    const [module, setModule] = useState(loaded);
+    // A layout effect: a plain one would wait for a paint before asking.
+    useLayoutEffect(() => {
+      if (!module) void loading.then(setModule);
+    }, []);
     return module && <module.TranscriptPanel {...props} words={words} />;
   };
 }

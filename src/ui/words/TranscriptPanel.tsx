@@ -3,7 +3,7 @@
  * only when the person clicks, shows the cues following the page's player, finds words, and
  * saves selected words as a quote at their cue's start, by its speaker.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { EpisodeWords } from '../../core/feeds/episode-words';
 import {
   SHOW_FEEDS_KEY,
@@ -97,7 +97,8 @@ export function TranscriptPanel(props: Props) {
     };
   }, [props.tabId, page.url]);
 
-  useEffect(() => {
+  // A layout effect, so that the kept words are asked for now, not after the editor's paint.
+  useLayoutEffect(() => {
     let live = true;
     void api.store.episodeWords(episode.id).then(
       (stored) => live && setState(stored ? { step: 'ready', words: stored } : { step: 'ask' }),
