@@ -116,6 +116,13 @@ describe('the transcript panel', () => {
       store: 'episodes',
     }))!;
     expect(episode!.participants.find((p) => p.id === quote!.speakerId)?.name).toBe('Sam Rivera');
+    // The editor below shows the quote by its speaker at once, from the save's answer.
+    const row = panel.locator('.quotes li', { hasText: 'the table of contents' });
+    await expect
+      .poll(() =>
+        row.getByLabel('Speaker').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text),
+      )
+      .toBe('Sam Rivera (Guest)');
     // On the next visit the words are still marked in the panel.
     await panel.reload();
     await expect

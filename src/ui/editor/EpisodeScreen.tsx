@@ -214,12 +214,9 @@ export function EpisodeScreen({
         page={page}
         episode={episode}
         quotes={quotes}
-        onSaved={() =>
-          void reread().catch((error: unknown) =>
-            setNotice({ text: t('errorReadQuotesFailed', reason(error)), error: true }),
-          )
-        }
-        onEpisode={(updated) => update((shown) => ({ ...shown, episode: updated }))}
+        update={update}
+        reread={reread}
+        notify={setNotice}
       />
       {editor}
     </>

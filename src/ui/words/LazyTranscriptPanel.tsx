@@ -1,14 +1,31 @@
-import type { ComponentProps, ComponentType } from 'preact';
+import type { ComponentType } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import type { Episode, Quote } from '../../core/model';
+import type { PageState } from '../../messages/schemas';
+import type { PopupApi } from '../api';
+import type { Notice } from '../components/Notice';
+import type { Ready } from '../editor/useEpisodeView';
+import { reason, t } from '../i18n';
 import type { WordsApi } from './api';
 
 type TranscriptModule = typeof import('./TranscriptPanel');
 
-/** What the episode screen hands the transcript panel: its view, not the network access. */
-export type TranscriptSlotProps = Omit<
-  ComponentProps<TranscriptModule['TranscriptPanel']>,
-  'words'
->;
+/**
+ * What the episode screen hands the transcript panel: its view and the means to change it, not
+ * the network access. The panel's own callbacks are made here, in the side panel's code: the
+ * popup shares the episode screen, and its first render carries as little as it can.
+ */
+export interface TranscriptSlotProps {
+  api: PopupApi;
+  tabId: number;
+  page: PageState;
+  episode: Episode;
+  quotes: Quote[];
+  update: (change: (ready: Ready) => Ready) => void;
+  /** Reads the shown episode and its quotes again. */
+  reread: () => Promise<void>;
+  notify: (notice: Notice) => void;
+}
 
 /**
  * The transcript panel (feeds, transcripts, XML) is the side panel's only: its chunk starts
@@ -18,13 +35,33 @@ export type TranscriptSlotProps = Omit<
 export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSlotProps> {
   let loaded: TranscriptModule | null = null;
   const loading = import('./TranscriptPanel').then((module) => (loaded = module));
-  return function Transcript(props: TranscriptSlotProps) {
+  return function Transcript({ update, reread, notify, ...view }: TranscriptSlotProps) {
     // Loaded by the time the episode is read, it is drawn in the editor's first frame.
     const [module, setModule] = useState(loaded);
     // A layout effect: a plain one would wait for a paint before asking.
     useLayoutEffect(() => {
       if (!module) void loading.then(setModule);
     }, []);
-    return module && <module.TranscriptPanel {...props} words={words} />;
+    if (!module) return null;
+    return (
+      <module.TranscriptPanel
+        {...view}
+        words={words}
+        onEpisode={(episode) => update((shown) => ({ ...shown, episode }))}
+        // A quote saved from the words: the answer holds it, so nothing is read again.
+        onQuoteSaved={(episode, quote) =>
+          update((shown) => ({
+            ...shown,
+            episode,
+            quotes: [...shown.quotes.filter((q) => q.id !== quote.id), quote],
+          }))
+        }
+        onSaved={() =>
+          void reread().catch((error: unknown) =>
+            notify({ text: t('errorReadQuotesFailed', reason(error)), error: true }),
+          )
+        }
+      />
+    );
   };
 }

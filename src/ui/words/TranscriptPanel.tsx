@@ -39,7 +39,10 @@ interface Props {
   page: PageState;
   episode: Episode;
   quotes: Quote[];
+  /** Quotes were changed here (chapters accepted): read them again. */
   onSaved: () => void;
+  /** A quote was saved from the words: the background's answer holds it and its episode. */
+  onQuoteSaved: (episode: Episode, quote: Quote) => void;
   onEpisode: (episode: Episode) => void;
 }
 
@@ -281,7 +284,7 @@ export function TranscriptPanel(props: Props) {
         api={api}
         tabId={props.tabId}
         quotes={props.quotes}
-        onSaved={props.onSaved}
+        onSaved={props.onQuoteSaved}
         fetched={state.words}
         wordsApi={words}
         onProblem={setProblem}

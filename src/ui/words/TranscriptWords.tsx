@@ -4,7 +4,7 @@ import { reason, t } from '../i18n';
 import type { WordsApi } from './api';
 import { cueAt, quoteInCue } from './follow';
 import { TranscriptCues, type Marked } from './TranscriptCues';
-import type { Quote } from '../../core/model';
+import type { Episode, Quote } from '../../core/model';
 import type { PopupApi } from '../api';
 
 /** How often the panel asks the page where its player is. */
@@ -16,8 +16,8 @@ interface Props {
   tabId: number;
   quotes: Quote[];
   fetched: EpisodeWords;
-  /** A quote was saved from the words. */
-  onSaved: () => void;
+  /** A quote was saved from the words: the background's answer holds it and its episode. */
+  onSaved: (episode: Episode, quote: Quote) => void;
   onProblem: (problem: string | null) => void;
   /** Look for the words again (another feed, or a newer transcript). */
   onAgain: () => void;
@@ -125,7 +125,7 @@ export function TranscriptWords(props: Props) {
       else {
         props.onProblem(null);
         selection?.removeAllRanges();
-        props.onSaved();
+        props.onSaved(result.episode, result.quote);
       }
     } catch (error) {
       props.onProblem(reason(error));
