@@ -100,7 +100,10 @@ const ROLE = v.picklist(ROLES, `expected a role: ${ROLES.join(', ')}`);
 const PLATFORM = v.picklist(PLATFORMS, `expected a platform: ${PLATFORMS.join(', ')}`);
 
 const ParticipantSchema = v.object({ id: ID, name: TEXT, role: ROLE }, 'expected a participant');
-const SectionSchema = v.object({ id: ID, heading: TEXT, notes: TEXT }, 'expected a section');
+const SectionSchema = v.object(
+  { id: ID, heading: TEXT, notes: TEXT, startSec: v.optional(SECONDS) },
+  'expected a section',
+);
 const ReferenceSchema = v.object({ title: TEXT, url: WEB_URL }, 'expected a reference');
 
 const EpisodeSchema = v.object(
@@ -217,7 +220,12 @@ function episodeRecord(e: Episode): Episode {
     feedUrl: e.feedUrl,
     imageUrl: e.imageUrl,
     participants: e.participants.map((p) => ({ id: p.id, name: p.name, role: p.role })),
-    sections: e.sections.map((s) => ({ id: s.id, heading: s.heading, notes: s.notes })),
+    sections: e.sections.map((s) => ({
+      id: s.id,
+      heading: s.heading,
+      notes: s.notes,
+      ...(s.startSec !== undefined ? { startSec: s.startSec } : {}),
+    })),
     summary: e.summary,
     twoCents: e.twoCents,
     references: e.references.map((r) => ({ title: r.title, url: r.url })),

@@ -43,6 +43,8 @@ export interface Section {
   id: string;
   heading: string;
   notes: string;
+  /** Where it starts in the episode, in seconds: known for a section made from a chapter. */
+  startSec?: number;
 }
 
 export interface Reference {

@@ -61,7 +61,16 @@ function quote(id: string, overrides: Partial<Quote> = {}): Quote {
 
 function library(): LibraryData {
   return {
-    episodes: [episode('ep-1'), episode('ep-2')],
+    episodes: [
+      episode('ep-1'),
+      // A section made from the feed's chapters keeps its start.
+      episode('ep-2', {
+        sections: [
+          { id: 's-1', heading: 'Start', notes: 'Notes.' },
+          { id: 's-2', heading: 'Chapter two', notes: '', startSec: 95.5 },
+        ],
+      }),
+    ],
     quotes: [quote('q-1'), quote('q-2', { speakerId: 'p-bo', sectionId: null, timeSec: null })],
   };
 }
@@ -308,6 +317,14 @@ describe('parseBackup refuses', () => {
       { path: 'quotes[4].anchor.position.end', message: 'expected end ≥ start' },
       { path: 'quotes[12].timeSec', message: 'expected a number ≥ 0' },
     ]);
+  });
+
+  it("a section's start that is not a number ≥ 0", () => {
+    for (const startSec of [-1, '95', null]) {
+      expect(
+        problemsOf((file) => set(file, ['episodes', 1, 'sections', 1, 'startSec'], startSec)),
+      ).toEqual([{ path: 'episodes[1].sections[1].startSec', message: 'expected a number ≥ 0' }]);
+    }
   });
 
   it('missing fields, wrong types and dates that are not ISO 8601', () => {

@@ -57,6 +57,34 @@ describe('times, in the one format of the episode (issue 19)', () => {
   });
 });
 
+describe("sections made from the feed's chapters", () => {
+  const template =
+    '{{#sections}}\n- {{heading}}{{#time}} at [{{time}}]({{timeLink}}){{/time}}\n{{/sections}}';
+  it('say where they start and link there; a section of your own has no time', () => {
+    const chapters = {
+      ...episode,
+      sections: [episode.sections[0]!, { id: 'c1', heading: 'Part two', notes: '', startSec: 754 }],
+    };
+    expect(render(template, chapters)).toBe(
+      '- What are MLEs\n' +
+        '- Part two at [12:34](https://www.oreilly.com/radar/podcast/what-machine-learning-engineers-need-to-know/#t=754)\n',
+    );
+  });
+  it('carry the hours when a chapter starts past the hour and the length is not known', () => {
+    const late = {
+      ...episode,
+      durationSec: null,
+      sections: [
+        { id: 'c1', heading: 'Early', notes: '', startSec: 250 },
+        { id: 'c2', heading: 'Late', notes: '', startSec: 3725 },
+      ],
+    };
+    expect(render('{{#sections}}\n- {{time}}\n{{/sections}}', late, [])).toBe(
+      '- 0:04:10\n- 1:02:05\n',
+    );
+  });
+});
+
 describe('a template of your own', () => {
   it('puts values in, repeats lists and shows a section only when its value is there', () => {
     const template =

@@ -50,7 +50,12 @@ export function acceptChapters(
   const byTitle = new Map(episode.sections.map((s) => [key(s.heading), s.id]));
   const added: Section[] = [];
   for (const chapter of newChapterSections(episode, chapters)) {
-    const section = { id: makeId(), heading: chapter.title, notes: '' };
+    const section = {
+      id: makeId(),
+      heading: chapter.title,
+      notes: '',
+      startSec: chapter.startTime,
+    };
     added.push(section);
     byTitle.set(key(chapter.title), section.id);
   }

@@ -66,6 +66,8 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, VariableSpec>> = Object
     about: 'your sections',
     item: {
       heading: { kind: 'line', about: "the section's heading" },
+      time: { kind: 'line', about: "where it starts, for a section made from the feed's chapters" },
+      timeLink: { kind: 'url', about: 'a link that plays from there' },
       notes: { kind: 'block', about: "the section's notes" },
       quotes: { kind: 'list', about: 'the quotes you put in this section', item: QUOTE },
     },
@@ -177,22 +179,27 @@ export function episodeScope(episode: Episode, allQuotes: readonly Quote[]): Tem
     ]),
   );
   // One time format per episode, as in the popup and the page's confirmation (issue 19).
-  const hours = clockHasHours(
-    episode.durationSec,
-    quotes.map((q) => q.timeSec),
-  );
+  const hours = clockHasHours(episode.durationSec, [
+    ...quotes.map((q) => q.timeSec),
+    ...episode.sections.map((s) => s.startSec ?? null),
+  ]);
+  /** A moment's clock and the link that plays from it; both empty when it is not known. */
+  const moment = (time: number | null | undefined): TemplateScope => {
+    const timed = typeof time === 'number' && Number.isFinite(time) && time >= 0;
+    return {
+      time: line(timed ? formatEpisodeClock(time, hours) : ''),
+      timeLink: timed ? urlValue(deepLink(episode, time)) : { kind: 'url', href: null, text: '' },
+    };
+  };
   const quoteScope = (quote: Quote): TemplateScope => {
     const speaker = quote.speakerId === null ? undefined : people.get(quote.speakerId);
-    const time = quote.timeSec;
-    const timed = time !== null && Number.isFinite(time) && time >= 0;
     return {
       text: line(normaliseLine(quote.text)),
       speaker: line(
         speaker ? normaliseLine(speaker.name) || OVERVIEW_LABELS.unnamedParticipant : '',
       ),
       role: line(speaker ? (ROLE_LABELS[speaker.role] ?? '') : ''),
-      time: line(timed ? formatEpisodeClock(time, hours) : ''),
-      timeLink: timed ? urlValue(deepLink(episode, time)) : { kind: 'url', href: null, text: '' },
+      ...moment(quote.timeSec),
       note: { kind: 'block', text: cleanText(quote.note) },
       section: line(quote.sectionId === null ? '' : (sectionHeading.get(quote.sectionId) ?? '')),
     };
@@ -231,6 +238,7 @@ export function episodeScope(episode: Episode, allQuotes: readonly Quote[]): Tem
     sections: list(
       episode.sections.map((s) => ({
         heading: line(sectionHeading.get(s.id)!),
+        ...moment(s.startSec),
         notes: { kind: 'block', text: cleanText(s.notes) },
         quotes: list(
           quotes.filter((q) => q.sectionId === s.id).map((q) => byQuote.get(q)!),

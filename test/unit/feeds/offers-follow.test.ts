@@ -55,8 +55,9 @@ describe('what a feed offers the notes', () => {
     );
     expect(plan.sections).toEqual([
       { id: 's1', heading: 'Welcome', notes: 'my own notes' },
-      { id: 'new1', heading: 'Middle', notes: '' },
-      { id: 'new2', heading: 'End', notes: '' },
+      // A section made from a chapter keeps where it starts, for the export's links.
+      { id: 'new1', heading: 'Middle', notes: '', startSec: 20 },
+      { id: 'new2', heading: 'End', notes: '', startSec: 60 },
     ]);
     // q3 has a section the person chose; q4 has no time.
     expect(plan.quoteSections).toEqual([
