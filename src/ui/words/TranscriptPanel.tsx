@@ -21,11 +21,10 @@ import type { Page } from '../../core/platforms/page';
 import type { PageState } from '../../messages/schemas';
 import type { PopupApi } from '../api';
 import { reason, t } from '../i18n';
-import { SETTINGS_KEY, readSettings } from '../library/settings';
 import type { WordsApi } from './api';
 import { FeedOffers } from './FeedOffers';
 import type { FeedFound } from './find-words';
-import { feedToLookInAutomatically } from './look-automatically';
+import { SETTINGS_KEY, feedToLookInAutomatically, lookSettingFrom } from './look-automatically';
 import { TranscriptWords } from './TranscriptWords';
 
 type State =
@@ -88,7 +87,7 @@ export function TranscriptPanel(props: Props) {
       () => live && setShowFeeds([]),
     );
     api.store.getMeta<unknown>(SETTINGS_KEY).then(
-      (value) => live && setLookOnItsOwn(readSettings(value).findTranscriptsAutomatically),
+      (value) => live && setLookOnItsOwn(lookSettingFrom(value)),
       // Settings that can't be read mean the default: off.
       () => live && setLookOnItsOwn(false),
     );

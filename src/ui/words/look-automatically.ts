@@ -33,3 +33,19 @@ export function feedToLookInAutomatically(facts: AutoLookFacts): string | null {
   if (!facts.enabled || !facts.asking || facts.settled) return null;
   return facts.pageFeeds[0] ?? null;
 }
+
+/**
+ * The library's settings record (src/ui/library/settings.ts, docs/decisions/0003), read here
+ * for its one field: the library's reader brings the export's templates with it, and in the
+ * side panel's chunks it changed how the popup's first render is split (bench: sizes).
+ */
+export const SETTINGS_KEY = 'settings';
+
+/** `findTranscriptsAutomatically` as the library's `readSettings` reads it: on only if true. */
+export function lookSettingFrom(stored: unknown): boolean {
+  return (
+    typeof stored === 'object' &&
+    stored !== null &&
+    (stored as { findTranscriptsAutomatically?: unknown }).findTranscriptsAutomatically === true
+  );
+}

@@ -6,10 +6,12 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EpisodeWords } from '../../../src/core/feeds/episode-words';
 import type { FetchedText } from '../../../src/network/fetch-text';
-import { SETTINGS_KEY } from '../../../src/ui/library/settings';
+import { SETTINGS_KEY, readSettings } from '../../../src/ui/library/settings';
 import type { WordsApi } from '../../../src/ui/words/api';
 import {
+  SETTINGS_KEY as PANEL_SETTINGS_KEY,
   feedToLookInAutomatically,
+  lookSettingFrom,
   type AutoLookFacts,
 } from '../../../src/ui/words/look-automatically';
 import { TranscriptPanel } from '../../../src/ui/words/TranscriptPanel';
@@ -48,6 +50,26 @@ describe('when the panel looks in the feed on its own', () => {
 
   it('looks once per episode: not again after a look (failed or not) or after kept words', () => {
     expect(feedToLookInAutomatically(facts({ settled: true }))).toBeNull();
+  });
+});
+
+describe('the setting, as the panel reads it', () => {
+  it('is the library’s field of the library’s record, read the same way', () => {
+    expect(PANEL_SETTINGS_KEY).toBe(SETTINGS_KEY);
+    for (const stored of [
+      undefined,
+      null,
+      'on',
+      [],
+      {},
+      { findTranscriptsAutomatically: true },
+      { findTranscriptsAutomatically: false },
+      { findTranscriptsAutomatically: 'yes' },
+      { findTranscriptsAutomatically: 1 },
+      { floatingButton: false, findTranscriptsAutomatically: true },
+    ]) {
+      expect(lookSettingFrom(stored)).toBe(readSettings(stored).findTranscriptsAutomatically);
+    }
   });
 });
 
