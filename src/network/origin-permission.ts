@@ -16,17 +16,12 @@ export function originPattern(url: string): string {
 }
 
 /**
- * Asks for every origin at once (one prompt). Calls `request` directly: `contains` first would
- * be an await that spends the click's user activation in some browsers. An http address also
- * asks for its host's https origin, where fetchText may be redirected, unless the manifest
- * grants the http origin already (`granted`: its host permissions, such as 127.0.0.1's).
+ * The origins a fetch of these addresses needs, each once. An http address also needs its
+ * host's https origin, where fetchText may be redirected, unless the manifest grants the http
+ * origin already (`granted`: its host permissions, such as 127.0.0.1's).
  */
-export function requestOrigins(
-  permissions: PermissionsApi,
-  urls: readonly string[],
-  granted: readonly string[] = [],
-): Promise<boolean> {
-  const origins = [
+export function originsFor(urls: readonly string[], granted: readonly string[] = []): string[] {
+  return [
     ...new Set(
       urls.flatMap((url) => {
         const pattern = originPattern(url);
@@ -35,6 +30,33 @@ export function requestOrigins(
       }),
     ),
   ];
+}
+
+/**
+ * Asks for every origin at once (one prompt). Calls `request` directly: `contains` first would
+ * be an await that spends the click's user activation in some browsers.
+ */
+export function requestOrigins(
+  permissions: PermissionsApi,
+  urls: readonly string[],
+  granted: readonly string[] = [],
+): Promise<boolean> {
+  const origins = originsFor(urls, granted);
   if (origins.length === 0) return Promise.resolve(true);
   return permissions.request({ origins });
+}
+
+/**
+ * Whether the browser already lets Earmark fetch these addresses, so no prompt is needed: the
+ * automatic look for a transcript (issue 13) goes only where this holds, since a prompt needs
+ * the person's click. Never asks.
+ */
+export function holdsOrigins(
+  permissions: PermissionsApi,
+  urls: readonly string[],
+  granted: readonly string[] = [],
+): Promise<boolean> {
+  const origins = originsFor(urls, granted);
+  if (origins.length === 0) return Promise.resolve(true);
+  return permissions.contains({ origins });
 }

@@ -4,8 +4,10 @@
  * the sidebar beside it, asks for the transcript, sees the cues with speakers, the cue being
  * heard follows the page's player, and words selected in a cue are saved as a quote with the
  * cue's start time and speaker; the feed's chapters and people are offered and accepted; a
- * click on a cue's time moves the page's player there. The steps test/e2e/transcript.e2e.ts
- * takes in Chromium, but the export.
+ * click on a cue's time moves the page's player there; the episode's Markdown export, downloaded
+ * as a person's Firefox saves it and read back with a Markdown parser, has the chapters as
+ * sections and the people with their roles. The steps test/e2e/transcript.e2e.ts takes in
+ * Chromium.
  *
  * Then a feed the person pastes, on another site at a plain http address: Firefox's default
  * policy for MV3 extension pages (`upgrade-insecure-requests`) turned it into https, and the
@@ -15,10 +17,15 @@
  * How the sidebar is reached, and the one way this Firefox differs from a person's, is in
  * test/support/firefox.ts.
  */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Heading, List, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/browser';
+import { REPO_ROOT, removeDir } from '../support/browser';
 import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
 import { playAndSeekInPage } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
@@ -29,12 +36,22 @@ const FEED_HOST = 'feeds.earmark.test';
 let server: PageServer;
 let firefox: FirefoxWithExtension;
 let page: Page;
+/** Where this Firefox saves downloads (the export), without asking, as a person may set it. */
+let downloads: string;
 
 beforeAll(async () => {
   server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
+  downloads = mkdtempSync(join(tmpdir(), 'earmark-firefox-downloads-'));
   firefox = await launchFirefox({
-    // Another site for the feed, at a plain http address: a name this Firefox finds at 127.0.0.1.
-    prefs: { 'network.dns.localDomains': FEED_HOST },
+    prefs: {
+      // Another site for the feed, at a plain http address: a name this Firefox finds at 127.0.0.1.
+      'network.dns.localDomains': FEED_HOST,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
+    },
   });
   page = await firefox.openPage(`${server.origin}/episode.html`);
 });
@@ -42,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await firefox?.close();
   await server?.close();
+  if (downloads) removeDir(downloads);
 });
 
 /**
@@ -237,6 +255,47 @@ describe('the transcript panel in Firefox’s sidebar', () => {
     // The quote at 0:46 falls into the chapter that holds it (0:17–0:58).
     const [quote] = (await storedIn<StoredQuote>('quotes'))!;
     expect(quote!.sectionId).toBe(episode!.sections[1]!.id);
+  });
+
+  it('exports the episode with the chapters as sections and the people with their roles', async () => {
+    expect(await press('Export Markdown')).toBe(true);
+    // Firefox makes an empty `<name>` at once and writes `<name>.part`, renamed when complete.
+    const saved = () => {
+      const names = readdirSync(downloads);
+      return names.some((name) => name.endsWith('.part'))
+        ? []
+        : names.filter((name) => name.endsWith('.md'));
+    };
+    await expect.poll(saved, { timeout: 10_000 }).toHaveLength(1);
+    const markdown = readFileSync(join(downloads, saved()[0]!), 'utf8');
+    const tree: Root = fromMarkdown(markdown);
+    const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
+    expect(headings.map((h) => toString(h))).toEqual(
+      expect.arrayContaining([
+        'Participants',
+        'Welcome',
+        'Transcripts in the feed',
+        'Who reads them',
+      ]),
+    );
+    // The list under "Participants": each person with the role they were added with.
+    const participants = headings.find((h) => toString(h) === 'Participants')!;
+    const list = tree.children[tree.children.indexOf(participants) + 1] as List;
+    expect(list.type).toBe('list');
+    expect(list.children.map((item) => toString(item))).toEqual([
+      'Sam Rivera (guest)',
+      'Ada Park (host)',
+      'Lee Chen (other)',
+    ]);
+    // The quote at 0:46 is in the section of the chapter that holds it.
+    const sectionOf = (text: string) => {
+      const at = tree.children.findIndex((n) => toString(n).includes(text));
+      return tree.children
+        .slice(0, at)
+        .reverse()
+        .find((n): n is Heading => n.type === 'heading');
+    };
+    expect(toString(sectionOf('the table of contents')!)).toBe('Transcripts in the feed');
   });
 
   it('moves the page’s player to a cue’s time when the person clicks it', async () => {

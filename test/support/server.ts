@@ -14,6 +14,8 @@ const TYPES: Record<string, string> = {
 
 export interface PageServer {
   origin: string;
+  /** Every path asked for, in order: a test can check what the browser fetched, and what not. */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -23,8 +25,10 @@ export interface PageServer {
  */
 export async function servePages(root: string, audioSeconds = 120): Promise<PageServer> {
   const wav = makeWav(audioSeconds);
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    requests.push(path);
     if (path === '/episode.wav') return sendAudio(wav, request.headers.range, response);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(normalize(root))) {
@@ -45,6 +49,7 @@ export async function servePages(root: string, audioSeconds = 120): Promise<Page
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -85,6 +85,25 @@ export function SettingsView({ api, settings, onChange, onError, example }: Prop
         <AllSites api={api} settings={settings} onChange={onChange} onError={onError} />
         <ShortcutInfo api={api} onError={onError} />
       </section>
+      <section class="panel-section" aria-labelledby="transcripts-heading">
+        <h2 id="transcripts-heading">{t('librarySettingsTranscripts')}</h2>
+        <div class="setting">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.findTranscriptsAutomatically}
+              aria-describedby="transcripts-auto-help"
+              onChange={(event) =>
+                void onChange({ ...settings, findTranscriptsAutomatically: checked(event) })
+              }
+            />{' '}
+            {t('librarySettingTranscriptsAuto')}
+          </label>
+          <p id="transcripts-auto-help" class="muted">
+            {t('librarySettingTranscriptsAutoHelp')}
+          </p>
+        </div>
+      </section>
     </>
   );
 }

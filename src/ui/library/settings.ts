@@ -38,6 +38,12 @@ export interface LibrarySettings {
    * page shows whether it is held, and records here what was last chosen.
    */
   detectAllSites: boolean;
+  /**
+   * The transcript panel looks in the feed the page names on its own, where the browser needs
+   * no prompt for it (issue 13; src/ui/words/look-automatically.ts). Off unless switched on:
+   * it is a network request the person did not click for.
+   */
+  findTranscriptsAutomatically: boolean;
   template: TemplateSetting;
   obsidian: ObsidianSetting;
 }
@@ -46,6 +52,7 @@ export const DEFAULT_SETTINGS: Readonly<LibrarySettings> = Object.freeze({
   exportDefaults: Object.freeze({ frontMatter: false, timestamps: true, quoteGrouping: 'time' }),
   floatingButton: true,
   detectAllSites: false,
+  findTranscriptsAutomatically: false,
   template: Object.freeze({ choice: 'overview', custom: '' }),
   obsidian: Object.freeze({ vault: '', folder: 'Podcasts' }),
 });
@@ -82,6 +89,10 @@ export function readSettings(value: unknown): LibrarySettings {
     },
     floatingButton: flag(stored.floatingButton, DEFAULT_SETTINGS.floatingButton),
     detectAllSites: flag(stored.detectAllSites, DEFAULT_SETTINGS.detectAllSites),
+    findTranscriptsAutomatically: flag(
+      stored.findTranscriptsAutomatically,
+      DEFAULT_SETTINGS.findTranscriptsAutomatically,
+    ),
     template: {
       choice: TEMPLATE_CHOICES.find((c) => c === templateStored.choice) ?? 'overview',
       custom: text(templateStored.custom, ''),

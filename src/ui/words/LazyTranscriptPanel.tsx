@@ -35,6 +35,9 @@ export interface TranscriptSlotProps {
 export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSlotProps> {
   let loaded: TranscriptModule | null = null;
   const loading = import('./TranscriptPanel').then((module) => (loaded = module));
+  // The episodes this side panel has looked for on its own (or shown kept words for): once
+  // each, for as long as the side panel is open, whichever episode it moves to in between.
+  const settled = new Set<string>();
   return function Transcript({ update, reread, notify, ...view }: TranscriptSlotProps) {
     // Loaded by the time the episode is read, it is drawn in the editor's first frame.
     const [module, setModule] = useState(loaded);
@@ -47,6 +50,7 @@ export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSl
       <module.TranscriptPanel
         {...view}
         words={words}
+        settled={settled}
         onEpisode={(episode) => update((shown) => ({ ...shown, episode }))}
         // A quote saved from the words: the answer holds it, so nothing is read again.
         onQuoteSaved={(episode, quote) =>

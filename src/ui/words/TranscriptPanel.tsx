@@ -1,9 +1,10 @@
 /**
  * The transcript panel (side panel / sidebar, issue 13): asks the show's feed for the words
- * only when the person clicks, shows the cues following the page's player, finds words, and
- * saves selected words as a quote at their cue's start, by its speaker.
+ * only when the person clicks (or, with "Look for transcripts automatically" on, looks in the
+ * feed the page names when it shows an episode), shows the cues following the page's player,
+ * finds words, and saves selected words as a quote at their cue's start, by its speaker.
  */
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EpisodeWords } from '../../core/feeds/episode-words';
 import {
   SHOW_FEEDS_KEY,
@@ -23,6 +24,7 @@ import { reason, t } from '../i18n';
 import type { WordsApi } from './api';
 import { FeedOffers } from './FeedOffers';
 import type { FeedFound } from './find-words';
+import { SETTINGS_KEY, feedToLookInAutomatically, lookSettingFrom } from './look-automatically';
 import { TranscriptWords } from './TranscriptWords';
 
 type State =
@@ -44,6 +46,8 @@ interface Props {
   /** A quote was saved from the words: the background's answer holds it and its episode. */
   onQuoteSaved: (episode: Episode, quote: Quote) => void;
   onEpisode: (episode: Episode) => void;
+  /** The episodes this side panel settled already (look-automatically.ts): it adds to it. */
+  settled: Set<string>;
 }
 
 /** The feeds the page names (detection's link or JSON-LD), else one its host implies. */
@@ -60,6 +64,10 @@ export function feedsOfPage(page: PageState): string[] {
 export function TranscriptPanel(props: Props) {
   const { api, words, page, episode } = props;
   const [state, setState] = useState<State>({ step: 'loading' });
+  /** The episode whose kept words `state` was read for: until then, the panel isn't asking. */
+  const [readFor, setReadFor] = useState<string | null>(null);
+  /** "Look for transcripts automatically" (null until read: then it looks nowhere). */
+  const [lookOnItsOwn, setLookOnItsOwn] = useState<boolean | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [named, setNamed] = useState<string[]>([]);
@@ -77,6 +85,11 @@ export function TranscriptPanel(props: Props) {
     api.store.getMeta<unknown>(SHOW_FEEDS_KEY).then(
       (value) => live && setShowFeeds(readShowFeeds(value)),
       () => live && setShowFeeds([]),
+    );
+    api.store.getMeta<unknown>(SETTINGS_KEY).then(
+      (value) => live && setLookOnItsOwn(lookSettingFrom(value)),
+      // Settings that can't be read mean the default: off.
+      () => live && setLookOnItsOwn(false),
     );
     return () => {
       live = false;
@@ -103,9 +116,18 @@ export function TranscriptPanel(props: Props) {
   // A layout effect, so that the kept words are asked for now, not after the editor's paint.
   useLayoutEffect(() => {
     let live = true;
-    void api.store.episodeWords(episode.id).then(
-      (stored) => live && setState(stored ? { step: 'ready', words: stored } : { step: 'ask' }),
-      () => live && setState({ step: 'ask' }),
+    const shown = episode.id;
+    const settle = (next: State) => {
+      if (!live) return;
+      // Kept words are shown without a fetch, and the episode is not looked for on its own
+      // later in this side panel (after "Fetch again" either): the person has its words.
+      if (next.step === 'ready') props.settled.add(shown);
+      setState(next);
+      setReadFor(shown);
+    };
+    void api.store.episodeWords(shown).then(
+      (stored) => settle(stored ? { step: 'ready', words: stored } : { step: 'ask' }),
+      () => settle({ step: 'ask' }),
     );
     return () => {
       live = false;
@@ -114,10 +136,14 @@ export function TranscriptPanel(props: Props) {
 
   const deps = { fetchText: words.fetchText, now: words.now };
 
-  /** Looks in `feedUrl`; a pasted feed that works is remembered for the episode's show. */
-  const find = (feedUrl: string, pasted = false) => {
+  /**
+   * Looks in `feedUrl`; a pasted feed that works is remembered for the episode's show. An
+   * automatic look asks for no permission: it runs only where the origin is held already.
+   */
+  const find = (feedUrl: string, how: 'click' | 'pasted' | 'automatic' = 'click') => {
+    const pasted = how === 'pasted';
     // First, inside the click: the browser shows its prompt only during the person's gesture.
-    const granted = words.requestOrigins([feedUrl]);
+    const granted = how === 'automatic' ? Promise.resolve(true) : words.requestOrigins([feedUrl]);
     setProblem(null);
     setState({ step: 'working' });
     void (async () => {
@@ -145,6 +171,39 @@ export function TranscriptPanel(props: Props) {
       setState({ step: 'ask' });
     });
   };
+
+  // "Look for transcripts automatically": what "Find transcript" does, once per episode in this
+  // side panel, in the feed the page names, where the browser needs no prompt for it.
+  const lookIn = feedToLookInAutomatically({
+    enabled: lookOnItsOwn === true,
+    asking: state.step === 'ask' && readFor === episode.id,
+    pageFeeds: pageNamed,
+    settled: props.settled.has(episode.id),
+  });
+  /** What the panel shows now, for an answer that arrives after it may have moved on. */
+  const now = useRef({ episodeId: episode.id, step: state.step, mounted: true });
+  now.current = { episodeId: episode.id, step: state.step, mounted: true };
+  useEffect(
+    () => () => {
+      now.current.mounted = false;
+    },
+    [],
+  );
+  useEffect(() => {
+    if (!lookIn) return;
+    const shown = episode.id;
+    // Settled before the answer: the page's list may grow meanwhile; it is still one look.
+    props.settled.add(shown);
+    words.holdsOrigins([lookIn]).then(
+      (held) => {
+        const { episodeId, step, mounted } = now.current;
+        // Not held: a prompt needs a click, so the button stays as it is.
+        if (held && mounted && episodeId === shown && step === 'ask') find(lookIn, 'automatic');
+      },
+      // A permission check that fails leaves the button to the person.
+      () => undefined,
+    );
+  }, [lookIn]);
 
   const fetchItem = (found: FeedFound, item: FeedItem) => {
     const urls = [
@@ -220,7 +279,7 @@ export function TranscriptPanel(props: Props) {
           class="paste-feed"
           onSubmit={(event) => {
             event.preventDefault();
-            if (pasted.trim()) find(pasted.trim(), true);
+            if (pasted.trim()) find(pasted.trim(), 'pasted');
           }}
         >
           <label>

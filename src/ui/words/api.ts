@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-words';
 import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
 import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';
-import { requestOrigins } from '../../network/origin-permission';
+import { holdsOrigins, requestOrigins } from '../../network/origin-permission';
 
 export interface WordsApi {
   /**
@@ -14,6 +14,8 @@ export interface WordsApi {
    * click handler: browsers grant the prompt only during the click.
    */
   requestOrigins(urls: readonly string[]): Promise<boolean>;
+  /** Whether a fetch of these addresses needs no prompt (the browser grants their origins). */
+  holdsOrigins(urls: readonly string[]): Promise<boolean>;
   fetchText(url: string, limits: FetchLimits): Promise<FetchedText>;
   playerTime(tabId: number): Promise<number | null>;
   /** The feeds the tab's page names (link, JSON-LD, platform data, host), most trusted first. */
@@ -32,6 +34,8 @@ export function browserWordsApi(): WordsApi {
   return {
     requestOrigins: (urls) =>
       requestOrigins(browser.permissions, urls, browser.runtime.getManifest().host_permissions),
+    holdsOrigins: (urls) =>
+      holdsOrigins(browser.permissions, urls, browser.runtime.getManifest().host_permissions),
     fetchText: (url, limits) => fetchText(url, limits),
     playerTime: (tabId) => playerTimeOfTab(tabId),
     pageFeeds: (tabId) => feedsOfTab(tabId),

@@ -154,12 +154,20 @@ describe('settings read from the store', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('look for transcripts automatically only when the person switched it on', () => {
+    expect(DEFAULT_SETTINGS.findTranscriptsAutomatically).toBe(false);
+    expect(readSettings({ findTranscriptsAutomatically: true }).findTranscriptsAutomatically).toBe(
+      true,
+    );
+  });
+
   it('keep every valid field and replace only the broken ones', () => {
     expect(
       readSettings({
         exportDefaults: { frontMatter: true, timestamps: 'yes', quoteGrouping: 'colour' },
         floatingButton: false,
         detectAllSites: 1,
+        findTranscriptsAutomatically: 'yes',
         template: { choice: 'mustache', custom: '# {{title}}' },
         obsidian: { vault: 'Notes', folder: 7 },
       }),
@@ -167,6 +175,7 @@ describe('settings read from the store', () => {
       exportDefaults: { frontMatter: true, timestamps: true, quoteGrouping: 'time' },
       floatingButton: false,
       detectAllSites: false,
+      findTranscriptsAutomatically: false,
       template: { choice: 'overview', custom: '# {{title}}' },
       obsidian: { vault: 'Notes', folder: 'Podcasts' },
     });

@@ -465,6 +465,30 @@ describe('settings', () => {
     expect((again as HTMLInputElement).checked).toBe(false);
   });
 
+  it('keeps “Look for transcripts automatically”, off until switched on, with what it does', async () => {
+    await openLibrary();
+    go('#settings');
+    const box = (await screen.findByRole('checkbox', {
+      name: 'Look for transcripts automatically',
+    })) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    const help = document.getElementById(box.getAttribute('aria-describedby')!)!;
+    expect(help.textContent).toContain('fetches the feed the page names');
+    expect(help.textContent).toContain('Nothing you wrote is sent.');
+    fireEvent.click(box);
+    await waitFor(async () =>
+      expect(await browser.store.getMeta('settings')).toMatchObject({
+        findTranscriptsAutomatically: true,
+      }),
+    );
+    cleanup();
+    render(<Library api={browser.api} />);
+    const again = await screen.findByRole('checkbox', {
+      name: 'Look for transcripts automatically',
+    });
+    expect((again as HTMLInputElement).checked).toBe(true);
+  });
+
   it('asks for all sites during the click itself, then registers the content script', async () => {
     await openLibrary();
     go('#settings');

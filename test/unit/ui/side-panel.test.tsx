@@ -19,6 +19,43 @@ describe('the side panel', () => {
     expect(screen.queryByRole('button', { name: 'Open in side panel' })).toBeNull();
   });
 
+  it('starts notes at who took part without scrolling away from the top (the transcript)', async () => {
+    // The frames are the test's. focusWhenShown looks for the field once a frame, for a limited
+    // number of frames; on a loaded machine the editor can take longer than that to appear, so
+    // with the browser's frames this test depended on the machine's speed. Here no frame passes
+    // until the field is drawn, then one does: what it checks is what the frame does.
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus');
+    try {
+      for (const mode of ['panel', 'popup'] as const) {
+        const { api } = fakeApi();
+        render(<EpisodeScreen api={api} mode={mode} />);
+        fireEvent.click(
+          await screen.findByRole('button', { name: 'Start notes for this episode' }),
+        );
+        // Waiting for the field only (it is drawn without a frame): however long it takes.
+        const field = await waitFor(
+          () => {
+            const drawn = document.getElementById('new-participant-name');
+            expect(drawn).not.toBeNull();
+            return drawn!;
+          },
+          { timeout: 10_000 },
+        );
+        focus.mockClear();
+        vi.advanceTimersToNextFrame();
+        expect(document.activeElement).toBe(field);
+        expect(focus.mock.contexts).toEqual([field]);
+        // The side panel keeps its scroll (its transcript part is above); the popup needn't.
+        expect(focus.mock.calls).toEqual([[{ preventScroll: mode === 'panel' }]]);
+        cleanup();
+      }
+    } finally {
+      focus.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('shows quotes saved meanwhile by shortcut or menu, without being reopened', async () => {
     const { api } = fakeApi();
     await seedEpisode(api.store);

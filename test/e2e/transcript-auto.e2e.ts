@@ -1,0 +1,86 @@
+/**
+ * "Look for transcripts automatically" in real Chromium with the built extension (issue 13):
+ * off (the default), opening the side panel on an episode page fetches nothing; switched on in
+ * the library's settings, the side panel finds the episode in the feed the page names without
+ * a click. The feed is served from 127.0.0.1, which the manifest grants: no prompt is needed.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPO_ROOT,
+  launchWithExtension,
+  makeProfileDir,
+  removeDir,
+  tabIdFor,
+  type ExtensionBrowser,
+} from '../support/browser';
+import { extensionDb } from '../support/extension-db';
+import { servePages, type PageServer } from '../support/server';
+
+const PANEL_PATH = 'src/ui/sidepanel/index.html';
+const LIBRARY_PATH = 'src/ui/library/index.html';
+const FOUND = '“Episode 7: Words in the feed” (found by its audio file)';
+
+let server: PageServer;
+let profile: string;
+let browser: ExtensionBrowser;
+let panel: Page;
+
+beforeAll(async () => {
+  server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
+  profile = makeProfileDir();
+  browser = await launchWithExtension(profile);
+  const page = await browser.context.newPage();
+  const url = `${server.origin}/episode.html`;
+  await page.goto(url);
+  const tabId = await tabIdFor(browser.worker, url);
+  panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/${PANEL_PATH}?tab=${tabId}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(profile);
+});
+
+const feedRequests = () => server.requests.filter((path) => path === '/feed.xml').length;
+
+describe('looking for transcripts automatically', () => {
+  it('is off at first: the side panel offers “Find transcript” and fetches nothing', async () => {
+    await panel.getByRole('button', { name: 'Start notes for this episode' }).click();
+    await panel.getByRole('button', { name: 'Find transcript' }).waitFor();
+    // An automatic look would start as soon as the button shows (the feed is on 127.0.0.1 and
+    // answers in milliseconds); give it far longer than that to be sure none is made.
+    await panel.waitForTimeout(1_500);
+    expect(feedRequests()).toBe(0);
+    expect(await panel.locator('.transcript').textContent()).not.toContain(FOUND);
+  });
+
+  it('switched on in the library, finds the episode in the page’s feed without a click', async () => {
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/${LIBRARY_PATH}#settings`);
+    await library.getByRole('checkbox', { name: 'Look for transcripts automatically' }).check();
+    await expect
+      .poll(async () => {
+        const stored = await extensionDb<{ value: { findTranscriptsAutomatically?: boolean } }>(
+          library,
+          { op: 'get', store: 'meta', key: 'settings' },
+        );
+        return stored?.value.findTranscriptsAutomatically;
+      })
+      .toBe(true);
+    await library.close();
+
+    // The side panel opened again on the same episode page: no click in it.
+    await panel.reload();
+    await expect.poll(() => panel.locator('.transcript').textContent()).toContain(FOUND);
+    expect(feedRequests()).toBe(1);
+    await expect
+      .poll(() => panel.getByRole('button', { name: 'Get transcript and chapters' }).count())
+      .toBe(1);
+    // Only the feed: its transcript and chapters wait for the person's click.
+    expect(server.requests.filter((path) => /\.(vtt|srt|json)$/.test(path))).toEqual([]);
+  });
+});
