@@ -61,6 +61,11 @@ export function feedsOfPage(page: PageState): string[] {
   }
 }
 
+/** The addresses of an episode's words in its feed: its transcripts and its chapters. */
+function wordsUrls(item: FeedItem): string[] {
+  return [...item.transcripts.map((l) => l.url), ...(item.chapters ? [item.chapters.url] : [])];
+}
+
 export function TranscriptPanel(props: Props) {
   const { api, words, page, episode } = props;
   const [state, setState] = useState<State>({ step: 'loading' });
@@ -161,6 +166,14 @@ export function TranscriptPanel(props: Props) {
       );
       if (!found.ok) throw new Error(found.error);
       setState({ step: 'pick', found, index: found.match?.item.index ?? -1 });
+      // On its own, it goes on to the matched episode's words where no prompt is needed either.
+      const matched = found.match?.item;
+      const matchedUrls = matched ? wordsUrls(matched) : [];
+      if (how === 'automatic' && matched && matchedUrls.length > 0) {
+        if (!(await words.holdsOrigins(matchedUrls))) return;
+        const { episodeId, mounted } = now.current;
+        if (mounted && episodeId === episode.id) fetchItem(found, matched, 'automatic');
+      }
       if (pasted) {
         await changeShowFeeds((feeds) => rememberFeed(feeds, episode.show, feedUrl)).catch(
           (error: unknown) => setProblem(t('transcriptNotRemembered', reason(error))),
@@ -205,12 +218,9 @@ export function TranscriptPanel(props: Props) {
     );
   }, [lookIn]);
 
-  const fetchItem = (found: FeedFound, item: FeedItem) => {
-    const urls = [
-      ...item.transcripts.map((l) => l.url),
-      ...(item.chapters ? [item.chapters.url] : []),
-    ];
-    const granted = words.requestOrigins(urls);
+  const fetchItem = (found: FeedFound, item: FeedItem, how: 'click' | 'automatic' = 'click') => {
+    const urls = wordsUrls(item);
+    const granted = how === 'automatic' ? Promise.resolve(true) : words.requestOrigins(urls);
     setProblem(null);
     setState({ step: 'working' });
     void (async () => {

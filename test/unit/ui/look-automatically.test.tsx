@@ -80,14 +80,31 @@ const FEED_TEXT = `<?xml version="1.0"?>
 <item><title>Episode 11: Before</title><guid>mn-11</guid></item>
 </channel></rss>`;
 
-/** The network and the browser's permissions, faked; `held` says which origins are granted. */
-function fakeWords(options: { held: boolean; feed?: FetchedText }) {
+const TRANSCRIPT = 'https://files.example.net/mn-12.vtt';
+/** The same feed, naming a transcript for episode 12 on another site. */
+const FEED_WITH_WORDS = FEED_TEXT.replace(
+  '<rss version="2.0">',
+  '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0">',
+).replace(
+  '<guid>mn-12</guid>',
+  `<guid>mn-12</guid><podcast:transcript url="${TRANSCRIPT}" type="text/vtt"/>`,
+);
+const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ada Park>Welcome to the margin.\n';
+
+/**
+ * The network and the browser's permissions, faked; `held` says which origins are granted
+ * (all or none, or the feed's only). The transcript address answers with a WebVTT file.
+ */
+function fakeWords(options: { held: boolean | 'feed'; feed?: FetchedText }) {
   const fetched: string[] = [];
   const words = {
     requestOrigins: vi.fn(async () => true),
-    holdsOrigins: vi.fn(async () => options.held),
+    holdsOrigins: vi.fn(async (urls: readonly string[]) =>
+      options.held === 'feed' ? urls.every((url) => url === FEED) : options.held,
+    ),
     fetchText: vi.fn(async (url: string): Promise<FetchedText> => {
       fetched.push(url);
+      if (url === TRANSCRIPT) return { ok: true, text: VTT, contentType: 'text/vtt', url };
       return options.feed ?? { ok: true, text: FEED_TEXT, contentType: 'application/rss+xml', url };
     }),
     playerTime: vi.fn(async () => null),
@@ -101,7 +118,7 @@ function fakeWords(options: { held: boolean; feed?: FetchedText }) {
 
 async function showPanel(options: {
   setting: boolean | null;
-  held?: boolean;
+  held?: boolean | 'feed';
   feedUrl?: string | null;
   kept?: boolean;
   feed?: FetchedText;
@@ -160,6 +177,35 @@ describe('the transcript panel, looking automatically', () => {
     expect(fetched).toEqual([FEED]);
     expect(words.holdsOrigins).toHaveBeenCalledWith([FEED]);
     // No prompt: the look goes only where the origin is held.
+    expect(words.requestOrigins).not.toHaveBeenCalled();
+  });
+
+  it('goes on to the matched episode’s transcript when its site is allowed too', async () => {
+    const feed: FetchedText = {
+      ok: true,
+      text: FEED_WITH_WORDS,
+      contentType: 'application/rss+xml',
+      url: FEED,
+    };
+    const { fetched, words } = await showPanel({ setting: true, feed });
+    expect(await screen.findByText('Welcome to the margin.')).toBeTruthy();
+    expect(fetched).toEqual([FEED, TRANSCRIPT]);
+    expect(words.holdsOrigins).toHaveBeenCalledWith([TRANSCRIPT]);
+    expect(words.requestOrigins).not.toHaveBeenCalled();
+  });
+
+  it('stops at the match when the transcript’s site would prompt: that waits for the click', async () => {
+    const feed: FetchedText = {
+      ok: true,
+      text: FEED_WITH_WORDS,
+      contentType: 'application/rss+xml',
+      url: FEED,
+    };
+    const { fetched, words } = await showPanel({ setting: true, held: 'feed', feed });
+    await screen.findByRole('button', { name: 'Get transcript and chapters' });
+    await waitFor(() => expect(words.holdsOrigins).toHaveBeenCalledWith([TRANSCRIPT]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetched).toEqual([FEED]);
     expect(words.requestOrigins).not.toHaveBeenCalled();
   });
 
