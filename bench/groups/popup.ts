@@ -14,8 +14,8 @@ import type { Page } from 'playwright-core';
 import type { BenchGlobal } from '../browser-entry';
 import { popupUrl, REPO_ROOT, type ExtensionBrowser } from '../../test/support/browser';
 import { servePages } from '../../test/support/server';
-import { withExtension } from '../lib/browsers';
 import type { BenchContext, BenchGroup } from '../lib/context';
+import { emptyPageFirstFrames, withEmptyPage } from '../lib/empty-page';
 import { openTab } from '../lib/episode-page';
 import { timingFigure, type Figure } from '../lib/figures';
 import { summarise } from '../lib/stats';
@@ -217,7 +217,7 @@ export const popup: BenchGroup = {
     const bundle = await context.bundle('browser-entry');
     const server = await servePages(join(REPO_ROOT, 'test/fixtures/demo'));
     try {
-      return await withExtension(async (extension) => {
+      return await withEmptyPage(context.distDir, async (extension) => {
         const episodeUrl = `${server.origin}/episode.html`;
         const { tabId } = await openTab(extension, episodeUrl);
         const page = await extension.context.newPage();
@@ -239,6 +239,21 @@ export const popup: BenchGroup = {
         }
         context.log(`popup: first render, ${SEEDED_QUOTES} quotes`);
         figures.push(...(await measure(context, extension, page, tabId, SEEDED_QUOTES)));
+
+        // The floor under the figures above, in the same browser: an empty page of ours.
+        const empty = await extension.context.newPage();
+        await empty.setViewportSize({ width: 400, height: 600 });
+        const frames = await emptyPageFirstFrames(extension, empty, context.runs([2, 15], [1, 3]));
+        await empty.close();
+        figures.push(
+          timingFigure(
+            GROUP,
+            'an empty page of the extension: first frame',
+            summarise(frames),
+            null,
+            'navigation start → first frame, no script: the floor under the first render above',
+          ),
+        );
         return figures;
       });
     } finally {
