@@ -338,6 +338,19 @@ describe('renderOverviewMarkdown with hostile text', () => {
     });
   });
 
+  it('writes a front matter value with blank lines and spaces after them as it is', () => {
+    // Found by the safety property: folded over lines, the YAML writer put a backslash there.
+    const name = '#<script>alert(1)</script><div>\n\n \n';
+    const markdown = renderOverviewMarkdown(
+      episode({ participants: [{ id: 'p', name, role: 'host' }] }),
+      [],
+      { frontMatter: true },
+    );
+    const [, yaml] = /^---\n([\s\S]*?)---\n\n# /.exec(markdown) ?? [];
+    expect(parseYaml(yaml!)).toMatchObject({ participants: [name] });
+    expect(parseYaml(yaml!, { version: '1.1' })).toMatchObject({ participants: [name] });
+  });
+
   it('keeps a front matter value with a line `---` in it inside the front matter', () => {
     const markdown = renderOverviewMarkdown(episode({ title: 'a\n---\nb: c' }), [], {
       frontMatter: true,

@@ -258,6 +258,9 @@ export function frontMatterText(values: Record<string, unknown>): string {
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',
     lineWidth: 0,
+    // One line per string, with JSON's escapes: folded over lines, yaml 2.9 writes a space
+    // after blank lines as `\\ ` (a backslash), and the value reads back changed.
+    doubleQuotedAsJSON: true,
   });
   return `---\n${yaml}---\n\n`;
 }
