@@ -21,9 +21,8 @@ describe('the side panel', () => {
 
   it('starts notes at who took part without scrolling away from the top (the transcript)', async () => {
     // The frames are the test's. focusWhenShown looks for the field once a frame, for a limited
-    // number of frames; on a loaded machine the editor can take longer than that to appear, so
-    // with the browser's frames this test depended on the machine's speed. Here no frame passes
-    // until the field is drawn, then one does: what it checks is what the frame does.
+    // time; with the browser's frames this test depended on the machine's speed. Here no frame
+    // passes until the field is drawn, then one does: what it checks is what the frame does.
     vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
     const focus = vi.spyOn(HTMLElement.prototype, 'focus');
     try {
