@@ -18,7 +18,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { BenchGlobal } from '../browser-entry';
 import { REPO_ROOT, type ExtensionBrowser } from '../../test/support/browser';
 import { servePages } from '../../test/support/server';
-import { emptyPageFirstFrames, withEmptyPage } from '../lib/empty-page';
+import { emptyPageFigure, withEmptyPage } from '../lib/empty-page';
 import { createCapturePacer } from '../lib/capture-pacer';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { openTab } from '../lib/episode-page';
@@ -30,6 +30,8 @@ export const PANEL_FIRST_SCREEN_BUDGET_MS = 100;
 export const PANEL_FOLLOW_BUDGET_MS = 1;
 export const PANEL_SAVE_BUDGET_MS = 50;
 const PANEL_PATH = 'src/ui/sidepanel/index.html';
+/** A side panel's size. */
+const PANEL_SIZE = { width: 420, height: 900 };
 /** The generated audio: long enough to move the player across a few dozen cues. */
 const AUDIO_SECONDS = 120;
 /** The cues' length in the generated transcript (bench/lib/words-data.ts). */
@@ -120,7 +122,7 @@ async function measure(
   const { page, tabId } = await openTab(extension, url);
   const panelUrl = `chrome-extension://${extension.extensionId}/${PANEL_PATH}?tab=${tabId}`;
   const panel = await extension.context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.setViewportSize(PANEL_SIZE);
   await panel.goto(panelUrl);
   await panel.evaluate(await context.bundle('browser-entry'));
   const cues = await panel.evaluate(
@@ -160,18 +162,8 @@ async function measure(
       ),
     );
   }
-  const empty = await extension.context.newPage();
-  await empty.setViewportSize({ width: 420, height: 900 });
-  const emptyFrames = await emptyPageFirstFrames(extension, empty, context.runs([2, 15], [1, 3]));
-  await empty.close();
   figures.push(
-    timingFigure(
-      GROUP,
-      'an empty page of the extension: first frame',
-      summarise(emptyFrames),
-      null,
-      'navigation start → first frame, no script: the floor under the first screen above',
-    ),
+    await emptyPageFigure(context, extension, GROUP, PANEL_SIZE, 'the first screen above'),
   );
 
   context.log(`${GROUP}: following the player`);

@@ -15,7 +15,7 @@ import type { BenchGlobal } from '../browser-entry';
 import { popupUrl, REPO_ROOT, type ExtensionBrowser } from '../../test/support/browser';
 import { servePages } from '../../test/support/server';
 import type { BenchContext, BenchGroup } from '../lib/context';
-import { emptyPageFirstFrames, withEmptyPage } from '../lib/empty-page';
+import { emptyPageFigure, withEmptyPage } from '../lib/empty-page';
 import { openTab } from '../lib/episode-page';
 import { timingFigure, type Figure } from '../lib/figures';
 import { summarise } from '../lib/stats';
@@ -25,6 +25,8 @@ export const FIRST_RENDER_BUDGET_MS = 100;
 /** The popup's own part of its first render with 1,000 quotes (issue 16; 52 ms before it). */
 export const OWN_PART_BUDGET_MS = 25;
 const SEEDED_QUOTES = 1000;
+/** A popup's size. */
+const POPUP_SIZE = { width: 400, height: 600 };
 
 /** What one opening of the popup took, in ms since navigation start (performance.timeOrigin). */
 interface Opening {
@@ -221,7 +223,7 @@ export const popup: BenchGroup = {
         const episodeUrl = `${server.origin}/episode.html`;
         const { tabId } = await openTab(extension, episodeUrl);
         const page = await extension.context.newPage();
-        await page.setViewportSize({ width: 400, height: 600 });
+        await page.setViewportSize(POPUP_SIZE);
         await page.addInitScript({ content: OPENING_WATCH });
 
         context.log('popup: first render, 0 quotes');
@@ -241,18 +243,8 @@ export const popup: BenchGroup = {
         figures.push(...(await measure(context, extension, page, tabId, SEEDED_QUOTES)));
 
         // The floor under the figures above, in the same browser: an empty page of ours.
-        const empty = await extension.context.newPage();
-        await empty.setViewportSize({ width: 400, height: 600 });
-        const frames = await emptyPageFirstFrames(extension, empty, context.runs([2, 15], [1, 3]));
-        await empty.close();
         figures.push(
-          timingFigure(
-            GROUP,
-            'an empty page of the extension: first frame',
-            summarise(frames),
-            null,
-            'navigation start → first frame, no script: the floor under the first render above',
-          ),
+          await emptyPageFigure(context, extension, GROUP, POPUP_SIZE, 'the first render above'),
         );
         return figures;
       });

@@ -8,13 +8,15 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import {
   launchWithExtension,
   makeProfileDir,
   removeDir,
   type ExtensionBrowser,
 } from '../../test/support/browser';
+import type { BenchContext } from './context';
+import { timingFigure, type Figure } from './figures';
+import { summarise } from './stats';
 
 const EMPTY_PAGE = 'bench-empty.html';
 const EMPTY_HTML =
@@ -49,19 +51,37 @@ export async function withEmptyPage<T>(
   }
 }
 
-/** First frames of the empty page, each a fresh navigation of `page` (as the groups do theirs). */
-export async function emptyPageFirstFrames(
+/**
+ * The figure: first frames of the empty page in a new tab of `size`, each a fresh navigation
+ * (as the groups open their own pages), beside what it is the floor under.
+ */
+export async function emptyPageFigure(
+  context: BenchContext,
   extension: ExtensionBrowser,
-  page: Page,
-  runs: { warmup: number; runs: number },
-): Promise<number[]> {
-  await page.addInitScript(FIRST_FRAME_WATCH);
-  const url = `chrome-extension://${extension.extensionId}/${EMPTY_PAGE}`;
+  group: string,
+  size: { width: number; height: number },
+  under: string,
+): Promise<Figure> {
+  const page = await extension.context.newPage();
   const frames: number[] = [];
-  for (let run = -runs.warmup; run < runs.runs; run++) {
-    await page.goto(url);
-    const ms = await page.evaluate<number>('window.__benchEmptyFrame');
-    if (run >= 0) frames.push(ms);
+  try {
+    await page.setViewportSize(size);
+    await page.addInitScript(FIRST_FRAME_WATCH);
+    const url = `chrome-extension://${extension.extensionId}/${EMPTY_PAGE}`;
+    const { warmup, runs } = context.runs([2, 15], [1, 3]);
+    for (let run = -warmup; run < runs; run++) {
+      await page.goto(url);
+      const ms = await page.evaluate<number>('window.__benchEmptyFrame');
+      if (run >= 0) frames.push(ms);
+    }
+  } finally {
+    await page.close();
   }
-  return frames;
+  return timingFigure(
+    group,
+    'an empty page of the extension: first frame',
+    summarise(frames),
+    null,
+    `navigation start → first frame, no script: the floor under ${under}`,
+  );
 }

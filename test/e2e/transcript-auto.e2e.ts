@@ -5,46 +5,27 @@
  * transcript and chapters, without a click. The feed and its files are served from 127.0.0.1,
  * which the manifest grants: no prompt is needed.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  REPO_ROOT,
-  launchWithExtension,
-  makeProfileDir,
-  removeDir,
-  tabIdFor,
-  type ExtensionBrowser,
-} from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
 import { extensionDb } from '../support/extension-db';
-import { servePages, type PageServer } from '../support/server';
+import type { PageServer } from '../support/server';
+import { openTranscriptPanel, type TranscriptPanelSetup } from '../support/transcript-panel';
 
-const PANEL_PATH = 'src/ui/sidepanel/index.html';
 const LIBRARY_PATH = 'src/ui/library/index.html';
 const FOUND = '“Episode 7: Words in the feed” (found by its audio file)';
 
+let opened: TranscriptPanelSetup | undefined;
 let server: PageServer;
-let profile: string;
 let browser: ExtensionBrowser;
 let panel: Page;
 
 beforeAll(async () => {
-  server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
-  profile = makeProfileDir();
-  browser = await launchWithExtension(profile);
-  const page = await browser.context.newPage();
-  const url = `${server.origin}/episode.html`;
-  await page.goto(url);
-  const tabId = await tabIdFor(browser.worker, url);
-  panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/${PANEL_PATH}?tab=${tabId}`);
+  opened = await openTranscriptPanel();
+  ({ server, browser, panel } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(profile);
-});
+afterAll(() => opened?.close());
 
 const feedRequests = () => server.requests.filter((path) => path === '/feed.xml').length;
 

@@ -11,45 +11,25 @@ import type { Page } from 'playwright-core';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  REPO_ROOT,
-  launchWithExtension,
-  makeProfileDir,
-  removeDir,
-  tabIdFor,
-  type ExtensionBrowser,
-} from '../support/browser';
+import { REPO_ROOT, tabIdFor, type ExtensionBrowser } from '../support/browser';
 import { extensionDb } from '../support/extension-db';
 import { playAndSeek } from '../support/page-actions';
-import { servePages, type PageServer } from '../support/server';
+import type { PageServer } from '../support/server';
+import { PANEL_PATH } from '../support/side-panel';
+import { openTranscriptPanel, type TranscriptPanelSetup } from '../support/transcript-panel';
 
-const PANEL_PATH = 'src/ui/sidepanel/index.html';
-
+let opened: TranscriptPanelSetup | undefined;
 let server: PageServer;
-let profile: string;
 let browser: ExtensionBrowser;
 let page: Page;
 let panel: Page;
-let tabId: number;
 
 beforeAll(async () => {
-  server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
-  profile = makeProfileDir();
-  browser = await launchWithExtension(profile);
-  page = await browser.context.newPage();
-  const url = `${server.origin}/episode.html`;
-  await page.goto(url);
-  tabId = await tabIdFor(browser.worker, url);
-  panel = await browser.context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(`chrome-extension://${browser.extensionId}/${PANEL_PATH}?tab=${tabId}`);
+  opened = await openTranscriptPanel();
+  ({ server, browser, page, panel } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(profile);
-});
+afterAll(() => opened?.close());
 
 interface StoredQuote {
   text: string;

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, CDPSession } from 'playwright-core';
 
-const PANEL_PATH = 'src/ui/sidepanel/index.html';
+export const PANEL_PATH = 'src/ui/sidepanel/index.html';
 
 export interface SidePanel {
   url: string;

@@ -39,9 +39,10 @@ export interface LibrarySettings {
    */
   detectAllSites: boolean;
   /**
-   * The transcript panel looks in the feed the page names on its own, where the browser needs
-   * no prompt for it (issue 13; src/ui/words/look-automatically.ts). Off unless switched on:
-   * it is a network request the person did not click for.
+   * The transcript panel looks in the feed the page names on its own, and goes on to its
+   * episode's transcript and chapters, where the browser needs no prompt for them (issue 13;
+   * src/ui/words/look-automatically.ts). Off unless switched on: these are network requests
+   * the person did not click for.
    */
   findTranscriptsAutomatically: boolean;
   template: TemplateSetting;
