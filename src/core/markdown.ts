@@ -23,8 +23,8 @@ import type {
   RootContent,
 } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
-import { stringify as stringifyYaml } from 'yaml';
 import { deepLink } from './deeplink';
+import { frontMatterBlock } from './front-matter';
 import type { Episode, Participant, Quote, Role } from './model';
 import { writeSimpleMarkdown } from './markdown-write';
 import { clockHasHours, formatEpisodeClock } from './time';
@@ -464,17 +464,7 @@ export function overviewFrontMatter(episode: Episode): Record<string, string | s
 
 /** The overview's YAML front matter, with the lines around it and a blank line after. */
 export function overviewFrontMatterBlock(episode: Episode): string {
-  // Every string double-quoted: read the same by YAML 1.1 and 1.2 parsers alike (`no`, `0o7`,
-  // `2024-01-01` and `1:20` are not strings to all of them), and no line can read as `---`.
-  const yaml = stringifyYaml(overviewFrontMatter(episode), {
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    lineWidth: 0,
-    // One line per string, with JSON's escapes: folded over lines, yaml 2.9 writes a space
-    // after blank lines as `\\ ` (a backslash), and the value reads back changed.
-    doubleQuotedAsJSON: true,
-  });
-  return `---\n${yaml}---\n\n`;
+  return frontMatterBlock(overviewFrontMatter(episode));
 }
 
 /**

@@ -13,12 +13,8 @@ import {
 } from '../markdown';
 import type { Episode, Quote } from '../model';
 import { TEMPLATE_PRESETS, TEMPLATE_PRESET_IDS, type TemplatePresetId } from './presets';
-import {
-  compileTemplate,
-  frontMatterText,
-  renderTemplateTree,
-  type CompiledTemplate,
-} from './render';
+import { frontMatterBlock } from '../front-matter';
+import { compileTemplate, renderTemplateTree, type CompiledTemplate } from './render';
 
 /** A preset by id, or the person's own template text. */
 export type TemplateChoice = { preset: TemplatePresetId } | { custom: string };
@@ -56,7 +52,7 @@ export function exporterFor(
     const matter = rendered.frontMatter;
     const head =
       frontMatter && matter !== null && Object.keys(matter).length > 0
-        ? frontMatterText(matter)
+        ? frontMatterBlock(matter)
         : '';
     return { tree: rendered.tree, markdown: head + body };
   };

@@ -5,7 +5,8 @@
  * 1. Sections are expanded and every `{{value}}` becomes an opaque token (two private-use
  *    characters around a number): the Markdown source holds the template's text and tokens,
  *    never a value.
- * 2. That source is parsed (mdast-util-from-markdown): all structure comes from the template.
+ * 2. That source is parsed (mdast-util-from-markdown, or simple-blocks.ts for the plainest
+ *    pieces, to the same tree): all structure comes from the template.
  * 3. Tokens are replaced in the tree (substitute.ts) by text nodes (a block value alone in a paragraph by the
  *    paragraphs and `- ` lists of `blocksOf`, as the overview does), link targets by web
  *    addresses only (the template's own links too); a token inside an image is refused. The
@@ -18,7 +19,8 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
+import { frontMatterBlock } from '../front-matter';
 import { treeToMarkdown } from '../markdown';
 import type { Episode, Quote } from '../model';
 import {
@@ -29,6 +31,7 @@ import {
   type TemplateScope,
   type TemplateValue,
 } from './model';
+import { simpleBlocks } from './simple-blocks';
 import { Substitution, valueText } from './substitute';
 import { TemplateError, parseTemplate, type TemplateNode } from './syntax';
 import { ONE_TOKEN, TOKEN, TOKEN_CLOSE, TOKEN_OPEN } from './tokens';
@@ -110,26 +113,31 @@ function parseBody(template: CompiledTemplate, source: string): Root {
 }
 
 /**
- * The blocks of each piece, from one parse of them all joined by blank lines: a piece parses
- * alone to the blocks it makes anywhere (PIECE_BREAK), and a parse's setup (micromark's
- * constructs, mdast's handlers) costs more than a short piece's own parse.
+ * The blocks of each piece. Most pieces are plain enough to build without the parser
+ * (simple-blocks.ts); the others come from one parse of them all joined by blank lines: a
+ * piece parses alone to the blocks it makes anywhere (PIECE_BREAK), and a parse's setup
+ * (micromark's constructs, mdast's handlers) costs more than a short piece's own parse.
  */
 function parseTogether(keys: readonly string[]): RootContent[][] {
-  const blocks = keys.map((): RootContent[] => []);
-  if (keys.length === 0) return blocks;
-  const tree = fromMarkdown(keys.join('\n\n'));
-  let piece = 0;
-  let nextStart = keys[0]!.length + 2;
-  for (const block of tree.children) {
-    const offset = block.position?.start.offset ?? 0;
-    while (piece + 1 < keys.length && offset >= nextStart) {
-      piece += 1;
-      nextStart += keys[piece]!.length + 2;
+  const blocks = keys.map((key) => simpleBlocks(key));
+  const rest = keys.filter((_, i) => blocks[i] === null);
+  const parsed = rest.map((): RootContent[] => []);
+  if (rest.length > 0) {
+    const tree = fromMarkdown(rest.join('\n\n'));
+    let piece = 0;
+    let nextStart = rest[0]!.length + 2;
+    for (const block of tree.children) {
+      const offset = block.position?.start.offset ?? 0;
+      while (piece + 1 < rest.length && offset >= nextStart) {
+        piece += 1;
+        nextStart += rest[piece]!.length + 2;
+      }
+      stripPositions(block);
+      parsed[piece]!.push(block);
     }
-    stripPositions(block);
-    blocks[piece]!.push(block);
   }
-  return blocks;
+  let next = 0;
+  return blocks.map((simple) => simple ?? parsed[next++]!);
 }
 
 /** A copy of a parsed node and all under it, with every token's number raised by `by`. */
@@ -252,19 +260,6 @@ function stripPositions(node: Nodes): void {
   if ('children' in node) for (const child of node.children as RootContent[]) stripPositions(child);
 }
 
-/** YAML every reader agrees on: double-quoted strings, no line folding. */
-export function frontMatterText(values: Record<string, unknown>): string {
-  const yaml = stringifyYaml(values, {
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    lineWidth: 0,
-    // One line per string, with JSON's escapes: folded over lines, yaml 2.9 writes a space
-    // after blank lines as `\\ ` (a backslash), and the value reads back changed.
-    doubleQuotedAsJSON: true,
-  });
-  return `---\n${yaml}---\n\n`;
-}
-
 /** The template's Markdown for one episode. Throws TemplateError for a value in an image. */
 export function renderTemplate(
   template: CompiledTemplate,
@@ -275,5 +270,5 @@ export function renderTemplate(
   const body = tree.children.length > 0 ? treeToMarkdown(tree) : '';
   return matter === null || Object.keys(matter).length === 0
     ? body
-    : frontMatterText(matter) + body;
+    : frontMatterBlock(matter) + body;
 }
