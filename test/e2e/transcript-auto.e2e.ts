@@ -1,9 +1,10 @@
 /**
  * "Look for transcripts automatically" in real Chromium with the built extension (issue 13):
  * off (the default), opening the side panel on an episode page fetches nothing; switched on in
- * the library's settings, the side panel finds the episode in the feed the page names, and its
- * transcript and chapters, without a click. The feed and its files are served from 127.0.0.1,
- * which the manifest grants: no prompt is needed.
+ * the library's settings while the side panel is open, the side panel finds the episode in the
+ * feed the page names, and its transcript and chapters, without a click or being opened again.
+ * The feed and its files are served from 127.0.0.1, which the manifest grants: no prompt is
+ * needed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,8 +56,8 @@ describe('looking for transcripts automatically', () => {
       .toBe(true);
     await library.close();
 
-    // The side panel opened again on the same episode page: no click in it.
-    await panel.reload();
+    // The side panel stayed open on the same episode page: it follows the setting at once,
+    // without being opened again and without a click in it.
     // The feed's site and the files' site are both allowed already: it goes on to the words.
     await expect.poll(() => panel.locator('.cue').count()).toBe(9);
     expect(feedRequests()).toBe(1);

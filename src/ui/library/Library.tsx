@@ -25,6 +25,7 @@ import {
   type LibrarySettings,
 } from './settings';
 import { SettingsView } from './SettingsView';
+import { announceSettingsChanged } from '../settings-changed';
 
 export type Route =
   | { name: 'episodes' }
@@ -152,6 +153,7 @@ export function Library({ api }: { api: LibraryApi }) {
     setState((current) => (current.status === 'ready' ? { ...current, settings: next } : current));
     try {
       await store.setMeta(SETTINGS_KEY, next);
+      announceSettingsChanged();
     } catch (error) {
       fail(error);
     }

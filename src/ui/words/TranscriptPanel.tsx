@@ -25,6 +25,7 @@ import type { WordsApi } from './api';
 import { FeedOffers } from './FeedOffers';
 import type { FeedFound } from './find-words';
 import { SETTINGS_KEY, feedToLookInAutomatically, lookSettingFrom } from './look-automatically';
+import { onSettingsChanged } from '../settings-changed';
 import { TranscriptWords } from './TranscriptWords';
 
 type State =
@@ -91,13 +92,18 @@ export function TranscriptPanel(props: Props) {
       (value) => live && setShowFeeds(readShowFeeds(value)),
       () => live && setShowFeeds([]),
     );
-    api.store.getMeta<unknown>(SETTINGS_KEY).then(
-      (value) => live && setLookOnItsOwn(lookSettingFrom(value)),
-      // Settings that can't be read mean the default: off.
-      () => live && setLookOnItsOwn(false),
-    );
+    const readLookSetting = () =>
+      api.store.getMeta<unknown>(SETTINGS_KEY).then(
+        (value) => live && setLookOnItsOwn(lookSettingFrom(value)),
+        // Settings that can't be read mean the default: off.
+        () => live && setLookOnItsOwn(false),
+      );
+    void readLookSetting();
+    // Switched on or off in the library while this panel is open: followed at once.
+    const stop = onSettingsChanged(() => void readLookSetting());
     return () => {
       live = false;
+      stop();
     };
   }, []);
 

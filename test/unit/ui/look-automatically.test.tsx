@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EpisodeWords } from '../../../src/core/feeds/episode-words';
 import type { FetchedText } from '../../../src/network/fetch-text';
 import { SETTINGS_KEY, readSettings } from '../../../src/ui/library/settings';
+import { announceSettingsChanged } from '../../../src/ui/settings-changed';
 import type { WordsApi } from '../../../src/ui/words/api';
 import {
   SETTINGS_KEY as PANEL_SETTINGS_KEY,
@@ -218,6 +219,20 @@ describe('the transcript panel, looking automatically', () => {
       expect(words.holdsOrigins).not.toHaveBeenCalled();
       cleanup();
     }
+  });
+
+  it('follows the setting switched on in the library while it is open', async () => {
+    const { fetched, props } = await showPanel({ setting: false });
+    await offersFind();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetched).toEqual([]);
+    // What the library's settings view does: store the record, then say it changed.
+    await props.api.store.setMeta(SETTINGS_KEY, { findTranscriptsAutomatically: true });
+    announceSettingsChanged();
+    expect(
+      await screen.findByText(/“Episode 12: Listening with a pen in hand” \(found by/),
+    ).toBeTruthy();
+    expect(fetched).toEqual([FEED]);
   });
 
   it('where the browser would prompt for the feed’s site, leaves it to the click', async () => {
