@@ -14,8 +14,8 @@ import {
 import { extensionDb } from '../support/extension-db';
 import { serializeBackup } from '../../src/core/backup';
 import { makeEpisode, makeQuote } from '../support/records';
+import { PANEL_PATH } from '../support/side-panel';
 
-const SIDE_PANEL_PATH = 'src/ui/sidepanel/index.html';
 const LIBRARY_PATH = 'src/ui/library/index.html';
 
 let profile: string;
@@ -39,9 +39,7 @@ async function openLibrary(hash = ''): Promise<Page> {
 
 async function openEditor(episodeId: string, title: string): Promise<Page> {
   const editor = await browser.context.newPage();
-  await editor.goto(
-    `chrome-extension://${browser.extensionId}/${SIDE_PANEL_PATH}?episode=${episodeId}`,
-  );
+  await editor.goto(`chrome-extension://${browser.extensionId}/${PANEL_PATH}?episode=${episodeId}`);
   await expect.poll(() => editor.locator('h1').textContent()).toBe(title);
   return editor;
 }

@@ -20,8 +20,8 @@ import { extensionDb } from '../support/extension-db';
 import { makeQuote } from '../support/records';
 import { playAndSeek, selectText } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
+import { PANEL_PATH } from '../support/side-panel';
 
-const SIDE_PANEL_PATH = 'src/ui/sidepanel/index.html';
 const LIBRARY_PATH = 'src/ui/library/index.html';
 
 /** Three moments of the demo episode, captured out of playback order. */
@@ -255,7 +255,7 @@ describe('writing the overview in the popup, kept across closing, restarting, an
 
   it('shows the same episode and data in the side panel', async () => {
     const { page, tabId } = episodeTab;
-    const panel = await openView(browser!, tabId, SIDE_PANEL_PATH);
+    const panel = await openView(browser!, tabId, PANEL_PATH);
     await expectOverview(panel);
 
     // The time button plays the page from that moment.
@@ -269,7 +269,7 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     const { page, tabId } = episodeTab;
     const quote = QUOTES[1]!.text;
     await expect.poll(() => highlighted(page)).toContain(quote);
-    const panel = await openView(browser!, tabId, SIDE_PANEL_PATH);
+    const panel = await openView(browser!, tabId, PANEL_PATH);
     await quoteRow(panel, quote).getByRole('button', { name: 'Delete the quote 0:09' }).click();
     await expect.poll(() => highlighted(page)).not.toContain(quote);
     expect(await highlighted(page)).toContain(QUOTES[0]!.text);
@@ -299,7 +299,7 @@ describe('writing the overview in the popup, kept across closing, restarting, an
     await page.reload();
     await expect.poll(() => highlighted(page)).toContain(QUOTES[0]!.text);
 
-    const panel = await openView(browser!, tabId, SIDE_PANEL_PATH);
+    const panel = await openView(browser!, tabId, PANEL_PATH);
     const row = quoteRow(panel, gone);
     await expect.poll(() => row.getByText('Not found on this page').count()).toBe(1);
     expect(await row.locator('.orphan').getAttribute('title')).toContain(
@@ -316,7 +316,7 @@ describe('writing the overview in the popup, kept across closing, restarting, an
   });
 
   it('opens the library from the side panel', async () => {
-    const panel = await openView(browser!, episodeTab.tabId, SIDE_PANEL_PATH);
+    const panel = await openView(browser!, episodeTab.tabId, PANEL_PATH);
     const [library] = await Promise.all([
       browser!.context.waitForEvent('page'),
       panel.getByRole('button', { name: 'Open library' }).click(),

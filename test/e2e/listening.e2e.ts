@@ -23,9 +23,9 @@ import { clickClosedUiButton, readClosedUi } from '../support/closed-shadow';
 import { extensionDb } from '../support/extension-db';
 import { playAndSeek, selectText } from '../support/page-actions';
 import { servePages, type PageServer } from '../support/server';
+import { PANEL_PATH } from '../support/side-panel';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
-const SIDE_PANEL_PATH = 'src/ui/sidepanel/index.html';
 const LIBRARY_PATH = 'src/ui/library/index.html';
 
 /** Four moments of the demo episode, saved in this order. */
@@ -224,7 +224,7 @@ describe('every view, light and dark', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const views = [
       { name: 'popup', path: null, width: 400, height: 600 },
-      { name: 'side-panel', path: SIDE_PANEL_PATH, width: 400, height: 800 },
+      { name: 'side-panel', path: PANEL_PATH, width: 400, height: 800 },
       { name: 'library', path: LIBRARY_PATH, width: 1000, height: 600 },
     ];
     const problems: string[] = [];
@@ -254,7 +254,7 @@ describe('every view, light and dark', () => {
   it('fits at 200% zoom: nothing runs off the side of the side panel or the library', async () => {
     // Browser zoom halves the CSS pixels a window has: a 640 px side panel, a 1100 px tab.
     for (const [path, width] of [
-      [SIDE_PANEL_PATH, 320],
+      [PANEL_PATH, 320],
       [LIBRARY_PATH, 550],
       [`${LIBRARY_PATH}#settings`, 550],
     ] as const) {
