@@ -23,7 +23,7 @@ import type {
   RootContent,
 } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
-import { deepLink } from './deeplink';
+import { momentLinks } from './deeplink';
 import { frontMatterBlock } from './front-matter';
 import type { Episode, Participant, Quote, Role } from './model';
 import { writeSimpleMarkdown } from './markdown-write';
@@ -270,6 +270,7 @@ class OverviewBuilder {
   private readonly participantsById: Map<string, Participant>;
   /** Times as the popup shows them: with hours only in an episode an hour or longer. */
   private readonly hours: boolean;
+  private readonly linkAt: ReturnType<typeof momentLinks>;
 
   constructor(
     private readonly episode: Episode,
@@ -277,6 +278,7 @@ class OverviewBuilder {
     quotes: readonly Quote[],
   ) {
     this.participantsById = new Map(episode.participants.map((p) => [p.id, p]));
+    this.linkAt = momentLinks(episode);
     this.hours = clockHasHours(
       episode.durationSec,
       quotes.map((q) => q.timeSec),
@@ -309,7 +311,10 @@ class OverviewBuilder {
     const time = quote.timeSec;
     if (this.options.timestamps && time !== null && Number.isFinite(time) && time >= 0) {
       const clock = formatEpisodeClock(time, this.hours);
-      children.push(text(`${line} (`), ...linkOrText(clock, deepLink(this.episode, time), false));
+      const { href } = this.linkAt(time);
+      const shown: PhrasingContent =
+        href === null ? text(clock) : { type: 'link', url: href, children: [text(clock)] };
+      children.push(text(`${line} (`), shown);
       children.push(text(')'));
     } else {
       children.push(text(line));

@@ -1,7 +1,9 @@
 // @vitest-environment node
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepLink } from '../../src/core/deeplink';
-import type { Platform } from '../../src/core/model';
+import { deepLink, deepLinker, momentLinks } from '../../src/core/deeplink';
+import { PLATFORMS, type Platform } from '../../src/core/model';
+import { webHref } from '../../src/core/web-url';
 
 const link = (platform: Platform, url: string, seconds: number) =>
   deepLink({ platform, url }, seconds);
@@ -89,5 +91,48 @@ describe('deepLink elsewhere', () => {
       'https://www.youtube.com/watch?v=abc',
     );
     expect(link('generic', 'not a url', 10)).toBe('not a url');
+  });
+});
+
+describe('links to many moments of one episode', () => {
+  const urlArb = fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.constantFrom(
+      'https://www.youtube.com/watch?v=abc&t=10s&start=3#x',
+      'https://overcast.fm/+AbC-12/0:10',
+      'HTTPS://Example.COM/a b?q=1 2',
+      'https://show.example/#/episode/7',
+      'https://show.example/#t=5',
+      'file:///episode.mp3',
+      'javascript:alert(1)',
+      'not an address',
+      '',
+    ),
+  );
+  const secondsArb = fc.oneof(
+    fc.double({ min: -10, max: 1e6 }),
+    fc.constantFrom(Number.NaN, Infinity, 0, 59.9, 3600),
+  );
+
+  it('are each the link deepLink makes, and the web address webHref makes of it', () => {
+    fc.assert(
+      fc.property(
+        urlArb,
+        fc.constantFrom(...PLATFORMS),
+        fc.array(secondsArb, { minLength: 1, maxLength: 4 }),
+        (url, platform, moments) => {
+          const episode = { url, platform };
+          // One linker for all the moments: what one moment changed must not reach the next.
+          const linkAt = deepLinker(episode);
+          const linksAt = momentLinks(episode);
+          for (const seconds of moments) {
+            const link = deepLink(episode, seconds);
+            expect(linkAt(seconds)).toBe(link);
+            expect(linksAt(seconds)).toEqual({ link, href: webHref(link) });
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Episode } from '../../src/core/model';
-import { TEMPLATE_PRESETS } from '../../src/core/template/presets';
+import { TEMPLATE_PRESETS, TEMPLATE_PRESET_IDS } from '../../src/core/template/presets';
 import { compileTemplate, renderTemplate } from '../../src/core/template/render';
 import { TemplateError } from '../../src/core/template/syntax';
 import { referenceEpisode, referenceQuotes } from '../golden/reference-episode';
@@ -144,6 +144,31 @@ describe('a template of your own', () => {
     expect(out).toBe(
       '---\ntitle: "What Machine Learning Engineers need to Know"\ntags:\n  - "podcast"\n  - "machine-learning"\n---\n\nBody\n',
     );
+  });
+});
+
+describe('one compiled template for many episodes', () => {
+  it('renders each as a template compiled for it alone, and keeps its parsed pieces unchanged', () => {
+    const other: Episode = {
+      ...episode,
+      title: 'Another *title* with [brackets](x)',
+      show: '',
+      sections: episode.sections.slice(1),
+      references: [],
+    };
+    const otherQuotes = referenceQuotes.slice(0, 2).map((q) => ({ ...q, note: '- a\n- b' }));
+    for (const id of TEMPLATE_PRESET_IDS) {
+      const template = compileTemplate(TEMPLATE_PRESETS[id]);
+      const first = renderTemplate(template, episode, referenceQuotes);
+      const kept = structuredClone([...template.pieces!]);
+      expect(renderTemplate(template, other, otherQuotes)).toBe(
+        render(TEMPLATE_PRESETS[id], other, otherQuotes),
+      );
+      expect(renderTemplate(template, episode, referenceQuotes)).toBe(first);
+      // The pieces the first render parsed are as they were, beside any the second added.
+      const now = new Map(template.pieces!);
+      for (const [key, blocks] of kept) expect(now.get(key), key).toEqual(blocks);
+    }
   });
 });
 

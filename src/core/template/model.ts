@@ -3,7 +3,7 @@
  * episode. The schema is the one list of names: the editor's help is written from it, and a
  * template naming anything else is refused with the place (`checkNames`).
  */
-import { deepLink } from '../deeplink';
+import { momentLinks } from '../deeplink';
 import { OVERVIEW_LABELS, cleanText, normaliseLine, quotesInTimeOrder } from '../markdown';
 import type { Episode, Quote, Role } from '../model';
 import { clockHasHours, formatEpisodeClock } from '../time';
@@ -184,11 +184,13 @@ export function episodeScope(episode: Episode, allQuotes: readonly Quote[]): Tem
     ...episode.sections.map((s) => s.startSec ?? null),
   ]);
   /** A moment's clock and the link that plays from it; both empty when it is not known. */
+  const linkAt = momentLinks(episode);
   const moment = (time: number | null | undefined): TemplateScope => {
     const timed = typeof time === 'number' && Number.isFinite(time) && time >= 0;
+    const link = timed ? linkAt(time) : null;
     return {
       time: line(timed ? formatEpisodeClock(time, hours) : ''),
-      timeLink: timed ? urlValue(deepLink(episode, time)) : { kind: 'url', href: null, text: '' },
+      timeLink: { kind: 'url', href: link?.href ?? null, text: normaliseLine(link?.link ?? '') },
     };
   };
   const quoteScope = (quote: Quote): TemplateScope => {

@@ -32,7 +32,7 @@ import {
   type TemplateValue,
 } from './model';
 import { simpleBlocks } from './simple-blocks';
-import { Substitution, valueText } from './substitute';
+import { Substitution, valueText, type PlacedBlock } from './substitute';
 import { TemplateError, parseTemplate, type TemplateNode } from './syntax';
 import { ONE_TOKEN, TOKEN, TOKEN_CLOSE, TOKEN_OPEN } from './tokens';
 
@@ -80,17 +80,18 @@ export function compileTemplate(source: string, options: CompileOptions = {}): C
 }
 
 /**
- * The body's tree. Cut into pieces (PIECE_BREAK), each piece with its tokens renumbered
- * from 0 is parsed once per template and its blocks copied with the numbers moved back:
- * the 20 quotes of an episode are one parse, not 20, and the next episode reuses them.
+ * The body's blocks. Cut into pieces (PIECE_BREAK), each piece with its tokens renumbered
+ * from 0 is parsed once per template, and its blocks are placed with how far to move the
+ * numbers back (the substitution reads them so, and never changes a kept block): the 20
+ * quotes of an episode are one parse, not 20, and the next episode reuses them.
  */
-function parseBody(template: CompiledTemplate, source: string): Root {
+function parseBody(template: CompiledTemplate, source: string): PlacedBlock[] {
   const pieces = template.pieces;
   // Checked on the expanded source: repeated, a template's single backtick makes a fence.
   if (pieces === null || RUNS_ACROSS_BLANK_LINES.test(source)) {
     const tree = fromMarkdown(source);
     stripPositions(tree);
-    return tree;
+    return tree.children.map((node) => ({ node, by: 0 }));
   }
   const cut = source.split(PIECE_BREAK).map((piece) => {
     let first = -1;
@@ -103,13 +104,11 @@ function parseBody(template: CompiledTemplate, source: string): Root {
   const unparsed = [...new Set(cut.map((piece) => piece.key).filter((key) => !pieces.has(key)))];
   if (pieces.size + unparsed.length > MAX_PIECES) pieces.clear();
   parseTogether(unparsed).forEach((blocks, i) => pieces.set(unparsed[i]!, blocks));
-  const children: RootContent[] = [];
+  const placed: PlacedBlock[] = [];
   for (const { key, first } of cut) {
-    for (const block of pieces.get(key)!) {
-      children.push(shifted(block, Math.max(first, 0)) as RootContent);
-    }
+    for (const node of pieces.get(key)!) placed.push({ node, by: Math.max(first, 0) });
   }
-  return { type: 'root', children };
+  return placed;
 }
 
 /**
@@ -139,24 +138,6 @@ function parseTogether(keys: readonly string[]): RootContent[][] {
   let next = 0;
   return blocks.map((simple) => simple ?? parsed[next++]!);
 }
-
-/** A copy of a parsed node and all under it, with every token's number raised by `by`. */
-function shifted(node: Nodes, by: number): Nodes {
-  const out = { ...node } as Record<string, unknown>;
-  for (const key of TOKEN_FIELDS) {
-    const value = out[key];
-    if (typeof value === 'string' && by !== 0 && value.includes(TOKEN_OPEN)) {
-      out[key] = value.replace(
-        TOKEN,
-        (_, i: string) => `${TOKEN_OPEN}${Number(i) + by}${TOKEN_CLOSE}`,
-      );
-    }
-  }
-  if ('children' in node) out.children = node.children.map((child) => shifted(child, by));
-  return out as unknown as Nodes;
-}
-/** Where a parsed node can hold a token (code's `lang` and `meta` only come with fences). */
-const TOKEN_FIELDS = ['value', 'url', 'title', 'alt'] as const;
 
 function expand(
   nodes: readonly TemplateNode[],
@@ -250,9 +231,8 @@ export function renderTemplateTree(
     matter = frontMatter(head[1]!, values);
     source = source.slice(head[0].length);
   }
-  const tree = parseBody(template, source);
-  new Substitution(values).children(tree);
-  return { frontMatter: matter, tree };
+  const children = new Substitution(values).blocks(parseBody(template, source));
+  return { frontMatter: matter, tree: { type: 'root', children } };
 }
 
 function stripPositions(node: Nodes): void {

@@ -4,7 +4,7 @@
  * paragraph becomes the paragraphs and lists of `blocksOf`, link targets become web addresses
  * or go, and the template's own HTML becomes text. Parts left empty by empty values go too.
  */
-import type { Link, Nodes, Parents, PhrasingContent } from 'mdast';
+import type { Link, Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
 import { blocksOf, mergeTexts, normaliseLine } from '../markdown';
 import { webHref } from '../web-url';
 import type { TemplateValue } from './model';
@@ -25,30 +25,46 @@ export function valueText(value: TemplateValue): string {
   }
 }
 
-/** One episode's values put into a parsed template: `children(tree)` does it in place. */
+/** A parsed block and how far its tokens' numbers are from the episode's values (render.ts). */
+export interface PlacedBlock {
+  node: RootContent;
+  by: number;
+}
+
+/**
+ * One episode's values put into a parsed template. The parsed nodes are never changed: a
+ * template keeps them for the next episode (render.ts, `parseBody`), so every node is new.
+ */
 export class Substitution {
+  /** Added to a token's number: a piece's tokens are numbered from 0 where it was parsed. */
+  private by = 0;
+
   constructor(private readonly values: readonly TemplateValue[]) {}
 
   value(index: string): TemplateValue {
-    return this.values[Number(index)]!;
+    return this.values[Number(index) + this.by]!;
   }
 
-  /** Replaces tokens in `parent`'s children, in place. */
-  children(parent: Parents): void {
+  /** The document's blocks with the values in them. */
+  blocks(placed: readonly PlacedBlock[]): RootContent[] {
     const out: Nodes[] = [];
-    for (const child of parent.children as Nodes[]) out.push(...this.node(child, parent));
-    const merged = mergeTexts(out as PhrasingContent[]) as Nodes[];
-    const kept = merged.filter((node) => !isEmpty(node));
-    // A line break with nothing after it (its value was empty) is no break to a reader.
-    while (kept[kept.length - 1]?.type === 'break') kept.pop();
-    while (kept[0]?.type === 'break') kept.shift();
-    if (parent.type === 'paragraph' || parent.type === 'heading') {
-      tidyEnds(kept, parent.type === 'heading');
+    for (const { node, by } of placed) {
+      this.by = by;
+      for (const filled of this.node(node, 'root')) out.push(filled);
     }
-    (parent as { children: Nodes[] }).children = kept;
+    return tidied(out, 'root') as RootContent[];
   }
 
-  node(node: Nodes, parent: Parents): Nodes[] {
+  /** `parent`'s children with the values in them. */
+  children(parent: Parents): Nodes[] {
+    const out: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) {
+      for (const filled of this.node(child, parent.type)) out.push(filled);
+    }
+    return tidied(out, parent.type);
+  }
+
+  node(node: Nodes, parentType: string): Nodes[] {
     switch (node.type) {
       case 'text':
         return this.text(node.value);
@@ -57,25 +73,24 @@ export class Substitution {
         const match = only?.type === 'text' ? ONE_TOKEN.exec(only.value.trim()) : null;
         const value = match ? this.value(match[1]!) : undefined;
         if (value?.kind === 'block') return blocksOf(value.text);
-        this.children(node);
-        return [node];
+        return [{ ...node, children: this.children(node) as PhrasingContent[] }];
       }
       case 'link':
         return this.link(node);
       case 'inlineCode':
-      case 'code':
+      case 'code': {
         // Code is shown as it is: the serialiser picks a fence the value can't close.
-        node.value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+        let value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
         // A code span's line endings are spaces to a reader; an empty value between two would
         // leave a blank line, which ends the paragraph the span is in.
-        if (node.type === 'inlineCode') node.value = node.value.replace(/\r?\n|\r/g, ' ');
-        return [node];
+        if (node.type === 'inlineCode') value = value.replace(/\r?\n|\r/g, ' ');
+        return [{ ...node, value }];
+      }
       case 'html': {
         // Templates make Markdown, not HTML: the template's own `<b>` is written as those
         // characters (a value in it too), so no export holds HTML, whoever wrote it.
-        const shown: Nodes = { type: 'text', value: node.value };
-        const out = this.node(shown, parent);
-        return FLOW_PARENTS.has(parent.type)
+        const out = this.text(node.value);
+        return FLOW_PARENTS.has(parentType)
           ? [{ type: 'paragraph', children: out as PhrasingContent[] }]
           : out;
       }
@@ -88,10 +103,12 @@ export class Substitution {
             placeOf(node),
           );
         }
-        return [node];
+        return [{ ...node }];
       default:
-        if ('children' in node) this.children(node);
-        return [node];
+        if ('children' in node) {
+          return [{ ...node, children: this.children(node) } as Nodes];
+        }
+        return [{ ...node }];
     }
   }
 
@@ -106,31 +123,42 @@ export class Substitution {
 
   /** A link keeps its target only when that is a web address; otherwise its text stays. */
   link(node: Link): Nodes[] {
-    this.children(node);
-    if (node.title)
-      node.title = node.title.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+    const children = this.children(node) as PhrasingContent[];
+    const title = node.title
+      ? node.title.replace(TOKEN, (_, i: string) => valueText(this.value(i)))
+      : node.title;
+    let href: string | null;
     if (!node.url.includes(TOKEN_OPEN)) {
       // The template's own link: kept when it goes to a web address, as a value's would.
-      const own = webHref(node.url);
-      if (own === null) return node.children;
-      node.url = own;
-      return [node];
-    }
-    const whole = ONE_TOKEN.exec(node.url);
-    let href: string | null;
-    if (whole) {
-      const value = this.value(whole[1]!);
-      href = value.kind === 'url' ? value.href : webHref(valueText(value));
+      href = webHref(node.url);
     } else {
-      // A value inside an address is one path or query part: encoded, it can't add another.
-      href = webHref(
-        node.url.replace(TOKEN, (_, i: string) => encodeURIComponent(valueText(this.value(i)))),
-      );
+      const whole = ONE_TOKEN.exec(node.url);
+      if (whole) {
+        const value = this.value(whole[1]!);
+        href = value.kind === 'url' ? value.href : webHref(valueText(value));
+      } else {
+        // A value inside an address is one path or query part: encoded, it can't add another.
+        href = webHref(
+          node.url.replace(TOKEN, (_, i: string) => encodeURIComponent(valueText(this.value(i)))),
+        );
+      }
     }
-    if (href === null) return node.children;
-    node.url = href;
-    return [node];
+    if (href === null) return children;
+    return [{ ...node, title, url: href, children }];
   }
+}
+
+/** The filled children of a node of type `parentType`, left as a reader would see them. */
+function tidied(out: Nodes[], parentType: string): Nodes[] {
+  const merged = mergeTexts(out as PhrasingContent[]) as Nodes[];
+  const kept = merged.filter((node) => !isEmpty(node));
+  // A line break with nothing after it (its value was empty) is no break to a reader.
+  while (kept[kept.length - 1]?.type === 'break') kept.pop();
+  while (kept[0]?.type === 'break') kept.shift();
+  if (parentType === 'paragraph' || parentType === 'heading') {
+    tidyEnds(kept, parentType === 'heading');
+  }
+  return kept;
 }
 
 /** Where blocks go (a paragraph), as against phrasing (text). */
