@@ -74,12 +74,7 @@ class CueRow extends Component<RowProps> {
   }
 }
 
-/**
- * The cues as one list. Past a few hundred, only the rows in view (and a margin) are drawn, so
- * a three-hour episode's ~2,500 cues open, follow the player and mark a saved quote without
- * drawing them all (bench: panel). Search works on the cues, not the DOM.
- */
-export function TranscriptCues(props: {
+interface CuesProps {
   cues: readonly Cue[];
   shown: number[];
   current: number;
@@ -87,26 +82,50 @@ export function TranscriptCues(props: {
   onSeek: (time: number) => void;
   /** Keeps a cue in view, focus untouched: the one being heard while the panel follows. */
   reveal: Reveal | null;
-}) {
-  return (
-    <WindowedList
-      items={props.shown}
-      keyOf={String}
-      class="cues"
-      label={t('transcriptHeading')}
-      estimatePx={CUE_ESTIMATE_PX}
-      reveal={props.reveal}
-      renderItem={(i) => (
-        <CueRow
-          cue={props.cues[i]!}
-          index={i}
-          current={i === props.current}
-          marks={props.marks.get(i)}
-          onSeek={props.onSeek}
-        />
-      )}
-    />
-  );
+}
+
+/**
+ * The cues as one list. Past a few hundred, only the rows in view (and a margin) are drawn, so
+ * a three-hour episode's ~2,500 cues open, follow the player and mark a saved quote without
+ * drawing them all (bench: panel). Search works on the cues, not the DOM. The list draws again
+ * only when its own props change: the panel's other state (a save under way, the editor's
+ * fields) would otherwise make it measure its rows again, a layout of the whole panel.
+ */
+export class TranscriptCues extends Component<CuesProps> {
+  override shouldComponentUpdate(next: CuesProps): boolean {
+    const now = this.props;
+    return (
+      next.cues !== now.cues ||
+      next.shown !== now.shown ||
+      next.current !== now.current ||
+      next.marks !== now.marks ||
+      next.onSeek !== now.onSeek ||
+      next.reveal !== now.reveal
+    );
+  }
+
+  override render() {
+    const props = this.props;
+    return (
+      <WindowedList
+        items={props.shown}
+        keyOf={String}
+        class="cues"
+        label={t('transcriptHeading')}
+        estimatePx={CUE_ESTIMATE_PX}
+        reveal={props.reveal}
+        renderItem={(i) => (
+          <CueRow
+            cue={props.cues[i]!}
+            index={i}
+            current={i === props.current}
+            marks={props.marks.get(i)}
+            onSeek={props.onSeek}
+          />
+        )}
+      />
+    );
+  }
 }
 
 /** A cue's height before it is measured: two lines of the side panel's text. */
