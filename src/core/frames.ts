@@ -12,17 +12,25 @@ const MAX_FRAMES_PER_DOCUMENT = 64;
 export function readableDocuments(top: Document): Document[] {
   const found: Document[] = [top];
   for (let i = 0; i < found.length && found.length < MAX_DOCUMENTS; i++) {
-    const frames = found[i]!.querySelectorAll<HTMLIFrameElement>('iframe, frame');
-    const looked = Math.min(frames.length, MAX_FRAMES_PER_DOCUMENT);
-    for (let j = 0; j < looked && found.length < MAX_DOCUMENTS; j++) {
-      const doc = sameOriginDocument(frames[j]!);
-      if (doc?.body && !found.includes(doc)) found.push(doc);
+    let looked = 0;
+    // By tag, not a selector list: the browser keeps a tag's list while the page is unchanged,
+    // and a capture asks several times; `iframe, frame` walked a long transcript page each time.
+    for (const tag of ['iframe', 'frame'] as const) {
+      const frames = found[i]!.getElementsByTagName(tag) as HTMLCollectionOf<
+        HTMLIFrameElement | HTMLFrameElement
+      >;
+      // Indexing, not `length`: the walk stops at the cap.
+      for (let j = 0, frame = frames[0]; frame; frame = frames[++j]) {
+        if (looked++ >= MAX_FRAMES_PER_DOCUMENT || found.length >= MAX_DOCUMENTS) break;
+        const doc = sameOriginDocument(frame);
+        if (doc?.body && !found.includes(doc)) found.push(doc);
+      }
     }
   }
   return found;
 }
 
-function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
   try {
     // Null for a cross-origin frame; some browsers throw instead.
     return frame.contentDocument;

@@ -24,7 +24,8 @@ export interface TextIndex {
  * Elements whose text is never shown on the page: it can change between visits (inline data,
  * nonces) without the reader seeing a difference, so it must not move offsets or feed contexts.
  */
-const UNRENDERED = 'script, style, noscript, template';
+const UNRENDERED_TAGS = ['script', 'style', 'noscript', 'template'] as const;
+const UNRENDERED = UNRENDERED_TAGS.join(', ');
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -43,8 +44,18 @@ function isIndexed(node: Node): node is Text {
 
 /** The elements under (or being) `root` whose own text nodes are not indexed. */
 function unrenderedElements(root: Node): Element[] {
-  if (!('querySelectorAll' in root)) return [];
-  const found = [...(root as ParentNode).querySelectorAll(UNRENDERED)];
+  let found: Element[] = [];
+  if ('getElementsByTagName' in root) {
+    // By tag, not the selector list: the browser keeps each tag's list while the page is
+    // unchanged, where `querySelectorAll` walked all of a long transcript page on every call
+    // (8–16 ms for 40k elements in Chromium; the lists' second call ~0).
+    for (const tag of UNRENDERED_TAGS) {
+      const list = (root as Element).getElementsByTagName(tag);
+      for (let i = 0, el = list[0]; el; el = list[++i]) found.push(el);
+    }
+  } else if ('querySelectorAll' in root) {
+    found = [...(root as ParentNode).querySelectorAll(UNRENDERED)];
+  }
   if (root.nodeType === ELEMENT_NODE && (root as Element).matches(UNRENDERED))
     found.push(root as Element);
   return found;
