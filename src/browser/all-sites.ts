@@ -40,11 +40,14 @@ export function allSitesScript(
   const declared = manifest.content_scripts?.[0];
   const js = declared?.js ?? [];
   if (js.length === 0) throw new Error('The manifest declares no content script to register.');
+  const css = declared?.css ?? [];
   return {
     id: ALL_SITES_SCRIPT_ID,
     // From the root: the library page registers it too, and Firefox would resolve a relative
     // path against that page's folder.
     js: js.map(fromExtensionRoot),
+    // The highlight colour, in the page before it is first styled, as on the manifest's hosts.
+    ...(css.length > 0 ? { css: css.map(fromExtensionRoot) } : {}),
     matches: ALL_SITES_ORIGINS,
     excludeMatches: declared?.matches ?? [],
     runAt: 'document_idle',
@@ -70,6 +73,7 @@ function isCurrent(
 ): boolean {
   return (
     sameFiles(registered.js, wanted.js) &&
+    sameFiles(registered.css, wanted.css) &&
     sameList(registered.matches, wanted.matches) &&
     sameList(registered.excludeMatches, wanted.excludeMatches) &&
     (registered.runAt ?? 'document_idle') === wanted.runAt

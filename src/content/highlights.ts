@@ -3,11 +3,12 @@
  * not modified (the ranges live in `CSS.highlights`, the colour in an adopted style sheet).
  *
  * The background finds the quotes in the page's text (see background/highlights.ts); this
- * turns its offsets back into Ranges over the same text index. A pass runs when the page
+ * turns its offsets back into Ranges over the same text (core/page-text.ts: read natively,
+ * not walked node by node, so a 3-hour transcript's highlights come back quickly: issue 16). A pass runs when the page
  * starts or navigates, after a capture or Undo, and, throttled, when the page's text changes:
  * transcripts often load after the page. None of this runs on a page with no saved quotes.
  */
-import { indexText, rangeForOffsets, type TextIndex } from '../core/text-range';
+import { readPageText, type PageText } from '../core/page-text';
 import type { HighlightsReply } from '../messages/schemas';
 import { readableDocuments } from '../core/frames';
 
@@ -15,7 +16,10 @@ export const HIGHLIGHT_NAME = 'earmark';
 /** At most one pass per this many milliseconds while the page's DOM keeps changing. */
 export const RETRY_MS = 1_500;
 
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(250 204 21 / 0.45); }`;
+/** The colour, as a browser reports it computed: how the manifest's sheet is recognised. */
+const HIGHLIGHT_COLOUR = 'rgba(250, 204, 21, 0.45)';
+/** The rule, here and in `highlight.css` (the manifest's copy; a unit test keeps them equal). */
+export const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: ${HIGHLIGHT_COLOUR}; }`;
 
 export interface HighlighterDeps {
   /** Asks the background where this page's quotes are in `texts`; null when it can't say. */
@@ -37,6 +41,12 @@ export interface Highlighter {
   update(quoteCount: number): void;
   /** The quotes changed (a capture, an Undo): look again now. */
   refresh(): void;
+  /**
+   * Looks in this very task, not after it: at start-up the page's text is read and sent to
+   * the background first, so the background places the quotes while the rest of the
+   * content script starts (detection, its report).
+   */
+  lookNow(): void;
   stop(): void;
   /** What is drawn now, for tests and the click handler. */
   drawn(): readonly Drawn[];
@@ -95,8 +105,8 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
 
   async function pass(force: boolean): Promise<void> {
     const docs = readableDocuments(top).filter((doc) => doc.body);
-    const indexes = docs.map((doc) => indexText(doc.body));
-    const texts = indexes.map((index) => index.text);
+    const pages = docs.map((doc) => readPageText(doc.body));
+    const texts = pages.map((page) => page.text);
     if (!force && lastTexts && sameTexts(texts, lastTexts)) return;
     lastTexts = texts;
     for (const doc of docs) {
@@ -112,24 +122,24 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
       schedule('changed');
     }
     // The page changed while the background searched: the offsets may no longer fit it. On a
-    // page that did not change, no second walk over its text (~15 ms on a 3-hour transcript).
+    // page that did not change, no second read of its text.
     if (changes !== seen) {
-      const now = docs.map((doc) => (doc.body ? indexText(doc.body).text : ''));
+      const now = docs.map((doc) => (doc.body ? readPageText(doc.body).text : ''));
       if (!sameTexts(now, texts)) {
         lastTexts = null;
         schedule('changed');
         return;
       }
     }
-    draw(docs, indexes, reply);
+    draw(docs, pages, reply);
   }
 
-  function draw(docs: Document[], indexes: TextIndex[], reply: HighlightsReply): void {
+  function draw(docs: Document[], pages: PageText[], reply: HighlightsReply): void {
     const next: Drawn[] = [];
     const byDoc = new Map<Document, Range[]>();
     for (const place of reply.placed) {
       const doc = docs[place.root];
-      const range = doc && rangeForOffsets(indexes[place.root]!, place.start, place.end);
+      const range = doc && pages[place.root]!.range(place.start, place.end);
       if (!doc || !range) continue;
       next.push({ range, quoteId: place.quoteId, timeSec: place.timeSec });
       byDoc.set(doc, [...(byDoc.get(doc) ?? []), range]);
@@ -208,6 +218,12 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
       start();
       schedule('forced');
     },
+    lookNow() {
+      start();
+      if (running || timer !== undefined) return schedule('forced');
+      pending = 'forced';
+      void run();
+    },
     stop,
     drawn: () => drawn,
   };
@@ -227,14 +243,18 @@ const ourSheets = new WeakSet<CSSStyleSheet>();
 const styled = new WeakSet<Document>();
 
 /**
- * The highlight colour, as an adopted style sheet: no element is added to the page. Checked
- * on every draw, because a page may replace its adopted sheets.
+ * The highlight colour. On a page the start-up script runs on, the manifest's `highlight.css`
+ * (declared beside it, so in the page before its first styling) already gives it: a sheet
+ * added now would make the browser restyle every element of the page (~200–400 ms on a
+ * 3-hour transcript, issue 16). Elsewhere (a same-origin frame, a page Earmark was added to
+ * by a click), it is an adopted style sheet: no element is added to the page. Checked on
+ * every draw, because a page may replace its adopted sheets.
  */
 function ensureStyle(doc: Document): void {
   const view = doc.defaultView;
   try {
     const sheets = doc.adoptedStyleSheets;
-    if (sheets.some((sheet) => ourSheets.has(sheet))) return;
+    if (sheets.some((sheet) => ourSheets.has(sheet)) || hasHighlightColour(doc)) return;
     const sheet = new view!.CSSStyleSheet();
     sheet.replaceSync(HIGHLIGHT_CSS);
     ourSheets.add(sheet);
@@ -247,6 +267,15 @@ function ensureStyle(doc: Document): void {
     style.textContent = HIGHLIGHT_CSS;
     doc.documentElement.append(style);
   }
+}
+
+/** Whether some style sheet already colours our highlight in `doc` (the manifest's, or ours). */
+function hasHighlightColour(doc: Document): boolean {
+  if (!doc.body || !doc.defaultView) return false;
+  // The exact colour: a browser that can't compute a highlight's style may answer with the
+  // element's own, and then the sheet is added, as before.
+  const style = doc.defaultView.getComputedStyle(doc.body, `::highlight(${HIGHLIGHT_NAME})`);
+  return style.backgroundColor === HIGHLIGHT_COLOUR;
 }
 
 /** Elements whose clicks belong to the page: following a link, pressing, typing. */

@@ -207,10 +207,11 @@ function start(): void {
   };
 
   // Added without the watch part: the background sent all of it because the episode has saved
-  // quotes (or the person clicked the icon). Look for them now, beside the report, rather than
-  // a round trip later: highlights come back as soon as they can (issue 16).
+  // quotes (or the person clicked the icon). Look for them now, before the report, rather than
+  // a round trip later: the background places them while the page is detected, and
+  // highlights come back as soon as they can (issue 16).
   let lookingAlready = handover === null;
-  if (lookingAlready) highlighter.refresh();
+  if (lookingAlready) highlighter.lookNow();
 
   const apply = (detection: Detection, reply: PageReport['reply']) => {
     // A frame other than the top one hears no count: it looks for quotes all the same.

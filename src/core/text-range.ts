@@ -43,7 +43,7 @@ function isIndexed(node: Node): node is Text {
 }
 
 /** The elements under (or being) `root` whose own text nodes are not indexed. */
-function unrenderedElements(root: Node): Element[] {
+export function unrenderedElements(root: Node): Element[] {
   let found: Element[] = [];
   if ('getElementsByTagName' in root) {
     // By tag, not the selector list: the browser keeps each tag's list while the page is

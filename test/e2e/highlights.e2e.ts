@@ -97,6 +97,16 @@ async function highlightStatus(tabId: number): Promise<HighlightsReply | null> {
   return (reply as { status: HighlightsReply | null }).status;
 }
 
+const HIGHLIGHT_COLOUR = 'rgba(250, 204, 21, 0.45)';
+
+/** The colour a highlight gets in a document, and how many sheets were adopted into it. */
+function highlightStyle(target: Page | Frame): Promise<{ colour: string; adopted: number }> {
+  return target.evaluate(() => ({
+    colour: getComputedStyle(document.body, '::highlight(earmark)').backgroundColor,
+    adopted: document.adoptedStyleSheets.length,
+  }));
+}
+
 /** Where a person would click on the (one) drawn highlight. */
 function highlightCentre(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
@@ -135,6 +145,9 @@ describe('highlights that come back', () => {
 
     await expect.poll(() => highlighted(page)).toEqual([QUOTE]);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    // Coloured by the manifest's sheet, there since before the page was first styled: no
+    // sheet added now, which would restyle every element of the page (issue 16).
+    expect(await highlightStyle(page)).toEqual({ colour: HIGHLIGHT_COLOUR, adopted: 0 });
     await page.close();
   });
 
@@ -277,6 +290,8 @@ describe('highlights that come back', () => {
     await page.reload();
     const reloaded = page.frames().find((f) => f.url().endsWith('/transcript-frame.html'))!;
     await expect.poll(() => highlighted(reloaded)).toEqual([words]);
+    // The manifest's sheet is in the top document only: the frame gets the colour adopted.
+    expect(await highlightStyle(reloaded)).toEqual({ colour: HIGHLIGHT_COLOUR, adopted: 1 });
     await page.close();
   });
 });

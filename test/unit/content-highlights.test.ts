@@ -5,7 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { indexText } from '../../src/core/text-range';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/browser';
 import {
+  HIGHLIGHT_CSS,
   HIGHLIGHT_NAME,
   RETRY_MS,
   createHighlighter,
@@ -94,6 +98,17 @@ describe('createHighlighter', () => {
     expect(document.body.innerHTML).toBe(
       `<p>Exactly. Write down ${QUOTE}, not the words that agreed.</p>`,
     );
+  });
+
+  it('sends the page text in the same task when asked to look now (start-up)', async () => {
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
+    highlighter.lookNow();
+    // Before any timer or microtask: the background places while the page goes on starting.
+    expect(place).toHaveBeenCalledWith([indexText(document.body).text]);
+    await settle();
+    expect(drawnText()).toEqual([QUOTE]);
+    expect(place).toHaveBeenCalledTimes(1);
   });
 
   it('draws a transcript that loads late, asking at most once per throttle period', async () => {
@@ -274,5 +289,18 @@ describe('createHighlighter', () => {
       expect(open).not.toHaveBeenCalled();
       expect(seek).not.toHaveBeenCalled();
     });
+  });
+});
+
+describe('the manifest’s highlight.css', () => {
+  it('holds the same rule the highlighter adopts where the manifest’s sheet is missing', () => {
+    const file = readFileSync(join(REPO_ROOT, 'src/content/highlight.css'), 'utf8');
+    const rule = (css: string) =>
+      css
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};])\s*/g, '$1')
+        .trim();
+    expect(rule(file)).toBe(rule(HIGHLIGHT_CSS));
   });
 });

@@ -9,6 +9,7 @@ const { ALL_SITES_ORIGINS, ALL_SITES_SCRIPT_ID, syncAllSitesContentScript } =
 type AllSitesApi = import('../../../src/browser/all-sites').AllSitesApi;
 
 const KNOWN_HOSTS = ['https://open.spotify.com/*', 'http://127.0.0.1/*'];
+const CSS_FILE = 'src/content/highlight.css';
 
 /** An extension with a permission switch and a registry of dynamic content scripts. */
 function fakeExtension(options: { granted: boolean; contentScript?: string }) {
@@ -49,7 +50,14 @@ function fakeExtension(options: { granted: boolean; contentScript?: string }) {
           manifest_version: 3,
           name: 'Earmark',
           version: '0.1.0',
-          content_scripts: [{ matches: KNOWN_HOSTS, js: [state.file], run_at: 'document_idle' }],
+          content_scripts: [
+            {
+              matches: KNOWN_HOSTS,
+              js: [state.file],
+              css: [CSS_FILE],
+              run_at: 'document_idle',
+            },
+          ],
         }) as Manifest.WebExtensionManifest,
     },
   };
@@ -64,6 +72,8 @@ describe('the all-sites content script', () => {
       id: ALL_SITES_SCRIPT_ID,
       // From the extension's root: Firefox resolves a relative path against the calling page.
       js: ['/assets/content-abc123.js'],
+      // The highlight colour, before the page is first styled (issue 16).
+      css: ['/src/content/highlight.css'],
       matches: ['https://*/*', 'http://*/*'],
       excludeMatches: KNOWN_HOSTS,
       runAt: 'document_idle',
@@ -114,6 +124,16 @@ describe('the all-sites content script', () => {
     state.file = 'assets/content-def456.js';
     expect(await syncAllSitesContentScript(api)).toBe('updated');
     expect(state.scripts.get(ALL_SITES_SCRIPT_ID)!.js).toEqual(['/assets/content-def456.js']);
+  });
+
+  it('adds the highlight colour to a registration made before it had one', async () => {
+    const { api, state } = fakeExtension({ granted: true });
+    await syncAllSitesContentScript(api);
+    const withoutCss = { ...state.scripts.get(ALL_SITES_SCRIPT_ID)! };
+    delete withoutCss.css;
+    state.scripts.set(ALL_SITES_SCRIPT_ID, withoutCss);
+    expect(await syncAllSitesContentScript(api)).toBe('updated');
+    expect(state.scripts.get(ALL_SITES_SCRIPT_ID)!.css).toEqual(['/src/content/highlight.css']);
   });
 
   it('settles to one registration when two calls overlap', async () => {
