@@ -43,10 +43,11 @@ export interface Highlighter {
   refresh(): void;
   /**
    * Looks in this very task, not after it: at start-up the page's text is read and sent to
-   * the background first, so the background places the quotes while the rest of the
-   * content script starts (detection, its report).
+   * the background first, so the background places the quotes while the rest of the content
+   * script starts. Resolves when that look is over (drawn, or nothing to draw); at once when
+   * a look was already on its way (it is then looked at again after it).
    */
-  lookNow(): void;
+  lookNow(): Promise<void>;
   stop(): void;
   /** What is drawn now, for tests and the click handler. */
   drawn(): readonly Drawn[];
@@ -220,9 +221,12 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
     },
     lookNow() {
       start();
-      if (running || timer !== undefined) return schedule('forced');
+      if (running || timer !== undefined) {
+        schedule('forced');
+        return Promise.resolve();
+      }
       pending = 'forced';
-      void run();
+      return run();
     },
     stop,
     drawn: () => drawn,

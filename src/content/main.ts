@@ -27,6 +27,10 @@ import { showNotice, showToast, type ToastActions, type ToastHandle } from './to
 
 /** How long the page waits for a capture's outcome before it says so (and keeps waiting). */
 const CAPTURE_WAIT_MS = 10_000;
+/** The report waits at most this long for the first highlights (a background slow to answer)… */
+const REPORT_AFTER_LOOK_MS = 300;
+/** …and this long for the frame that shows them (a tab that paints no frame). */
+const REPORT_AFTER_FRAME_MS = 100;
 
 // A second injection (the toolbar click on a page that already has us) must not double up.
 const FLAG = '__earmarkContentScript';
@@ -208,10 +212,9 @@ function start(): void {
 
   // Added without the watch part: the background sent all of it because the episode has saved
   // quotes (or the person clicked the icon). Look for them now, before the report, rather than
-  // a round trip later: the background places them while the page is detected, and
-  // highlights come back as soon as they can (issue 16).
+  // a round trip later: highlights come back as soon as they can (issue 16).
   let lookingAlready = handover === null;
-  if (lookingAlready) highlighter.lookNow();
+  const firstLook = lookingAlready ? highlighter.lookNow() : null;
 
   const apply = (detection: Detection, reply: PageReport['reply']) => {
     // A frame other than the top one hears no count: it looks for quotes all the same.
@@ -239,6 +242,10 @@ function start(): void {
   if (report && report.url === location.href && report.title === document.title) {
     lastReported = report.key;
     apply(report.detection, report.reply);
+  } else if (firstLook) {
+    // Detection takes 20–60 ms of the page's thread on a long page: run now, it would hold
+    // the highlights' reply and then the frame that shows them. The badge can wait that long.
+    void shown(firstLook).then(reportPage);
   } else {
     reportPage();
   }
@@ -248,4 +255,18 @@ function start(): void {
     route: (message, sender) => route(message, sender),
     capture: (held, timeSec) => capture(held, timeSec),
   };
+}
+
+/** Once the first highlights are drawn and painted (each wait bounded): then the report. */
+async function shown(look: Promise<void>): Promise<void> {
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  // A look that failed has nothing to show: the report goes at once.
+  await Promise.race([look.catch(() => undefined), wait(REPORT_AFTER_LOOK_MS)]);
+  // A hidden tab paints no frame: nothing to wait for.
+  if (document.visibilityState !== 'visible') return;
+  await Promise.race([
+    // Called just before the frame paints; the task after it runs once it is painted.
+    new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    wait(REPORT_AFTER_FRAME_MS),
+  ]);
 }

@@ -111,6 +111,28 @@ describe('createHighlighter', () => {
     expect(place).toHaveBeenCalledTimes(1);
   });
 
+  it('says when its first look is over: the quotes drawn (the page reports after it)', async () => {
+    let answer: (reply: HighlightsReply) => void = () => undefined;
+    const place = vi.fn(
+      (_texts: string[]) => new Promise<HighlightsReply>((resolve) => (answer = resolve)),
+    );
+    highlighter = createHighlighter(document, { place, seek: vi.fn(), open: vi.fn() });
+    let over = false;
+    void highlighter.lookNow().then(() => (over = true));
+    await settle(RETRY_MS * 2);
+    expect(over).toBe(false);
+
+    const start = document.body.textContent!.indexOf(QUOTE);
+    answer({
+      episodeId: 'ep-1',
+      placed: [{ quoteId: 'q1', root: 0, start, end: start + QUOTE.length, timeSec: 62 }],
+      orphans: [],
+    });
+    await settle();
+    expect(over).toBe(true);
+    expect(drawnText()).toEqual([QUOTE]);
+  });
+
   it('draws a transcript that loads late, asking at most once per throttle period', async () => {
     showTranscript('Loading the transcript…');
     const place = fakeBackground();
