@@ -7,8 +7,8 @@
  * Here the text comes from the browser's native `textContent`, element by element, and only
  * the elements that hold unrendered text (script, style, noscript, template) and their
  * ancestors are taken apart. A Range is found by going down from the root to the text node
- * holding an offset, summing the text lengths of the children at each level; those sums are
- * kept, so 50 quotes on one page cost about two native reads of its text, not a walk.
+ * holding an offset, summing the text lengths of the children at each level up to it; those
+ * sums are kept, so 50 quotes on one page cost about two native reads of its text, not a walk.
  *
  * One difference from `indexText`: CDATA sections (only in SVG or MathML written with
  * `<![CDATA[`) count as text here, as they do in `textContent` and in the offsets a capture
@@ -32,10 +32,16 @@ export interface PageText {
   range(start: number, end: number): Range | null;
 }
 
-/** A node's children and where each one's text starts within the node's text (one more entry: the end). */
+/**
+ * A node's children measured so far, and where each one's text starts within the node's text
+ * (one more entry: where the last measured one ends). Measured up to the offset asked for, so
+ * a quote early in a long paragraph doesn't read the rest of it.
+ */
 interface Children {
   nodes: Node[];
   starts: number[];
+  /** The next child to measure; null once all are. */
+  next: Node | null;
 }
 
 export function readPageText(root: Node): PageText {
@@ -61,7 +67,7 @@ export function readPageText(root: Node): PageText {
         return data.length;
       }
       case ELEMENT_NODE: {
-        if (mixed.has(node)) return childrenOf(node, parts).starts.at(-1)!;
+        if (mixed.has(node)) return childrenOf(node, Infinity, parts).starts.at(-1)!;
         const text = node.textContent ?? '';
         parts?.push(text);
         return text.length;
@@ -72,22 +78,26 @@ export function readPageText(root: Node): PageText {
     }
   };
 
-  const childrenOf = (node: Node, parts?: string[]): Children => {
-    const known = children.get(node);
-    if (known) return known;
-    const list: Children = { nodes: [], starts: [0] };
-    let length = 0;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+  /** The children of `node`, measured until one ends after `offset` (all: Infinity). */
+  const childrenOf = (node: Node, offset: number, parts?: string[]): Children => {
+    let list = children.get(node);
+    if (!list) {
+      list = { nodes: [], starts: [0], next: node.firstChild };
+      children.set(node, list);
+    }
+    let length = list.starts.at(-1)!;
+    while (list.next && length <= offset) {
+      const child = list.next;
       length += measure(child, node, parts);
       list.nodes.push(child);
       list.starts.push(length);
+      list.next = child.nextSibling;
     }
-    children.set(node, list);
     return list;
   };
 
   const parts: string[] = [];
-  childrenOf(root, parts);
+  childrenOf(root, Infinity, parts);
   const text = parts.join('');
 
   /** The text node holding the character at `offset` (0 ≤ offset < text.length), and where in it. */
@@ -95,7 +105,7 @@ export function readPageText(root: Node): PageText {
     let node = root;
     let at = offset;
     while (node.nodeType !== TEXT_NODE && node.nodeType !== CDATA_SECTION_NODE) {
-      const { nodes, starts } = childrenOf(node);
+      const { nodes, starts } = childrenOf(node, at);
       // The first child whose text ends after `at`: empty children are passed over.
       const i = firstIndexWhere(nodes.length, (k) => starts[k + 1]! > at);
       at -= starts[i]!;
