@@ -25,7 +25,7 @@ import {
   refuseTooMany,
   saveSelection,
 } from './capture';
-import { createHighlightLog, placeQuotesForPage } from './highlights';
+import { createHighlightLog, placeQuotesForPage, savedQuotesForPage } from './highlights';
 import { createQuoteFocus } from './quote-focus';
 import { createCaptureRateLimit } from './rate-limit';
 import { saveTranscriptWords } from './transcript-capture';
@@ -228,6 +228,19 @@ export function createBackground(deps: BackgroundDeps) {
           const reply = await placeQuotesForPage(store, message.url, message.texts);
           if (sender.frameId === 0) highlightLog.record(tabId, reply);
           return { ok: true, ...reply };
+        },
+      },
+      'highlights/quotes': {
+        from: 'content-script',
+        handle: async (message, sender) => {
+          const tabId = tabOf(sender);
+          if (!sameOrigin(message.url, sender.url)) {
+            return { ok: false, error: 'This address is not the page’s own.' };
+          }
+          // The page places what it can itself and says nothing of it: what an earlier pass
+          // found is forgotten, and a pass that needs the matcher records its own.
+          if (sender.frameId === 0) highlightLog.forget(tabId);
+          return { ok: true, ...(await savedQuotesForPage(store, message.url)) };
         },
       },
       'highlights/status': {

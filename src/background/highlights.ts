@@ -1,7 +1,8 @@
 import { matchQuoteIn, searchableText, type QuoteMatch } from '../core/match-quote';
 import { episodeIdForUrl } from '../core/episode';
 import type { Quote } from '../core/model';
-import type { HighlightsReply, PlacedQuote } from '../messages/schemas';
+import type { VerbatimQuote } from '../core/verbatim';
+import type { HighlightsReply, PlacedQuote, SavedQuotesReply } from '../messages/schemas';
 
 /**
  * Finds an episode's saved quotes in the texts a content script sent (its document and
@@ -10,8 +11,9 @@ import type { HighlightsReply, PlacedQuote } from '../messages/schemas';
  *
  * Why here and not in the content script: the matcher and its approximate-search library
  * would add ~3 kB gzipped to a content script that runs on every podcast page, and only pages
- * with saved quotes need them. The content script turns the offsets back into Ranges with
- * core's `rangeForOffsets` over the same `indexText` it sent; together that is `anchorQuotes`.
+ * with saved quotes need them. The content script turns the offsets back into Ranges over
+ * the same text it sent (core/page-text.ts). It asks for this only when some quote is not
+ * verbatim where it was saved: those it places itself (`savedQuotes`, core/verbatim.ts).
  */
 export function placeQuotes(
   episodeId: string,
@@ -49,6 +51,33 @@ export async function placeQuotesForPage(
 ): Promise<HighlightsReply> {
   const episodeId = episodeIdForUrl(pageUrl);
   return placeQuotes(episodeId, await store.quotesForEpisode(episodeId), texts);
+}
+
+/**
+ * The episode's quotes that have words on a page, as the content script checks them against
+ * the text it holds: those still verbatim where they were it draws without sending that text.
+ */
+export function savedQuotes(episodeId: string, quotes: readonly Quote[]): SavedQuotesReply {
+  const withWords: VerbatimQuote[] = [];
+  for (const quote of quotes) {
+    if (!quote.anchor) continue;
+    withWords.push({
+      quoteId: quote.id,
+      quote: quote.anchor.quote,
+      start: quote.anchor.position?.start ?? null,
+      timeSec: quote.timeSec,
+    });
+  }
+  return { episodeId, quotes: withWords };
+}
+
+/** The quotes of the page at `pageUrl`, for the page to place itself where it can. */
+export async function savedQuotesForPage(
+  store: { quotesForEpisode(episodeId: string): Promise<Quote[]> },
+  pageUrl: string,
+): Promise<SavedQuotesReply> {
+  const episodeId = episodeIdForUrl(pageUrl);
+  return savedQuotes(episodeId, await store.quotesForEpisode(episodeId));
 }
 
 /**

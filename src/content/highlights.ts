@@ -9,7 +9,8 @@
  * transcripts often load after the page. None of this runs on a page with no saved quotes.
  */
 import { readPageText, type PageText } from '../core/page-text';
-import type { HighlightsReply } from '../messages/schemas';
+import { placeVerbatim } from '../core/verbatim';
+import type { HighlightsReply, SavedQuotesReply } from '../messages/schemas';
 import { readableDocuments } from '../core/frames';
 
 export const HIGHLIGHT_NAME = 'earmark';
@@ -22,6 +23,12 @@ const HIGHLIGHT_COLOUR = 'rgba(250, 204, 21, 0.45)';
 export const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: ${HIGHLIGHT_COLOUR}; }`;
 
 export interface HighlighterDeps {
+  /**
+   * Asks the background for the episode's quotes (words, context, position); null when it
+   * can't say. Those all still where they were are drawn without `place` (issue 16).
+   * Without it, every pass asks `place`.
+   */
+  saved?(): Promise<SavedQuotesReply | null>;
   /** Asks the background where this page's quotes are in `texts`; null when it can't say. */
   place(texts: string[]): Promise<HighlightsReply | null>;
   /** Moves the page's player to a time (Alt+click on a highlight). */
@@ -105,6 +112,9 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
   }
 
   async function pass(force: boolean): Promise<void> {
+    // Asked before the text is read, so the background reads the store meanwhile. A pass for
+    // a change of the DOM asks only once it knows the text changed.
+    const early = force ? deps.saved?.() : undefined;
     const docs = readableDocuments(top).filter((doc) => doc.body);
     const pages = docs.map((doc) => readPageText(doc.body));
     const texts = pages.map((page) => page.text);
@@ -115,7 +125,14 @@ export function createHighlighter(top: Document, deps: HighlighterDeps): Highlig
     }
     const ask = generation;
     const seen = changes;
-    const reply = await deps.place(texts);
+    const saved = deps.saved ? await (early ?? deps.saved()) : null;
+    if (ask !== generation || !controller) return;
+    // Every quote where it was saved: drawn from the page's own text. Any other: the
+    // background's matcher places them all in the texts sent.
+    const placed = saved && placeVerbatim(saved.quotes, texts[0] ?? '');
+    const reply = placed
+      ? { episodeId: saved.episodeId, placed, orphans: [] }
+      : await deps.place(texts);
     if (!reply || ask !== generation || !controller) return;
     // Changes not yet delivered to the observer count too.
     if (observer && observer.takeRecords().length > 0) {

@@ -54,6 +54,10 @@ function start(): void {
     });
   };
   const highlighter = createHighlighter(document, {
+    saved: async () => {
+      const reply = await ask({ type: 'highlights/quotes', url: location.href });
+      return reply.ok ? reply : null;
+    },
     place: async (texts) => {
       const reply = await ask({
         type: 'highlights/anchor',

@@ -15,6 +15,7 @@
  */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from './model';
+import { isVerbatimAt } from './verbatim';
 import {
   collapseWhitespace,
   isSpace,
@@ -406,16 +407,6 @@ function seededRegions(text: string, target: Target): [number, number][] {
     else merged.push(region);
   }
   return merged;
-}
-
-/** Whether the quote and its whole context are at `at` in `raw`, character for character. */
-function isVerbatimAt(raw: string, { exact, prefix, suffix }: TextQuoteSelector, at: number) {
-  return (
-    at >= prefix.length &&
-    raw.startsWith(exact, at) &&
-    raw.startsWith(suffix, at + exact.length) &&
-    raw.startsWith(prefix, at - prefix.length)
-  );
 }
 
 /** How far either side of the hint a verbatim quote is looked for before the whole text. */

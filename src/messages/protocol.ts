@@ -12,6 +12,7 @@ import type {
   CaptureReply,
   ContentMessage,
   HighlightsReply,
+  SavedQuotesReply,
   OpenQuoteReply,
   PageDetectedReply,
   PageFeedsReply,
@@ -58,6 +59,7 @@ export interface BackgroundReplies {
   'capture/retry': Reply<CaptureReply>;
   'quote/undo': Reply<object>;
   'highlights/anchor': Reply<HighlightsReply>;
+  'highlights/quotes': Reply<SavedQuotesReply>;
   'highlights/status': Reply<{ status: HighlightsReply | null }>;
   'highlights/open': Reply<OpenQuoteReply>;
   'quote/take-focus': Reply<TakeQuoteFocusReply>;

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { DetectedEpisode, Detection } from '../core/detect';
 import { PLATFORMS, ROLES, type QuoteAnchor } from '../core/model';
+import type { VerbatimQuote } from '../core/verbatim';
 
 /** The longest quote a person can save (issue 4): longer selections get a clear message. */
 export const MAX_QUOTE_CHARS = 5_000;
@@ -225,7 +226,7 @@ const MAX_TEXT_ROOTS = 16;
 
 /**
  * From a content script: where on this page are the episode's saved quotes? `texts` are the
- * rendered texts of the document and its same-origin frames (core's `indexText`); the episode
+ * rendered texts of the document and its same-origin frames (core's `readPageText`); the episode
  * is the page's current URL, which must be on the sender's own site (a page's script can
  * `pushState` within its origin, never out of it).
  */
@@ -242,6 +243,16 @@ export const AnchorHighlightsSchema = v.object({
     v.maxLength(MAX_TEXT_ROOTS),
   ),
 });
+/**
+ * From a content script: the episode's saved quotes, as their words, context and position, so
+ * that the page draws those still where they were without sending its text (issue 16). The
+ * page's URL as for `highlights/anchor`; the page holds no more than it shows.
+ */
+export const SavedQuotesSchema = v.object({
+  type: v.literal('highlights/quotes'),
+  url: pageUrl,
+});
+
 /** From an extension page: what the last highlight pass in a tab found, orphans included. */
 export const HighlightStatusSchema = v.object({
   type: v.literal('highlights/status'),
@@ -270,6 +281,7 @@ export const BackgroundMessageSchema = v.variant('type', [
   CaptureRetrySchema,
   UndoCaptureSchema,
   AnchorHighlightsSchema,
+  SavedQuotesSchema,
   HighlightStatusSchema,
   OpenQuoteSchema,
   TakeQuoteFocusSchema,
@@ -331,6 +343,12 @@ export interface PlacedQuote {
   start: number;
   end: number;
   timeSec: number | null;
+}
+
+/** `highlights/quotes`: the episode's quotes that have words on a page (moments have none). */
+export interface SavedQuotesReply {
+  episodeId: string;
+  quotes: VerbatimQuote[];
 }
 
 /** `highlights/anchor`, and `highlights/status` once a tab has reported. */

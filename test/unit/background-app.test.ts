@@ -564,6 +564,45 @@ describe('pages and their highlights', () => {
     });
     expect((await store.exportLibrary()).quotes).toHaveLength(1);
   });
+
+  it("gives the sender's own page its quotes' words, and forgets what an earlier pass found", async () => {
+    const bg = background();
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    const [saved] = (await store.exportLibrary()).quotes;
+    await bg.route(
+      { type: 'highlights/anchor', url: URL, texts: ['The passage is gone.'] },
+      CONTENT,
+    );
+    expect(await bg.route({ type: 'highlights/status', tabId: TAB }, POPUP)).toMatchObject({
+      status: { orphans: [saved!.id] },
+    });
+
+    expect(await bg.route({ type: 'highlights/quotes', url: URL }, CONTENT)).toEqual({
+      ok: true,
+      episodeId: saved!.episodeId,
+      quotes: [
+        {
+          quoteId: saved!.id,
+          quote: saved!.anchor!.quote,
+          start: saved!.anchor!.position!.start,
+          timeSec: saved!.timeSec,
+        },
+      ],
+    });
+    // The page places these itself and reports nothing: no stale orphan is left for the popup.
+    expect(await bg.route({ type: 'highlights/status', tabId: TAB }, POPUP)).toEqual({
+      ok: true,
+      status: null,
+    });
+    // Another site gets its own (empty) episode, and can't name this page's address.
+    const elsewhere = { ...CONTENT, url: 'https://elsewhere.example/' };
+    expect(
+      await bg.route({ type: 'highlights/quotes', url: elsewhere.url }, elsewhere),
+    ).toMatchObject({ ok: true, quotes: [] });
+    expect(await bg.route({ type: 'highlights/quotes', url: URL }, elsewhere)).toMatchObject({
+      ok: false,
+    });
+  });
 });
 
 describe('a click on a highlight', () => {

@@ -4,7 +4,7 @@
  * and navigation run in Chromium: test/e2e/highlights.e2e.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { indexText } from '../../src/core/text-range';
+import { describeOffsets, indexText } from '../../src/core/text-range';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/browser';
@@ -109,6 +109,45 @@ describe('createHighlighter', () => {
     await settle();
     expect(drawnText()).toEqual([QUOTE]);
     expect(place).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws quotes still where they were saved without sending the page text', async () => {
+    const text = indexText(document.body).text;
+    const start = text.indexOf(QUOTE);
+    const anchor = describeOffsets(indexText(document.body), start, start + QUOTE.length);
+    const saved = vi.fn(async () => ({
+      episodeId: 'ep-1',
+      quotes: [{ quoteId: 'q1', quote: anchor.quote, start, timeSec: 62 }],
+    }));
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { saved, place, seek: vi.fn(), open: vi.fn() });
+    highlighter.lookNow();
+    // Asked before the page's text is read: the background reads the store meanwhile.
+    expect(saved).toHaveBeenCalledTimes(1);
+    await settle();
+
+    expect(drawnText()).toEqual([QUOTE]);
+    expect(highlighter.drawn()).toMatchObject([{ quoteId: 'q1', timeSec: 62 }]);
+    expect(place).not.toHaveBeenCalled();
+  });
+
+  it('sends the page text to the matcher when a quote is not where it was saved', async () => {
+    const index = indexText(document.body);
+    const start = index.text.indexOf(QUOTE);
+    const anchor = describeOffsets(index, start, start + QUOTE.length);
+    // The page grew above the quote since: its words are further on.
+    showTranscript(`A new first line. Exactly. Write down ${QUOTE}, not the words that agreed.`);
+    const saved = vi.fn(async () => ({
+      episodeId: 'ep-1',
+      quotes: [{ quoteId: 'q1', quote: anchor.quote, start, timeSec: 62 }],
+    }));
+    const place = fakeBackground();
+    highlighter = createHighlighter(document, { saved, place, seek: vi.fn(), open: vi.fn() });
+    highlighter.update(1);
+    await settle();
+
+    expect(place).toHaveBeenCalledWith([indexText(document.body).text]);
+    expect(drawnText()).toEqual([QUOTE]);
   });
 
   it('says when its first look is over: the quotes drawn (the page reports after it)', async () => {

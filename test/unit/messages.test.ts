@@ -77,6 +77,7 @@ const BACKGROUND_SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   'capture/retry': 'content-script',
   'quote/undo': 'content-script',
   'highlights/anchor': 'content-script',
+  'highlights/quotes': 'content-script',
   'highlights/status': 'extension-page',
   'highlights/open': 'content-script',
   'quote/take-focus': 'extension-page',
@@ -97,6 +98,7 @@ const VALID_BACKGROUND: BackgroundMessage[] = [
   { type: 'capture/retry', page: { ...page, selection: { ...page.selection!, anchor: null } } },
   { type: 'quote/undo', quoteId: 'q-1' },
   { type: 'highlights/anchor', url: 'https://x.example/', texts: ['the page text', 'a frame'] },
+  { type: 'highlights/quotes', url: 'https://x.example/' },
   { type: 'highlights/status', tabId: 3 },
   { type: 'highlights/open', quoteId: 'q-1', url: 'https://x.example/' },
   { type: 'quote/take-focus', tabId: 3 },
@@ -267,6 +269,7 @@ describe('background router', () => {
         texts: Array.from({ length: 17 }, () => 'x'),
       },
     ],
+    ['a request for the quotes of no page', { type: 'highlights/quotes', url: 42 }],
     [
       'a highlight request with a page text over 5,000,000 characters',
       { type: 'highlights/anchor', url: 'https://x.example/', texts: ['x'.repeat(5_000_001)] },

@@ -83,6 +83,7 @@ const payload = fc.oneof(
       'capture/retry',
       'quote/undo',
       'highlights/anchor',
+      'highlights/quotes',
       'highlights/status',
       'store/wipe',
       '__proto__',
@@ -129,6 +130,7 @@ describe('the background under fuzzing', () => {
       { type: 'capture/from-page' },
       { type: 'quote/undo', quoteId: 'q-1' },
       { type: 'highlights/anchor', url: 'https://x.example/', texts: ['page text'] },
+      { type: 'highlights/quotes', url: 'https://x.example/' },
       { type: 'highlights/status', tabId: 3 },
       {
         type: 'page/detected',
