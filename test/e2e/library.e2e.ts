@@ -486,6 +486,8 @@ describe('with the all-sites permission held', () => {
     expect(script).toMatchObject({
       id: 'earmark-all-sites',
       js: manifest.content_scripts[0].js,
+      // The highlight colour too, before the page is first styled (issue 16).
+      css: manifest.content_scripts[0].css,
       runAt: 'document_idle',
     });
     expect(sorted(script!.matches)).toEqual(sorted(ALL_SITES));
