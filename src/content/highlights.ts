@@ -4,9 +4,9 @@
  *
  * The background finds the quotes in the page's text (see background/highlights.ts); this
  * turns its offsets back into Ranges over the same text (core/page-text.ts: read natively,
- * not walked node by node, so a 3-hour transcript's highlights come back quickly: issue 16). A pass runs when the page
- * starts or navigates, after a capture or Undo, and, throttled, when the page's text changes:
- * transcripts often load after the page. None of this runs on a page with no saved quotes.
+ * not walked node by node, so a 3-hour transcript's highlights come back quickly: issue 16).
+ * A pass runs when the page starts or navigates, after a capture or Undo, and, throttled, when
+ * the page's text changes: transcripts often load after the page. None of this runs on a page with no saved quotes.
  */
 import { readPageText, type PageText } from '../core/page-text';
 import { placeVerbatim } from '../core/verbatim';

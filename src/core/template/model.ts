@@ -183,8 +183,8 @@ export function episodeScope(episode: Episode, allQuotes: readonly Quote[]): Tem
     ...quotes.map((q) => q.timeSec),
     ...episode.sections.map((s) => s.startSec ?? null),
   ]);
-  /** A moment's clock and the link that plays from it; both empty when it is not known. */
   const linkAt = momentLinks(episode);
+  /** A moment's clock and the link that plays from it; both empty when it is not known. */
   const moment = (time: number | null | undefined): TemplateScope => {
     const timed = typeof time === 'number' && Number.isFinite(time) && time >= 0;
     const link = timed ? linkAt(time) : null;
