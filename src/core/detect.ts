@@ -152,12 +152,8 @@ function episodeOf(findings: Finding[], href: string, doc: Document): DetectedEp
 function metadataIsStale(page: Page, url: URL): boolean {
   const og = page.meta('og:url');
   if (!og) return false;
-  let described: URL;
-  try {
-    described = new URL(og, url);
-  } catch {
-    return false;
-  }
+  const described = URL.parse(og, url);
+  if (!described) return false;
   const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, '');
   return host(described) === host(url) && identity(described) !== identity(url);
 }

@@ -13,10 +13,6 @@ export const EPISODE_PLAYER =
 
 /** `host/path?query` of a URL string, or '' when it is not a URL. */
 export function hostPath(value: string): string {
-  try {
-    const u = new URL(value);
-    return u.host.toLowerCase() + u.pathname + u.search;
-  } catch {
-    return '';
-  }
+  const u = URL.parse(value);
+  return u ? u.host.toLowerCase() + u.pathname + u.search : '';
 }
