@@ -192,11 +192,19 @@ const NAME = String.raw`${NAME_WORD}(?:[ \t]+(?:${NAME_WORD}|(?:${PARTICLES})))`
 /** Text a timestamp or cue number may put before a label on its line: "[00:12:31] Name:". */
 const LEADING_TIME = String.raw`(?:[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]?[ \t]*)?`;
 
-/** "Name:" at the start of a line, possibly after a timestamp or a dash. */
-const LINE_LABEL = new RegExp(
-  String.raw`^[ \t\u00a0]*${LEADING_TIME}(?:[-–—][ \t]*)?(${NAME})[ \t]*:(?=\s|$)`,
-  'u',
-);
+let lineLabelPattern: RegExp | undefined;
+/**
+ * "Name:" at the start of a line, possibly after a timestamp or a dash. Built on first use:
+ * its Unicode classes cost 1–3 ms to construct, which every episode page paid at load while
+ * this module was only imported (issue 16).
+ */
+function lineLabel(): RegExp {
+  lineLabelPattern ??= new RegExp(
+    String.raw`^[ \t\u00a0]*${LEADING_TIME}(?:[-–—][ \t]*)?(${NAME})[ \t]*:(?=\s|$)`,
+    'u',
+  );
+  return lineLabelPattern;
+}
 
 /** A raw WebVTT voice tag shown as text: `<v Name>` or `<v.loud Name>`. */
 const VTT_VOICE = /<v(?:\.[^\s>]*)?[ \t]+([^>]+)>/g;
@@ -342,7 +350,7 @@ function lastLineLabel(data: string, upto: number, firstLineStarts: boolean): Fo
     const from = newline + 1;
     if (from < upto && (newline >= 0 || firstLineStarts)) {
       const lineEnd = data.indexOf('\n', from);
-      const match = LINE_LABEL.exec(data.slice(from, lineEnd < 0 ? data.length : lineEnd));
+      const match = lineLabel().exec(data.slice(from, lineEnd < 0 ? data.length : lineEnd));
       const name = match && asName(match[1]);
       if (name) return { name, at: from, marked: false, end: from + match[0].length };
     }
@@ -363,8 +371,8 @@ function labelInText(text: Text, upto: number, root: Node): Found | null {
     lastMatch(VTT_VOICE, data, upto),
     lastMatch(JSON_SPEAKER, data, upto),
     // Checking whether the node starts a line walks the DOM: only when a label could be there.
-    LINE_LABEL.test(data) || data.includes('\n')
-      ? lastLineLabel(data, upto, LINE_LABEL.test(data) && startsLine(text, root))
+    lineLabel().test(data) || data.includes('\n')
+      ? lastLineLabel(data, upto, lineLabel().test(data) && startsLine(text, root))
       : null,
   ].filter((f): f is Found => f !== null);
   if (found.length === 0 || inNonTurn(text, root)) return null;
@@ -522,7 +530,7 @@ function hasOtherTurn(label: Located): boolean {
       const end = data.indexOf('\n', from);
       const stop = end < 0 ? data.length : end;
       if (label.at < from || label.at > stop) {
-        const match = LINE_LABEL.exec(data.slice(from, stop));
+        const match = lineLabel().exec(data.slice(from, stop));
         count(match && asName(match[1]));
       }
       if (end < 0) break;
@@ -535,7 +543,7 @@ function hasOtherTurn(label: Located): boolean {
     for (let seen = 0; seen < MAX_NODES_CONFIRMING && !conversation(); seen++) {
       const text = walker[step]() as Text | null;
       if (!text) break;
-      if (!LINE_LABEL.test(text.data) && !text.data.includes('\n')) continue;
+      if (!lineLabel().test(text.data) && !text.data.includes('\n')) continue;
       count(labelInText(text, text.length, root)?.name);
     }
   }
@@ -571,7 +579,7 @@ function labelAtStartOf(range: Range): Located | undefined {
         const lineBefore = before.slice(before.lastIndexOf('\n') + 1);
         const atLineStart =
           NO_WORDS.test(lineBefore) && (before.includes('\n') || startsLine(text, root));
-        const match = atLineStart ? LINE_LABEL.exec(words) : null;
+        const match = atLineStart ? lineLabel().exec(words) : null;
         const name = match && !inNonTurn(text, root) ? asName(match[1]) : null;
         // Words first: the label, if any, is behind the selection.
         return name ? { name, at: from, marked: false, node, root } : undefined;

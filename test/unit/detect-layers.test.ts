@@ -218,6 +218,19 @@ describe('public radio and words', () => {
     expect(detection.kind).toBe('none');
   });
 
+  it("leaves a platform's page to its adapter: no public-radio or WordPress search there", () => {
+    // Apple's addresses are `/podcast/…`, which a network's episode address also looks like.
+    const detection = detect(
+      '<link rel="stylesheet" href="/wp-content/theme.css">',
+      '<div class="powerpress_player"><audio src="https://cdn.example/a.mp3"></audio></div>',
+      'https://podcasts.apple.com/us/podcast/a-show/id1550800132',
+    );
+    expect(detection.platform).toBe('apple');
+    expect(detection.evidence).not.toContain('public radio episode player');
+    expect(detection.evidence).not.toContain('powerpress player');
+    expect(detection.evidence).toContain('audio element');
+  });
+
   it('never takes words alone for a podcast', () => {
     const detection = detect(
       '<title>Episode 5: our podcast transcript</title>',

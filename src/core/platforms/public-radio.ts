@@ -32,6 +32,8 @@ const DATA_AUDIO =
  * a list of episodes.
  */
 export const publicRadioLayer: Layer = (page) => {
+  // A platform's page (Apple's `/podcast/…` addresses) is no broadcaster's article.
+  if (page.platform) return null;
   const known = PUBLIC_RADIO.test(page.host);
   if (!known && !PODCAST_PATH.test(page.url.pathname)) return null;
   const player = page.doc.querySelector(PLAYER);

@@ -10,7 +10,8 @@ import { finding, type Layer } from './types';
  * whole page, which on a long transcript costs milliseconds.
  */
 export const wordpressLayer: Layer = (page) => {
-  if (!isWordPress(page)) return null;
+  // A platform's page is not a WordPress post; its page is not searched for the plugins.
+  if (page.platform || !isWordPress(page)) return null;
   const doc = page.doc;
   const players = doc.getElementsByClassName('powerpress_player');
   if (players[0] || doc.getElementsByClassName('powerpress_links')[0]) {
