@@ -7,7 +7,8 @@
  * by the library page right after the person switches the setting (so it applies at once even
  * before the background wakes). Idempotent, and safe when two of those calls overlap.
  */
-import browser, { type Manifest, type Scripting } from 'webextension-polyfill';
+import type { Manifest, Scripting } from 'webextension-polyfill';
+import browser from './extension-api';
 import { fromExtensionRoot, sameExtensionFile } from '../core/extension-path';
 
 /** The optional host permission, exactly as manifest.json's `optional_host_permissions`. */

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from './extension-api';
 
 /**
  * Chrome's `sidePanel` and Firefox's `sidebarAction` are each missing from the other browser

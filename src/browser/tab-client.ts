@@ -3,7 +3,7 @@
  * (read the page, seek its player, add the full script). Typed by the protocol; a page's
  * answers are checked, since the page is untrusted.
  */
-import browser from 'webextension-polyfill';
+import browser from './extension-api';
 // The content script's later parts, each built as one self-contained file that is never
 // declared in the manifest: the start-up script (content/boot.ts) asks for the watch part on
 // a page that may be an episode; the rest comes on first use (the watch part asks), at once

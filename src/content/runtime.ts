@@ -7,7 +7,7 @@
  * the content script's 10 kB start-up budget, and the four calls below need none of it.
  * Firefox has promise-based `browser`; Chrome's `chrome.runtime.sendMessage` returns a promise
  * in MV3; and both accept a listener that answers through `sendResponse` and returns `true`.
- * The background and UI keep the polyfill.
+ * The background keeps the polyfill; extension pages use src/browser/extension-api.ts.
  */
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { askOver, type AskBackground } from '../messages/protocol';

@@ -2,7 +2,8 @@
  * The popup's and side panel's window on the browser: a small adapter, so views stay plain
  * Preact components that tests can render with a fake of this one interface.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../browser/extension-api';
 import { copyText } from '../browser/clipboard';
 import { downloadFile } from '../browser/download';
 import { sidePanelOpener } from '../browser/side-panel';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from '../browser/extension-api';
 
 /** Visible text comes from _locales so it can be translated; the key shows if one is missing. */
 export function t(key: string, ...substitutions: string[]): string {

@@ -19,6 +19,13 @@ vi.mock('webextension-polyfill', () => ({
     i18n: { getMessage: (key: string) => key },
   },
 }));
+vi.mock('../../src/browser/extension-api', () => ({
+  default: {
+    tabs: { sendMessage: vi.fn(async () => ({ ok: false, error: 'no page' })) },
+    scripting: { executeScript: vi.fn(async () => []) },
+    i18n: { getMessage: (key: string) => key },
+  },
+}));
 
 const SELF = { id: 'earmark-id', origin: 'chrome-extension://earmark-id/' };
 

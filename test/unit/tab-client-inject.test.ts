@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // The polyfill throws outside an extension: give the module just the calls it makes here.
 const executeScript = vi.fn(async () => []);
-vi.mock('webextension-polyfill', () => ({
+vi.mock('../../src/browser/extension-api', () => ({
   default: { scripting: { executeScript }, i18n: { getMessage: (key: string) => key } },
 }));
 

@@ -2,7 +2,7 @@
  * The library page's window on the browser: one small interface, so the views are plain
  * Preact components that tests render with a fake of it and a real store.
  */
-import browser from 'webextension-polyfill';
+import browser from '../../browser/extension-api';
 import { ALL_SITES_ORIGINS, syncAllSitesContentScript } from '../../browser/all-sites';
 import { downloadFile } from '../../browser/download';
 import { createStore, type Store } from '../../store/store';

@@ -2,7 +2,7 @@
  * The transcript panel's window on the browser and the network, apart from the editor's
  * (`PopupApi`): only the side panel has it, so the popup never fetches.
  */
-import browser from 'webextension-polyfill';
+import browser from '../../browser/extension-api';
 import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-words';
 import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
 import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';

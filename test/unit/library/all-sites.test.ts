@@ -2,7 +2,7 @@ import type { Manifest, Scripting } from 'webextension-polyfill';
 import { describe, expect, it, vi } from 'vitest';
 
 // The polyfill throws outside an extension; every call here goes through the fake below.
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+vi.mock('../../../src/browser/extension-api', () => ({ default: {} }));
 
 const { ALL_SITES_ORIGINS, ALL_SITES_SCRIPT_ID, syncAllSitesContentScript } =
   await import('../../../src/browser/all-sites');

@@ -15,7 +15,7 @@ import { routeFromHash, hashOf } from '../../../src/ui/library/Library';
 import { DEFAULT_SETTINGS, readSettings } from '../../../src/ui/library/settings';
 import { makeEpisode, makeQuote } from '../../support/records';
 
-vi.mock('webextension-polyfill', () => import('../ui/fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('../ui/fake-browser'));
 
 const T = '2026-01-01T00:00:00.000Z';
 

@@ -12,7 +12,7 @@ import { fakeBrowser, snapshot, type FakeBrowser } from './fake-api';
 import { makeLibrary } from './make-library';
 import { makeEpisode, makeQuote } from '../../support/records';
 
-vi.mock('webextension-polyfill', () => import('../ui/fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('../ui/fake-browser'));
 
 const T0 = '2026-01-01T00:00:00.000Z';
 

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(() => {
   cleanup();

@@ -1,7 +1,7 @@
 /**
- * Stands in for webextension-polyfill in component tests (the real one throws outside an
- * extension). Only i18n is needed: messages come from the real _locales file, substituted the
- * way browsers do, so tests see and query the exact text people see.
+ * Stands in for the extension APIs (src/browser/extension-api.ts) in component tests: there
+ * are none outside an extension. Only i18n is needed: messages come from the real _locales
+ * file, substituted the way browsers do, so tests see and query the exact text people see.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -18,7 +18,7 @@ import {
 import { TranscriptPanel } from '../../../src/ui/words/TranscriptPanel';
 import { fakeApi, pageState, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

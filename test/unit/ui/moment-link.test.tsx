@@ -4,7 +4,7 @@ import { deepLink } from '../../../src/core/deeplink';
 import { MomentLink } from '../../../src/ui/components/MomentLink';
 import { makeEpisode } from '../../support/records';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

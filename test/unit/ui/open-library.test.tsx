@@ -4,7 +4,7 @@ import { EpisodeScreen } from '../../../src/ui/editor/EpisodeScreen';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

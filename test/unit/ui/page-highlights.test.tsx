@@ -4,7 +4,7 @@ import type { HighlightsReply } from '../../../src/messages/schemas';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { eventually, fakeApi, seedEpisode, openQuoteRow } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

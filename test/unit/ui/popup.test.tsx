@@ -4,7 +4,7 @@ import { FIRST_SCREEN_NEWEST } from '../../../src/ui/editor/first-quotes';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, pageState, SEED, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

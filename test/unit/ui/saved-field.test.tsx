@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SavedField } from '../../../src/ui/components/SavedField';
 import { SAVE_DELAY_MS } from '../../../src/ui/hooks/useSavedText';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(() => {
   cleanup();

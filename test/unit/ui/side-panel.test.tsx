@@ -5,7 +5,7 @@ import { PANEL_POLL_MS } from '../../../src/ui/editor/useEpisodeView';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { SEED, fakeApi, pageState, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EpisodeScreen } from '../../../src/ui/editor/EpisodeScreen';
 import { eventually, fakeApi, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@ import { MIGRATIONS, type EarmarkDB } from '../../../src/store/schema';
 import { createStore } from '../../../src/store/store';
 import { showUpgradeBlocked } from '../../../src/ui/upgrade-blocked';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(() => document.body.replaceChildren());
 

@@ -4,7 +4,7 @@ import { WindowedList, type Reveal } from '../../../src/ui/components/WindowedLi
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, seedEpisode } from './helpers';
 
-vi.mock('webextension-polyfill', () => import('./fake-browser'));
+vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 
