@@ -31,11 +31,25 @@ export interface EarmarkDB extends DBSchema {
     key: string;
     value: EpisodeWords;
   };
+  /**
+   * How many quotes each episode has, kept by every write that adds or removes one, so that a
+   * first screen never counts them (issue 16: an index count of 1,000 quotes took ~20 ms of
+   * the popup's opening). An episode without quotes may have no record.
+   */
+  quoteCounts: {
+    key: string;
+    value: QuoteCount;
+  };
   /** Small named records about the library itself (settings, the last backup). */
   meta: {
     key: string;
     value: MetaRecord;
   };
+}
+
+export interface QuoteCount {
+  episodeId: string;
+  count: number;
 }
 
 /** A `meta` record: its key and a JSON-safe value. */
@@ -79,6 +93,26 @@ export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[
   (_db, tx) => {
     tx.objectStore('quotes').createIndex('byEpisodeOrder', ['episodeId', 'order']);
   },
+  // 5 → 6: each episode's quote count, counted once here from the quotes already stored.
+  (db, tx) => {
+    db.createObjectStore('quoteCounts', { keyPath: 'episodeId' });
+    // A failed request aborts the upgrade by itself; the promise's rejection adds nothing.
+    countEveryEpisode(tx).catch(() => undefined);
+  },
 ];
+
+/**
+ * Fills `quoteCounts` inside the upgrade: its requests keep the upgrade transaction open, and
+ * a failure aborts it, leaving the previous version as it was.
+ */
+async function countEveryEpisode(tx: UpgradeTx): Promise<void> {
+  const counts = new Map<string, number>();
+  const byEpisode = tx.objectStore('quotes').index('byEpisode');
+  for (let cursor = await byEpisode.openKeyCursor(); cursor; cursor = await cursor.continue()) {
+    counts.set(cursor.key, (counts.get(cursor.key) ?? 0) + 1);
+  }
+  const store = tx.objectStore('quoteCounts');
+  await Promise.all([...counts].map(([episodeId, count]) => store.put({ episodeId, count })));
+}
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -17,6 +17,7 @@ const RELEASED: Record<number, string> = {
   2: 'v2-library.json',
   3: 'v3-library.json',
   4: 'v4-library.json',
+  5: 'v5-library.json',
 };
 
 function fixture(version: number): LibraryData {
@@ -38,6 +39,16 @@ async function writeAsVersion(name: string, version: number, data: LibraryData):
     tx.done,
   ]);
   db.close();
+}
+
+/** The quote count the store keeps for an episode, read around the store. */
+async function keptCount(name: string, episodeId: string): Promise<number | undefined> {
+  const db = await openDB<EarmarkDB>(name);
+  try {
+    return (await db.get('quoteCounts', episodeId))?.count;
+  } finally {
+    db.close();
+  }
 }
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -77,6 +88,8 @@ describe('schema migrations', () => {
         const glance = await store.episodeGlance(episode.id, 3);
         expect(glance.quoteCount).toBe(quotes.length);
         expect(glance.newest).toEqual(byNewest.slice(0, 3));
+        // Each episode's quote count (version 6) is counted by the upgrade and kept.
+        expect(await keptCount(name, episode.id)).toBe(quotes.length || undefined);
       }
       await store.close();
     },
