@@ -71,7 +71,14 @@ export function useEpisodePages(): EpisodePages {
       const { worker } = started().browser;
       return (await extensionDb<Quote[]>(worker, { op: 'getAll', store: 'quotes' })) ?? [];
     },
-    clearQuotes: () => extensionDb(started().browser.worker, { op: 'clear', store: 'quotes' }),
+    // The quotes and the counts the store keeps of them (a test's clean slate, not a store
+    // write: the store has no "delete every quote").
+    clearQuotes: () =>
+      Promise.all(
+        ['quotes', 'quoteCounts'].map((store) =>
+          extensionDb(started().browser.worker, { op: 'clear', store }),
+        ),
+      ),
   };
 }
 

@@ -42,12 +42,14 @@ export async function readFirstScreen(
   if (order === 'newest') {
     // One read-only transaction of a dozen records: the episode, the count, the newest quotes.
     const glance = await store.episodeGlance(episodeId, FIRST_SCREEN_NEWEST);
-    const unread = glance.quoteCount - glance.newest.length;
+    // Fewer than asked for is all of them; otherwise the rest is read, whatever the kept
+    // count says (it only says how many to expect).
+    const complete = glance.newest.length < FIRST_SCREEN_NEWEST;
     return {
       episode: glance.episode,
       quotes: glance.newest,
-      unread,
-      readRest: unread === 0 ? null : readRest,
+      unread: complete ? 0 : Math.max(0, glance.quoteCount - glance.newest.length),
+      readRest: complete ? null : readRest,
     };
   }
   const [episode, count, first] = await Promise.all([
@@ -55,10 +57,11 @@ export async function readFirstScreen(
     store.countQuotes(episodeId),
     store.firstTimedQuotes(episodeId, FIRST_SCREEN_QUOTES),
   ]);
-  if (first.length === count) return { episode, quotes: first, unread: 0, readRest: null };
-  // Quotes without a time come last but are not in the index: a short list is read whole.
-  if (first.length < FIRST_SCREEN_QUOTES) {
-    return { episode, quotes: await readRest(), unread: 0, readRest: null };
+  const full = first.length === FIRST_SCREEN_QUOTES;
+  if (!full && first.length === count) {
+    return { episode, quotes: first, unread: 0, readRest: null };
   }
-  return { episode, quotes: first, unread: count - first.length, readRest };
+  // Quotes without a time come last but are not in the index: a short list is read whole.
+  if (!full) return { episode, quotes: await readRest(), unread: 0, readRest: null };
+  return { episode, quotes: first, unread: Math.max(0, count - first.length), readRest };
 }

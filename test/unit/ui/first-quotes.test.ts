@@ -5,6 +5,9 @@ import {
   FIRST_SCREEN_QUOTES,
   readFirstScreen,
 } from '../../../src/ui/editor/first-quotes';
+import { openDB } from 'idb';
+import { DB_VERSION, type EarmarkDB } from '../../../src/store/schema';
+import { createStore } from '../../../src/store/store';
 import { freshStore, seedEpisode } from './helpers';
 
 const timed = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `q${i}`, timeSec: i }));
@@ -76,6 +79,29 @@ describe('readFirstScreen, the popup: the newest quotes (issue 16)', () => {
     expect(first.quotes).toEqual([...quotes].reverse());
     expect(first.unread).toBe(0);
     expect(first.readRest).toBeNull();
+  });
+
+  it('reads the rest of a long list even where the kept count fell behind', async () => {
+    // Quotes written around the store (as an older version or a browser test might): the
+    // count it keeps says 3, the episode has 23. The count never hides a quote.
+    const name = `first-quotes-${Math.random()}`;
+    const store = createStore({ name });
+    const { episode, quotes } = await seedEpisode(store, timed(3));
+    const raw = await openDB<EarmarkDB>(name, DB_VERSION);
+    const more = Array.from({ length: 20 }, (_, i) => ({
+      ...quotes[0]!,
+      id: `around-${i}`,
+      text: `around ${i}`,
+      order: 3 + i,
+    }));
+    await Promise.all(more.map((quote) => raw.put('quotes', quote)));
+    raw.close();
+
+    const first = await readFirstScreen(store, episode.id, 'newest');
+    expect(first.quotes).toHaveLength(FIRST_SCREEN_NEWEST);
+    expect(first.unread).toBe(0);
+    expect(await first.readRest!()).toHaveLength(23);
+    await store.close();
   });
 
   it('says so when the episode is not in the library', async () => {
