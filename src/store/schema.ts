@@ -93,7 +93,8 @@ export const MIGRATIONS: ((db: IDBPDatabase<EarmarkDB>, tx: UpgradeTx) => void)[
   (_db, tx) => {
     tx.objectStore('quotes').createIndex('byEpisodeOrder', ['episodeId', 'order']);
   },
-  // 5 → 6: each episode's quote count, counted once here from the quotes already stored.
+  // 5 → 6: each episode's quote count, counted once here from the quotes already stored
+  // (ADR 0016: the popup's first screen reads it instead of counting).
   (db, tx) => {
     db.createObjectStore('quoteCounts', { keyPath: 'episodeId' });
     // A failed request aborts the upgrade by itself; the promise's rejection adds nothing.
