@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchGlobal } from '../browser-entry';
 import { REPO_ROOT, type ExtensionBrowser } from '../../test/support/browser';
+import { servePagesByAddress } from '../../test/support/page-routes';
 import { withExtension } from '../lib/browsers';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { timingFigure, valueFigure, type Figure } from '../lib/figures';
@@ -75,26 +76,6 @@ function visitPages(pagesDir: string): VisitPage[] {
 
 function withoutUrl(page: VisitPage, index: number): string {
   return `${WITHOUT_ORIGIN}/${index}/${new URL(page.url).pathname.split('/').pop()}`;
-}
-
-/** Serves `pages` (address → HTML) from memory with page scripts off; aborts everything else. */
-async function servePagesByAddress(
-  extension: ExtensionBrowser,
-  pages: Map<string, string>,
-): Promise<void> {
-  await extension.context.route('**/*', (route) => {
-    const url = route.request().url();
-    const html = pages.get(url.split('#')[0]!);
-    if (html === undefined) return route.abort();
-    return route.fulfill({
-      status: 200,
-      headers: {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': "script-src 'none'",
-      },
-      body: html,
-    });
-  });
 }
 
 interface LoadCost {

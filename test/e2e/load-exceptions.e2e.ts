@@ -23,6 +23,7 @@ import {
 } from '../support/browser';
 import { contentParts } from '../support/content-world';
 import { fixturePath } from '../support/fixtures';
+import { servePagesByAddress } from '../support/page-routes';
 import { servePages, type PageServer } from '../support/server';
 
 /** Pages served at their platform's own address, where that platform's adapter claims them. */
@@ -57,22 +58,11 @@ beforeAll(async () => {
       readFileSync(join(fixturePath('pages'), file), 'utf8'),
     ]),
   );
-  await browser.context.route('**/*', (route) => {
-    const url = route.request().url();
-    const html = byAddress.get(url);
-    if (html !== undefined) {
-      return route.fulfill({
-        status: 200,
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "script-src 'none'",
-        },
-        body: html,
-      });
-    }
-    const own = url.startsWith(`${realPages.origin}/`) || url.startsWith('chrome-extension:');
-    return own ? route.continue() : route.abort();
-  });
+  await servePagesByAddress(
+    browser,
+    byAddress,
+    (url) => url.startsWith(`${realPages.origin}/`) || url.startsWith('chrome-extension:'),
+  );
 });
 
 afterAll(async () => {

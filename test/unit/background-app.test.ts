@@ -31,22 +31,8 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../../src/browser/extension-api', () => ({
-  default: {
-    i18n: {
-      getMessage: (key: string, substitutions: string[] = []) => [key, ...substitutions].join(' '),
-    },
-    runtime: { getManifest: () => ({ content_scripts: [{ js: ['content.js'] }] }) },
-    scripting: { executeScript: async () => [] },
-    tabs: {
-      sendMessage: async (_tabId: number, message: { type: string }) => {
-        if (message.type !== 'page/read') return { ok: false, error: 'unexpected' };
-        tab.reads++;
-        return { ok: true, page: tab.page };
-      },
-    },
-  },
-}));
+// The pages' door to the same APIs (the tab client, i18n): the same fake.
+vi.mock('../../src/browser/extension-api', () => import('webextension-polyfill'));
 
 const { COMMAND_SAVE_QUOTE, MENU_SAVE_QUOTE, createBackground } =
   await import('../../src/background/app');

@@ -19,13 +19,8 @@ vi.mock('webextension-polyfill', () => ({
     i18n: { getMessage: (key: string) => key },
   },
 }));
-vi.mock('../../src/browser/extension-api', () => ({
-  default: {
-    tabs: { sendMessage: vi.fn(async () => ({ ok: false, error: 'no page' })) },
-    scripting: { executeScript: vi.fn(async () => []) },
-    i18n: { getMessage: (key: string) => key },
-  },
-}));
+// The pages' door to the same APIs (the tab client, i18n): the same fake.
+vi.mock('../../src/browser/extension-api', () => import('webextension-polyfill'));
 
 const SELF = { id: 'earmark-id', origin: 'chrome-extension://earmark-id/' };
 
