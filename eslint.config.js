@@ -24,7 +24,16 @@ const BROWSER_GLOBALS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-firefox/', 'demo-output/', 'test-results/', 'node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-firefox/',
+      'demo-output/',
+      'test-results/',
+      'node_modules/',
+      'bench/out/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

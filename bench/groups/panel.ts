@@ -2,19 +2,19 @@
  * The transcript panel in real Chromium with the built extension (issue 13), on an episode
  * whose 3-hour transcript (~2,500 cues) is already kept, as on a revisit:
  * - its first screen: navigation start → the first frame with cues, watched by an init script;
- * - following the player: the panel's main-thread time per change of the cue being heard, as
- *   the difference between a window in which the page's player moves to another cue and an
- *   equal window in which it does not (the panel asks the tab for the time either way);
+ * - following the player, from a trace of the panel's main thread: one ask for the player's
+ *   time (the player paused: all of the panel's tasks in a window ÷ its asks); one change of
+ *   the cue being heard, and one that scrolls the list (the frames drawn after the player
+ *   moves); beside them, a frame that recolours one line of the same panel: the floor;
  * - a quote saved from the panel: the click on "Save selected words" → the words marked in
  *   their cue, which happens once the store has the quote.
  * The page is served from 127.0.0.1 with a generated audio file; the panel page is opened in
  * a tab with `?tab=`, as the browser tests open it. Beside the first screen: the panel's own
  * part of it (from `earmark:start`, its scripts loaded) and the first frame of an empty page
  * of the extension, opened the same way (bench/lib/empty-page.ts): the floor under the figure.
- * Beside following: the part of it that is script (the rest is style, layout and paint).
  */
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { BenchGlobal } from '../browser-entry';
 import { REPO_ROOT, type ExtensionBrowser } from '../../test/support/browser';
 import { servePages } from '../../test/support/server';
@@ -23,6 +23,7 @@ import { createCapturePacer } from '../lib/capture-pacer';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { openTab } from '../lib/episode-page';
 import { timingFigure, type Figure } from '../lib/figures';
+import { traceMainThread, type TracedTask } from '../lib/main-thread-trace';
 import { summarise } from '../lib/stats';
 
 const GROUP = 'panel';
@@ -38,6 +39,11 @@ const AUDIO_SECONDS = 120;
 const CUE_SECONDS = 4.32;
 /** A follow window: the panel asks the tab for the time every 500 ms, so two asks or three. */
 const FOLLOW_WINDOW_MS = 1_200;
+
+/** The script of the panel's transcript part, whose timer asks the page for the player's time. */
+const FOLLOW_SCRIPT = /\/assets\/TranscriptPanel-[^/]*\.js$/;
+/** How far a seek goes for a change of cue that scrolls: past the ~9 cues in view. */
+const SCROLL_CUES = 12;
 
 /** Watches the panel from its first byte: when cues are in the DOM, and the frame after. */
 const FIRST_SCREEN_WATCH = `(() => {
@@ -61,13 +67,6 @@ interface FirstScreen {
   /** The panel's `earmark:start` mark: its scripts are loaded and its own work starts. */
   startMs: number | null;
   paintedMs: number;
-}
-
-/** The panel's main-thread time so far: all of it, and the part that ran script. */
-async function mainThreadMs(session: CDPSession): Promise<{ task: number; script: number }> {
-  const { metrics } = await session.send('Performance.getMetrics');
-  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { task: value('TaskDuration'), script: value('ScriptDuration') };
 }
 
 /** Moves the page's player to `seconds` (paused), as a person's seek would. */
@@ -168,47 +167,91 @@ async function measure(
 
   context.log(`${GROUP}: following the player`);
   const session = await extension.context.newCDPSession(panel);
-  await session.send('Performance.enable');
   await page.evaluate(async () => {
     const audio = document.querySelector('audio')!;
     await audio.play();
     audio.pause();
   });
+  const scripts = `chrome-extension://${extension.extensionId}/assets/`;
+  const trace = (act: () => Promise<void>) =>
+    traceMainThread(session, scripts, async () => {
+      await act();
+      await panel.waitForTimeout(FOLLOW_WINDOW_MS);
+    });
+  const frameMs = (tasks: TracedTask[]) =>
+    tasks.filter((task) => task.frame).reduce((sum, task) => sum + task.ms, 0);
+  const listTop = () => panel.evaluate(() => document.querySelector('.cue-list > *')!.scrollTop);
+
   const follow = context.runs([2, 15], [1, 4]);
-  const perUpdate: number[] = [];
-  const scriptPerUpdate: number[] = [];
+  const perAsk: number[] = [];
+  const perChange: number[] = [];
+  const perScroll: number[] = [];
+  const floor: number[] = [];
   const lastCue = Math.floor(AUDIO_SECONDS / CUE_SECONDS) - 1;
   for (let run = -follow.warmup; run < follow.runs; run++) {
-    const cue = 1 + ((run + follow.warmup) % lastCue);
-    const still = await mainThreadMs(session);
-    await panel.waitForTimeout(FOLLOW_WINDOW_MS);
-    const stillEnd = await mainThreadMs(session);
-    const before = await mainThreadMs(session);
-    await seekPlayer(page, cue * CUE_SECONDS + 1);
-    await panel.waitForTimeout(FOLLOW_WINDOW_MS);
-    const movedEnd = await mainThreadMs(session);
+    const n = run + follow.warmup;
+    // The player paused: the panel only asks for its time.
+    const still = await trace(async () => undefined);
+    const asks = still.filter((task) => task.urls.some((url) => FOLLOW_SCRIPT.test(url))).length;
+    if (asks === 0) throw new Error('the panel asked the page nothing in a follow window');
+    // The next cue, within the rows in view (or a page down, the view moves with it).
+    const cue = 1 + (n % lastCue);
+    const top = await listTop();
+    const moved = await trace(() => seekPlayer(page, cue * CUE_SECONDS + 1));
     const current = await panel.locator('.cue.current').getAttribute('data-cue');
     if (current !== String(cue)) throw new Error(`the panel shows cue ${current}, not ${cue}`);
-    if (run >= 0) {
-      perUpdate.push(movedEnd.task - before.task - (stillEnd.task - still.task));
-      scriptPerUpdate.push(movedEnd.script - before.script - (stillEnd.script - still.script));
-    }
+    // A cue well past the view: the list scrolls to it.
+    const far = Math.min(lastCue, cue + SCROLL_CUES);
+    const scrolled = await trace(() => seekPlayer(page, far * CUE_SECONDS + 1));
+    if ((await listTop()) === top && far !== cue)
+      throw new Error(`cue ${far}: the list didn't move`);
+    // The same panel recolouring one line: the least a visible change costs here.
+    const recoloured = await trace(() =>
+      panel.evaluate(
+        (odd) => {
+          const line = document.querySelector<HTMLElement>('.transcript .muted')!;
+          line.style.backgroundColor = odd ? 'rgb(250 250 240)' : 'rgb(240 250 250)';
+        },
+        n % 2 === 1,
+      ),
+    );
+    await seekPlayer(page, 0);
+    await panel.waitForTimeout(FOLLOW_WINDOW_MS);
+    if (run < 0) continue;
+    perAsk.push(still.reduce((sum, task) => sum + task.ms, 0) / asks);
+    perChange.push(frameMs(moved));
+    perScroll.push(frameMs(scrolled));
+    floor.push(frameMs(recoloured));
   }
   await session.detach();
   figures.push(
     timingFigure(
       GROUP,
-      `follow the player: one change of cue, ${cues.toLocaleString('en')} cues`,
-      summarise(perUpdate),
+      "follow the player: one ask for the player's time",
+      summarise(perAsk),
       PANEL_FOLLOW_BUDGET_MS,
-      `panel main thread (TaskDuration) in ${FOLLOW_WINDOW_MS} ms with the cue changing − without`,
+      `the panel's main thread in ${FOLLOW_WINDOW_MS} ms with the player paused, ÷ its asks (twice a second; traced)`,
     ),
     timingFigure(
       GROUP,
-      'follow the player: the script part of one change of cue',
-      summarise(scriptPerUpdate),
+      `follow the player: one change of cue, ${cues.toLocaleString('en')} cues`,
+      summarise(perChange),
+      PANEL_FOLLOW_BUDGET_MS,
+      'main-thread time of the frames drawn after the player moves to the next cue (traced)',
+    ),
+    timingFigure(
+      GROUP,
+      'follow the player: a change of cue that scrolls the list',
+      summarise(perScroll),
+      PANEL_FOLLOW_BUDGET_MS,
+      `the same, the player moved ${SCROLL_CUES} cues on: past the view, the list moves a page`,
+    ),
+    timingFigure(
+      GROUP,
+      'a frame that recolours one line of the panel',
+      summarise(floor),
       null,
-      'the same windows, ScriptDuration: the rest of the figure above is style, layout, paint',
+      'the floor under the two figures above: the least a visible change costs in this panel',
     ),
   );
 

@@ -23,9 +23,15 @@ export interface TranscriptPanelSetup {
   close(): Promise<void>;
 }
 
-/** The transcript panel's browser tests' start: the built extension beside the episode page. */
-export async function openTranscriptPanel(): Promise<TranscriptPanelSetup> {
-  const server = await servePages(join(REPO_ROOT, 'test/fixtures/words'));
+/**
+ * The transcript panel's browser tests' start: the built extension beside the episode page,
+ * served from test/fixtures/words (or `root`, a folder laid out the same way).
+ */
+export async function openTranscriptPanel(
+  root = join(REPO_ROOT, 'test/fixtures/words'),
+  audioSeconds?: number,
+): Promise<TranscriptPanelSetup> {
+  const server = await servePages(root, audioSeconds);
   const profile = makeProfileDir();
   const browser = await launchWithExtension(profile);
   const close = async () => {

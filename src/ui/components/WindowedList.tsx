@@ -146,7 +146,12 @@ export function WindowedList<T>(props: Props<T>) {
     <div
       ref={container}
       class="window"
-      onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
+      onScroll={(event) => {
+        const top = (event.currentTarget as HTMLDivElement).scrollTop;
+        // Rows are drawn `overscan` beyond the view: a scroll within half of it still shows
+        // drawn rows, so it draws nothing (the transcript's follow scrolls a page at a time).
+        if (Math.abs(top - scrollTop) * 2 >= overscan) setScrollTop(top);
+      }}
     >
       <ol
         ref={list}

@@ -3,6 +3,7 @@ import type { Cue } from '../../core/transcripts/types';
 import { formatClock } from '../../core/time';
 import { WindowedList, type Reveal } from '../components/WindowedList';
 import { t } from '../i18n';
+import { followScroll } from './follow';
 
 export interface Marked {
   start: number;
@@ -77,7 +78,11 @@ class CueRow extends Component<RowProps> {
 interface CuesProps {
   cues: readonly Cue[];
   shown: number[];
-  current: number;
+  /**
+   * The cue being heard, read as each row is drawn. It changes without drawing the list again
+   * (`markHeard`); rows drawn later (a scroll, a search) read it then.
+   */
+  heard: { readonly current: number };
   marks: ReadonlyMap<number, Marked[]>;
   onSeek: (time: number) => void;
   /** Keeps a cue in view, focus untouched: the one being heard while the panel follows. */
@@ -97,7 +102,7 @@ export class TranscriptCues extends Component<CuesProps> {
     return (
       next.cues !== now.cues ||
       next.shown !== now.shown ||
-      next.current !== now.current ||
+      next.heard !== now.heard ||
       next.marks !== now.marks ||
       next.onSeek !== now.onSeek ||
       next.reveal !== now.reveal
@@ -118,7 +123,7 @@ export class TranscriptCues extends Component<CuesProps> {
           <CueRow
             cue={props.cues[i]!}
             index={i}
-            current={i === props.current}
+            current={i === props.heard.current}
             marks={props.marks.get(i)}
             onSeek={props.onSeek}
           />
@@ -126,6 +131,35 @@ export class TranscriptCues extends Component<CuesProps> {
       />
     );
   }
+}
+
+/**
+ * Shows the cue being heard in the rows drawn inside `list`, straight in the DOM: following
+ * the player changes two rows' class, where drawing the list again would compare every row
+ * drawn and measure them (bench: panel, follow the player). With `keepInView`, scrolls the
+ * list when the row has left its view. False when the row isn't drawn: the caller then draws
+ * the list with it (rows take their class from `heard` as they are drawn).
+ */
+export function markHeard(list: ParentNode, index: number, keepInView: boolean): boolean {
+  for (const row of list.querySelectorAll<HTMLElement>('.cue.current')) {
+    if (row.dataset.cue === String(index)) continue;
+    row.classList.remove('current');
+    row.removeAttribute('aria-current');
+  }
+  if (index < 0) return true;
+  const row = list.querySelector<HTMLElement>(`.cue[data-cue="${index}"]`);
+  if (!row) return false;
+  row.classList.add('current');
+  row.setAttribute('aria-current', 'true');
+  // The scrolling box: the list itself, or the window around it when only some rows are drawn.
+  const box = keepInView ? row.closest<HTMLElement>('.cue-list > *') : null;
+  if (box) {
+    const boxTop = box.getBoundingClientRect().top;
+    const rect = row.getBoundingClientRect();
+    const by = followScroll(rect.top - boxTop, rect.bottom - boxTop, box.clientHeight);
+    if (by !== null) box.scrollTop += by;
+  }
+  return true;
 }
 
 /** A cue's height before it is measured: two lines of the side panel's text. */

@@ -3,7 +3,8 @@ import type { EpisodeWords } from '../../core/feeds/episode-words';
 import { reason, t } from '../i18n';
 import type { WordsApi } from './api';
 import { cueAt, quoteInCue } from './follow';
-import { TranscriptCues, type Marked } from './TranscriptCues';
+import { TranscriptCues, markHeard, type Marked } from './TranscriptCues';
+import type { Reveal } from '../components/WindowedList';
 import type { Episode, Quote } from '../../core/model';
 import type { PopupApi } from '../api';
 
@@ -31,24 +32,36 @@ export function TranscriptWords(props: Props) {
   const { api, wordsApi, tabId, quotes } = props;
   const words = props.fetched;
   const cues = words.transcript?.cues ?? [];
-  const [current, setCurrent] = useState(-1);
+  // The cue being heard: kept out of state, so following the player draws nothing (markHeard).
+  const heard = useRef(-1);
   const [query, setQuery] = useState('');
   const [follow, setFollow] = useState(true);
   const [saving, setSaving] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
+  // A cue to bring into view by drawing the list there: its row isn't drawn.
+  const [reveal, setReveal] = useState<Reveal | null>(null);
+  const revealed = useRef(0);
+  const following = useRef(follow);
+  following.current = follow;
 
-  // Follow the page's player; scroll only when the cue changes and following is on.
+  // Follow the page's player: when the cue changes, mark it in the rows drawn (and keep it in
+  // view while following); only a cue outside them draws the list again.
   useEffect(() => {
     if (cues.length === 0) return;
-    let last = -2;
+    heard.current = -1;
     const timer = setInterval(() => {
       if (document.visibilityState !== 'visible') return;
       wordsApi.playerTime(tabId).then(
         (time) => {
           const at = time === null ? -1 : cueAt(cues, time);
-          if (at === last) return;
-          last = at;
-          setCurrent(at);
+          if (at === heard.current) return;
+          heard.current = at;
+          const list = listRef.current;
+          const drawn = list !== null && markHeard(list, at, following.current);
+          // Not drawn and not followed: its row takes the mark when it is drawn.
+          if (!drawn && following.current) {
+            setReveal({ key: String(at), nonce: ++revealed.current, focus: false });
+          }
         },
         () => undefined,
       );
@@ -56,15 +69,13 @@ export function TranscriptWords(props: Props) {
     return () => clearInterval(timer);
   }, [cues, tabId]);
 
-  // The cue being heard kept in view each time it changes, and when following is turned on.
-  const revealed = useRef(0);
-  const reveal = useMemo(
-    () =>
-      follow && current >= 0
-        ? { key: String(current), nonce: ++revealed.current, focus: false }
-        : null,
-    [current, follow],
-  );
+  // Following turned on: back to the cue being heard.
+  const followFrom = (on: boolean) => {
+    setFollow(on);
+    if (on && heard.current >= 0) {
+      setReveal({ key: String(heard.current), nonce: ++revealed.current, focus: false });
+    }
+  };
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -164,7 +175,7 @@ export function TranscriptWords(props: Props) {
               <input
                 type="checkbox"
                 checked={follow}
-                onChange={(e) => setFollow(e.currentTarget.checked)}
+                onChange={(e) => followFrom(e.currentTarget.checked)}
               />{' '}
               {t('transcriptFollow')}
             </label>
@@ -187,10 +198,10 @@ export function TranscriptWords(props: Props) {
             <TranscriptCues
               cues={cues}
               shown={shown}
-              current={current}
+              heard={heard}
               marks={marks}
               onSeek={seek}
-              reveal={reveal}
+              reveal={follow ? reveal : null}
             />
           </div>
         </>

@@ -38,3 +38,15 @@ export function quoteInCue(
   }
   return null;
 }
+
+/**
+ * How far to scroll the transcript so the cue being heard can be read, given where its row is
+ * in the scrolling box (pixels from the box's top edge) and the box's height; null when it is
+ * in view already. A cue that leaves the view comes back near the top, with a sixth of the
+ * box above it, so the list moves once a page rather than at every cue: easier to read along,
+ * and the panel scrolls (and lays out rows) a few times a minute instead of every few seconds.
+ */
+export function followScroll(rowTop: number, rowBottom: number, viewHeight: number): number | null {
+  if (rowTop >= 0 && rowBottom <= viewHeight) return null;
+  return Math.round(rowTop - viewHeight / 6);
+}

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/feeds/offers';
 import type { Episode } from '../../../src/core/model';
 import type { Cue } from '../../../src/core/transcripts/types';
-import { cueAt, quoteInCue } from '../../../src/ui/words/follow';
+import { cueAt, followScroll, quoteInCue } from '../../../src/ui/words/follow';
 import { makeEpisode, makeQuote } from '../../support/records';
 
 const episode = (over: Partial<Episode> = {}): Episode =>
@@ -117,5 +117,16 @@ describe('following the player', () => {
     });
     expect(quoteInCue(cues, { text: 'words', timeSec: 13 })).toBeNull();
     expect(quoteInCue(cues, { text: 'words', timeSec: null })).toBeNull();
+  });
+
+  it('scrolls only when the cue being heard has left the view, and then about a page', () => {
+    // In view, wholly: no scroll, also at the edges.
+    expect(followScroll(0, 48, 600)).toBeNull();
+    expect(followScroll(552, 600, 600)).toBeNull();
+    // Below the view, even by a pixel: it comes back a sixth of the view from the top.
+    expect(followScroll(560, 608, 600)).toBe(460);
+    expect(followScroll(2000, 2048, 600)).toBe(1900);
+    // Above it (the player went back): the same place, scrolling up.
+    expect(followScroll(-48, 0, 600)).toBe(-148);
   });
 });

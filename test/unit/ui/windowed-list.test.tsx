@@ -49,6 +49,24 @@ describe('long lists', () => {
     expect(parseFloat(ol.style.paddingTop)).toBeGreaterThan(40_000);
   });
 
+  it('draws nothing on a scroll that stays within the rows drawn beyond the view', () => {
+    const ol = list(1000);
+    const scroller = ol.parentElement!;
+    const first = () => within(ol).getAllByRole('listitem')[0]!.textContent;
+    scroller.scrollTop = 3_000;
+    fireEvent.scroll(scroller);
+    const drawn = first();
+    expect(drawn).not.toBe('Row 1');
+    // 400 px on: still inside the margin drawn around the view.
+    scroller.scrollTop = 3_400;
+    fireEvent.scroll(scroller);
+    expect(first()).toBe(drawn);
+    // 800 px on from where it drew: the window moves.
+    scroller.scrollTop = 3_800;
+    fireEvent.scroll(scroller);
+    expect(first()).not.toBe(drawn);
+  });
+
   it('opens an episode with a thousand quotes without rendering them all', async () => {
     const { api } = fakeApi();
     await seedEpisode(
