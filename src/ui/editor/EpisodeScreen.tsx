@@ -1,4 +1,4 @@
-import type { ComponentType, VNode } from 'preact';
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { seedFromDetection } from '../../core/episode';
 import type { PopupApi } from '../api';
@@ -6,7 +6,7 @@ import { NoticeBar, type Notice } from '../components/Notice';
 import type { Reveal } from '../components/WindowedList';
 import { focusWhenShown } from '../focus';
 import { reason, t } from '../i18n';
-import type { TranscriptSlotProps } from '../words/LazyTranscriptPanel';
+import type { TranscriptSlot } from '../words/LazyTranscriptPanel';
 import { EpisodeEditor } from './EpisodeEditor';
 import { ExportActions } from './ExportActions';
 import { NewEpisodeScreen } from './NewEpisodeScreen';
@@ -27,7 +27,7 @@ export function EpisodeScreen({
   api: PopupApi;
   mode: ScreenMode;
   /** The side panel's transcript panel, above the editor of a tab's episode. */
-  Transcript?: ComponentType<TranscriptSlotProps>;
+  Transcript?: TranscriptSlot;
 }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [kept, setKept] = useState<VNode | null>(null);
@@ -41,6 +41,7 @@ export function EpisodeScreen({
     // Transcripts that load late can turn orphans into highlights.
     poll: () => void highlights.check(),
     reveal: revealQuote,
+    known: (episodeId) => Transcript?.readAhead(api, episodeId),
   });
   const ready = view.status === 'ready';
   const highlights = usePageHighlights(

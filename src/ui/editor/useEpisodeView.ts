@@ -56,7 +56,13 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function useEpisodeView(
   api: PopupApi,
   mode: ScreenMode,
-  on: { notify(notice: Notice): void; poll(): void; reveal(quoteId: string): void },
+  on: {
+    notify(notice: Notice): void;
+    poll(): void;
+    reveal(quoteId: string): void;
+    /** The tab's episode is known, and about to be read (the side panel reads its words). */
+    known?(episodeId: string): void;
+  },
 ): EpisodeView {
   const [view, setView] = useState<View>({ status: 'loading' });
   // Timers and browser events read the view as it is when they fire.
@@ -78,6 +84,7 @@ export function useEpisodeView(
       api.store.warm();
       const page = await api.readPage(tabId);
       const id = episodeIdForUrl(page.url);
+      on.known?.(id);
       const first = await readFirstScreen(api.store, id, firstScreenOrder);
       performance.mark('earmark:data-loaded');
       const { episode, quotes, unread } = first;

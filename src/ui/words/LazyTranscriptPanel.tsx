@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import type { EpisodeWords } from '../../core/feeds/episode-words';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Episode, Quote } from '../../core/model';
 import type { PageState } from '../../messages/schemas';
@@ -28,17 +29,34 @@ export interface TranscriptSlotProps {
 }
 
 /**
+ * The transcript panel's slot in the episode screen. `readAhead` starts reading an episode's
+ * kept words as soon as the screen knows which episode it shows, before it has read the
+ * episode itself: a three-hour transcript is the longest read of the side panel's first
+ * screen, and it then runs beside the others (bench: panel, first screen).
+ */
+export type TranscriptSlot = ComponentType<TranscriptSlotProps> & {
+  readAhead(api: PopupApi, episodeId: string): void;
+};
+
+/**
  * The transcript panel (feeds, transcripts, XML) is the side panel's only: its chunk starts
  * loading with the side panel and is drawn once there. The popup never imports this module,
  * so its first render doesn't carry the loader either (bench: sizes, popup ≤ 30 kB).
  */
-export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSlotProps> {
+export function lazyTranscriptPanel(words: WordsApi): TranscriptSlot {
   let loaded: TranscriptModule | null = null;
+  // The kept words read ahead, taken by the first panel that asks for that episode's.
+  let ahead: { id: string; read: Promise<EpisodeWords | undefined> } | null = null;
+  const readKept = (api: PopupApi, id: string) => {
+    const early = ahead?.id === id ? ahead.read : null;
+    ahead = null;
+    return early ?? api.store.episodeWords(id);
+  };
   const loading = import('./TranscriptPanel').then((module) => (loaded = module));
   // The episodes this side panel has looked for on its own (or shown kept words for): once
   // each, for as long as the side panel is open, whichever episode it moves to in between.
   const settled = new Set<string>();
-  return function Transcript({ update, reread, notify, ...view }: TranscriptSlotProps) {
+  function Transcript({ update, reread, notify, ...view }: TranscriptSlotProps) {
     // Loaded by the time the episode is read, it is drawn in the editor's first frame.
     const [module, setModule] = useState(loaded);
     // A layout effect: a plain one would wait for a paint before asking.
@@ -51,6 +69,7 @@ export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSl
         {...view}
         words={words}
         settled={settled}
+        readKept={(id) => readKept(view.api, id)}
         onEpisode={(episode) => update((shown) => ({ ...shown, episode }))}
         // A quote saved from the words: the answer holds it, so nothing is read again.
         onQuoteSaved={(episode, quote) =>
@@ -67,5 +86,12 @@ export function lazyTranscriptPanel(words: WordsApi): ComponentType<TranscriptSl
         }
       />
     );
+  }
+  Transcript.readAhead = (api: PopupApi, id: string) => {
+    const read = api.store.episodeWords(id);
+    // A failed read ahead is read again, and its failure shown, when the panel asks.
+    read.catch(() => undefined);
+    ahead = { id, read };
   };
+  return Transcript;
 }

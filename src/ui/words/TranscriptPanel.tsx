@@ -49,6 +49,8 @@ interface Props {
   onEpisode: (episode: Episode) => void;
   /** The episodes this side panel settled already (look-automatically.ts): it adds to it. */
   settled: Set<string>;
+  /** Reads an episode's kept words (perhaps read ahead: LazyTranscriptPanel). */
+  readKept?: (episodeId: string) => Promise<EpisodeWords | undefined>;
 }
 
 /** The feeds the page names (detection's link or JSON-LD), else one its host implies. */
@@ -136,7 +138,8 @@ export function TranscriptPanel(props: Props) {
       setState(next);
       setReadFor(shown);
     };
-    void api.store.episodeWords(shown).then(
+    const read = props.readKept ?? ((id: string) => api.store.episodeWords(id));
+    void read(shown).then(
       (stored) => settle(stored ? { step: 'ready', words: stored } : { step: 'ask' }),
       () => settle({ step: 'ask' }),
     );
