@@ -47,7 +47,10 @@ export function lazyTranscriptPanel(words: WordsApi): TranscriptSlot {
   let loaded: TranscriptModule | null = null;
   // The kept words read ahead, taken by the first panel that asks for that episode's.
   let ahead: { id: string; read: Promise<EpisodeWords | undefined> } | null = null;
+  // The episode whose words the panel asked for last: it keeps them while it shows it.
+  let shown: string | null = null;
   const readKept = (api: PopupApi, id: string) => {
+    shown = id;
     const early = ahead?.id === id ? ahead.read : null;
     ahead = null;
     return early ?? api.store.episodeWords(id);
@@ -88,6 +91,12 @@ export function lazyTranscriptPanel(words: WordsApi): TranscriptSlot {
     );
   }
   Transcript.readAhead = (api: PopupApi, id: string) => {
+    // The same episode read again (after a capture, or back on its tab): the panel has its
+    // words and won't ask, so reading them would be thrown away.
+    if (id === shown) {
+      ahead = null;
+      return;
+    }
     const read = api.store.episodeWords(id);
     // A failed read ahead is read again, and its failure shown, when the panel asks.
     read.catch(() => undefined);

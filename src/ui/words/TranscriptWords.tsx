@@ -44,8 +44,20 @@ export function TranscriptWords(props: Props) {
   const following = useRef(follow);
   following.current = follow;
 
-  // Follow the page's player: when the cue changes, mark it in the rows drawn (and keep it in
-  // view while following); only a cue outside them draws the list again.
+  /**
+   * Marks the cue being heard in the rows drawn, and keeps it in view while following; only a
+   * cue whose row isn't drawn draws the list again, there. Reads refs and a state setter only,
+   * so the timer below can keep the first render's copy.
+   */
+  const showHeard = (at: number, keepInView: boolean) => {
+    const list = listRef.current;
+    const drawn = list !== null && markHeard(list, at, keepInView);
+    // Not drawn and not followed: its row takes the mark when it is drawn.
+    if (!drawn && keepInView)
+      setReveal({ key: String(at), nonce: ++revealed.current, focus: false });
+  };
+
+  // Follow the page's player: each change of cue is shown as it is heard.
   useEffect(() => {
     if (cues.length === 0) return;
     heard.current = -1;
@@ -56,12 +68,7 @@ export function TranscriptWords(props: Props) {
           const at = time === null ? -1 : cueAt(cues, time);
           if (at === heard.current) return;
           heard.current = at;
-          const list = listRef.current;
-          const drawn = list !== null && markHeard(list, at, following.current);
-          // Not drawn and not followed: its row takes the mark when it is drawn.
-          if (!drawn && following.current) {
-            setReveal({ key: String(at), nonce: ++revealed.current, focus: false });
-          }
+          showHeard(at, following.current);
         },
         () => undefined,
       );
@@ -69,12 +76,11 @@ export function TranscriptWords(props: Props) {
     return () => clearInterval(timer);
   }, [cues, tabId]);
 
-  // Following turned on: back to the cue being heard.
+  // Following turned on: back to the cue being heard, placed as following places it.
   const followFrom = (on: boolean) => {
+    following.current = on;
     setFollow(on);
-    if (on && heard.current >= 0) {
-      setReveal({ key: String(heard.current), nonce: ++revealed.current, focus: false });
-    }
+    if (on && heard.current >= 0) showHeard(heard.current, true);
   };
 
   const shown = useMemo(() => {

@@ -1,7 +1,8 @@
 /**
  * The side panel reads an episode's kept words ahead, as soon as it knows which episode it
  * shows (LazyTranscriptPanel's `readAhead`): the transcript panel then takes that read instead
- * of starting its own, and reads for itself when the read ahead was for another episode.
+ * of starting its own, and reads for itself when the read ahead was for another episode. The
+ * episode it shows already is not read ahead again.
  */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -76,6 +77,9 @@ describe('kept words read ahead', () => {
     expect(read).toHaveBeenCalledTimes(1);
     render(<Transcript {...slotProps(api, episode, [])} />);
     expect(await screen.findByText('Words kept from the feed.')).toBeTruthy();
+    expect(read).toHaveBeenCalledTimes(1);
+    // The same episode read again (a capture reloads the view): its words are shown already.
+    Transcript.readAhead(api, episode.id);
     expect(read).toHaveBeenCalledTimes(1);
   });
 
