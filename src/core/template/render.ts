@@ -34,7 +34,7 @@ import {
 import { simpleBlocks } from './simple-blocks';
 import { Substitution, valueText, type PlacedBlock } from './substitute';
 import { TemplateError, parseTemplate, type TemplateNode } from './syntax';
-import { ONE_TOKEN, TOKEN, TOKEN_CLOSE, TOKEN_OPEN } from './tokens';
+import { ONE_TOKEN, TOKEN_CLOSE, TOKEN_OPEN, fillTokens } from './tokens';
 
 export interface CompiledTemplate {
   readonly nodes: readonly TemplateNode[];
@@ -95,9 +95,9 @@ function parseBody(template: CompiledTemplate, source: string): PlacedBlock[] {
   }
   const cut = source.split(PIECE_BREAK).map((piece) => {
     let first = -1;
-    const key = piece.replace(TOKEN, (_, i: string) => {
-      if (first === -1) first = Number(i);
-      return `${TOKEN_OPEN}${Number(i) - first}${TOKEN_CLOSE}`;
+    const key = fillTokens(piece, (i) => {
+      if (first === -1) first = i;
+      return `${TOKEN_OPEN}${i - first}${TOKEN_CLOSE}`;
     });
     return { key, first };
   });
@@ -198,7 +198,7 @@ function frontMatter(block: string, values: readonly TemplateValue[]): Record<st
               ? (v.href ?? v.text)
               : valueText(v);
     } else if (rest.includes(TOKEN_OPEN)) {
-      value = rest.replace(TOKEN, (_, i: string) => valueText(values[Number(i)]!)).trim();
+      value = fillTokens(rest, (i) => valueText(values[i]!)).trim();
     } else {
       try {
         value = parseYaml(rest);

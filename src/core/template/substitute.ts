@@ -9,7 +9,7 @@ import { blocksOf, mergeTexts, normaliseLine } from '../markdown';
 import { webHref } from '../web-url';
 import type { TemplateValue } from './model';
 import { TemplateError } from './syntax';
-import { ONE_TOKEN, TOKEN, TOKEN_OPEN } from './tokens';
+import { ONE_TOKEN, TOKEN_OPEN, fillTokens } from './tokens';
 
 /** A value as one line of text (also a block value used inside a line). */
 export function valueText(value: TemplateValue): string {
@@ -41,8 +41,13 @@ export class Substitution {
 
   constructor(private readonly values: readonly TemplateValue[]) {}
 
-  value(index: string): TemplateValue {
-    return this.values[Number(index) + this.by]!;
+  value(index: number): TemplateValue {
+    return this.values[index + this.by]!;
+  }
+
+  /** Each token in `text` replaced by its value's text. */
+  private filled(text: string): string {
+    return fillTokens(text, (i) => valueText(this.value(i)));
   }
 
   /** The document's blocks with the values in them. */
@@ -71,7 +76,7 @@ export class Substitution {
       case 'paragraph': {
         const only = node.children.length === 1 ? node.children[0] : undefined;
         const match = only?.type === 'text' ? ONE_TOKEN.exec(only.value.trim()) : null;
-        const value = match ? this.value(match[1]!) : undefined;
+        const value = match ? this.value(Number(match[1])) : undefined;
         if (value?.kind === 'block') return blocksOf(value.text);
         return [{ ...node, children: this.children(node) as PhrasingContent[] }];
       }
@@ -80,7 +85,7 @@ export class Substitution {
       case 'inlineCode':
       case 'code': {
         // Code is shown as it is: the serialiser picks a fence the value can't close.
-        let value = node.value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+        let value = this.filled(node.value);
         // A code span's line endings are spaces to a reader; an empty value between two would
         // leave a blank line, which ends the paragraph the span is in.
         if (node.type === 'inlineCode') value = value.replace(/\r?\n|\r/g, ' ');
@@ -114,19 +119,18 @@ export class Substitution {
 
   text(value: string): Nodes[] {
     if (!value.includes(TOKEN_OPEN)) return [{ type: 'text', value }];
-    const filled = value.replace(TOKEN, (_, i: string) => valueText(this.value(i)));
+    const filled = this.filled(value);
     // A line ending here is the template's (values hold none): a line that held only an
     // empty value goes, as a standalone section's line does, and so do spaces an empty value
-    // left at a line's ends, which a parser would drop.
+    // left at a line's ends, which a parser would drop. Most text has no line ending at all.
+    if (!filled.includes('\n')) return [{ type: 'text', value: filled }];
     return [{ type: 'text', value: filled.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n+/g, '\n') }];
   }
 
   /** A link keeps its target only when that is a web address; otherwise its text stays. */
   link(node: Link): Nodes[] {
     const children = this.children(node) as PhrasingContent[];
-    const title = node.title
-      ? node.title.replace(TOKEN, (_, i: string) => valueText(this.value(i)))
-      : node.title;
+    const title = node.title ? this.filled(node.title) : node.title;
     let href: string | null;
     if (!node.url.includes(TOKEN_OPEN)) {
       // The template's own link: kept when it goes to a web address, as a value's would.
@@ -134,13 +138,11 @@ export class Substitution {
     } else {
       const whole = ONE_TOKEN.exec(node.url);
       if (whole) {
-        const value = this.value(whole[1]!);
+        const value = this.value(Number(whole[1]));
         href = value.kind === 'url' ? value.href : webHref(valueText(value));
       } else {
         // A value inside an address is one path or query part: encoded, it can't add another.
-        href = webHref(
-          node.url.replace(TOKEN, (_, i: string) => encodeURIComponent(valueText(this.value(i)))),
-        );
+        href = webHref(fillTokens(node.url, (i) => encodeURIComponent(valueText(this.value(i)))));
       }
     }
     if (href === null) return children;
