@@ -2,10 +2,11 @@
  * The transcript panel in real Chromium with the built extension (issue 13), on an episode
  * whose 3-hour transcript (~2,500 cues) is already kept, as on a revisit:
  * - its first screen: navigation start → the first frame with cues, watched by an init script;
- * - following the player, from a trace of the panel's main thread: one ask for the player's
- *   time (the player paused: all of the panel's tasks in a window ÷ its asks); one change of
- *   the cue being heard, and one that scrolls the list (the frames drawn after the player
- *   moves); beside them, a frame that recolours one line of the same panel: the floor;
+ * - following the player: how often the panel asks the page for the player's time while the
+ *   player is paused (it asked twice a second; now its question waits for a change,
+ *   content/player-clock.ts); from a trace of the panel's main thread, one change of the cue
+ *   being heard, and one that scrolls the list (the frames drawn after the player moves);
+ *   beside them, a frame that recolours one line of the same panel: the floor;
  * - a quote saved from the panel: the click on "Save selected words" → the words marked in
  *   their cue, which happens once the store has the quote.
  * The page is served from 127.0.0.1 with a generated audio file; the panel page is opened in
@@ -22,8 +23,8 @@ import { emptyPageFigure, withEmptyPage } from '../lib/empty-page';
 import { createCapturePacer } from '../lib/capture-pacer';
 import type { BenchContext, BenchGroup } from '../lib/context';
 import { openTab } from '../lib/episode-page';
-import { timingFigure, type Figure } from '../lib/figures';
-import { traceMainThread, type TracedTask } from '../lib/main-thread-trace';
+import { timingFigure, valueFigure, type Figure } from '../lib/figures';
+import { findMainThread, traceMainThread, type TracedTask } from '../lib/main-thread-trace';
 import { summarise } from '../lib/stats';
 
 const GROUP = 'panel';
@@ -37,11 +38,19 @@ const PANEL_SIZE = { width: 420, height: 900 };
 const AUDIO_SECONDS = 120;
 /** The cues' length in the generated transcript (bench/lib/words-data.ts). */
 const CUE_SECONDS = 4.32;
-/** A follow window: the panel asks the tab for the time every 500 ms, so two asks or three. */
+/** A follow window: long enough for two or three asks of the old twice-a-second polling. */
 const FOLLOW_WINDOW_MS = 1_200;
 
-/** The script of the panel's transcript part, whose timer asks the page for the player's time. */
-const FOLLOW_SCRIPT = /\/assets\/TranscriptPanel-[^/]*\.js$/;
+/** Counts the panel's questions to the page for the player's time (`player/time`). */
+const COUNT_PLAYER_ASKS = `(() => {
+  const tabs = chrome.tabs;
+  const send = tabs.sendMessage;
+  globalThis.__benchPlayerAsks = 0;
+  tabs.sendMessage = (...args) => {
+    if (args[1]?.type === 'player/time') globalThis.__benchPlayerAsks += 1;
+    return send.apply(tabs, args);
+  };
+})()`;
 /** How far a seek goes for a change of cue that scrolls: past the ~9 cues in view. */
 const SCROLL_CUES = 12;
 
@@ -167,14 +176,21 @@ async function measure(
 
   context.log(`${GROUP}: following the player`);
   const session = await extension.context.newCDPSession(panel);
+  await panel.evaluate(COUNT_PLAYER_ASKS);
   await page.evaluate(async () => {
     const audio = document.querySelector('audio')!;
     await audio.play();
     audio.pause();
   });
   const scripts = `chrome-extension://${extension.extensionId}/assets/`;
+  // Its main thread, from a call into its scripts: "Follow the player" clicked off and on.
+  const follows = panel.getByLabel('Follow the player');
+  const main = await findMainThread(session, scripts, async () => {
+    await follows.uncheck();
+    await follows.check();
+  });
   const trace = (act: () => Promise<void>) =>
-    traceMainThread(session, scripts, async () => {
+    traceMainThread(session, main, async () => {
       await act();
       await panel.waitForTimeout(FOLLOW_WINDOW_MS);
     });
@@ -183,17 +199,19 @@ async function measure(
   const listTop = () => panel.evaluate(() => document.querySelector('.cue-list > *')!.scrollTop);
 
   const follow = context.runs([2, 15], [1, 4]);
-  const perAsk: number[] = [];
+  const asksPerSecond: number[] = [];
   const perChange: number[] = [];
   const perScroll: number[] = [];
   const floor: number[] = [];
   const lastCue = Math.floor(AUDIO_SECONDS / CUE_SECONDS) - 1;
   for (let run = -follow.warmup; run < follow.runs; run++) {
     const n = run + follow.warmup;
-    // The player paused: the panel only asks for its time.
-    const still = await trace(async () => undefined);
-    const asks = still.filter((task) => task.urls.some((url) => FOLLOW_SCRIPT.test(url))).length;
-    if (asks === 0) throw new Error('the panel asked the page nothing in a follow window');
+    // The player paused: what following asks of the page while nothing changes.
+    const asked = () =>
+      panel.evaluate(() => (globalThis as { __benchPlayerAsks?: number }).__benchPlayerAsks ?? 0);
+    const asksBefore = await asked();
+    await panel.waitForTimeout(FOLLOW_WINDOW_MS);
+    const asks = (await asked()) - asksBefore;
     // The next cue, within the rows in view (or a page down, the view moves with it).
     const cue = 1 + (n % lastCue);
     const top = await listTop();
@@ -218,20 +236,21 @@ async function measure(
     await seekPlayer(page, 0);
     await panel.waitForTimeout(FOLLOW_WINDOW_MS);
     if (run < 0) continue;
-    perAsk.push(still.reduce((sum, task) => sum + task.ms, 0) / asks);
+    asksPerSecond.push(asks / (FOLLOW_WINDOW_MS / 1000));
     perChange.push(frameMs(moved));
     perScroll.push(frameMs(scrolled));
     floor.push(frameMs(recoloured));
   }
   await session.detach();
   figures.push(
-    timingFigure(
-      GROUP,
-      "follow the player: one ask for the player's time",
-      summarise(perAsk),
-      PANEL_FOLLOW_BUDGET_MS,
-      `the panel's main thread in ${FOLLOW_WINDOW_MS} ms with the player paused, ÷ its asks (twice a second; traced)`,
-    ),
+    valueFigure(GROUP, "follow the player: asks for the player's time while it is paused", {
+      value: summarise(asksPerSecond).median,
+      unit: '/s',
+      kind: 'count',
+      runs: asksPerSecond.length,
+      summary: summarise(asksPerSecond),
+      note: `questions to the page in ${FOLLOW_WINDOW_MS} ms, per second; twice a second before its question waited for a change (each ~2 ms of the panel's main thread)`,
+    }),
     timingFigure(
       GROUP,
       `follow the player: one change of cue, ${cues.toLocaleString('en')} cues`,

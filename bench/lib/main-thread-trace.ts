@@ -15,6 +15,12 @@ export interface TracedTask {
   urls: string[];
 }
 
+/** A renderer's main thread, as the trace names it. */
+export interface MainThread {
+  pid: number;
+  tid: number;
+}
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -29,15 +35,8 @@ const CATEGORIES = ['devtools.timeline', 'toplevel', 'blink'];
 const TASK = 'ThreadControllerImpl::RunTask';
 const FRAME = 'WebFrameWidgetImpl::BeginMainFrame';
 
-/**
- * Traces the browser while `act` runs and returns the tasks of the main thread of the page
- * whose scripts come from `scriptPrefix` (an extension page: its `chrome-extension://ID/assets/`).
- */
-export async function traceMainThread(
-  session: CDPSession,
-  scriptPrefix: string,
-  act: () => Promise<void>,
-): Promise<TracedTask[]> {
+/** The browser's trace events while `act` runs. */
+async function traceWhile(session: CDPSession, act: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = (chunk: { value: object[] }) => {
     events.push(...(chunk.value as TraceEvent[]));
@@ -55,7 +54,21 @@ export async function traceMainThread(
     await complete;
     session.off('Tracing.dataCollected', collect);
   }
+  return events;
+}
 
+/**
+ * The main thread of the page whose scripts come from `scriptPrefix` (an extension page: its
+ * `chrome-extension://ID/assets/`), found by a call into one of them while `act` runs: `act`
+ * must make one (a click on a control, say). Not every window has such a call: an answer from
+ * a tab resumes an await, and a resumed await is a microtask, not a call with an address.
+ */
+export async function findMainThread(
+  session: CDPSession,
+  scriptPrefix: string,
+  act: () => Promise<void>,
+): Promise<MainThread> {
+  const events = await traceWhile(session, act);
   const mains = new Set(
     events
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -67,9 +80,20 @@ export async function traceMainThread(
       e.args?.data?.url?.startsWith(scriptPrefix) &&
       mains.has(`${e.pid}:${e.tid}`),
   );
-  if (!own) return [];
+  if (!own)
+    throw new Error(`no call into ${scriptPrefix} in the trace: its main thread is unknown`);
+  return { pid: own.pid, tid: own.tid };
+}
+
+/** Traces the browser while `act` runs and returns the tasks of `main`. */
+export async function traceMainThread(
+  session: CDPSession,
+  main: MainThread,
+  act: () => Promise<void>,
+): Promise<TracedTask[]> {
+  const events = await traceWhile(session, act);
   const thread = events
-    .filter((e) => e.pid === own.pid && e.tid === own.tid && e.ph === 'X' && e.dur !== undefined)
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts);
   const tasks: TracedTask[] = [];
   let at = 0;

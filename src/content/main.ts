@@ -22,6 +22,7 @@ import { followNavigation } from './navigation';
 import { detectPage, holdSelection, readPageState, type HeldSelection } from './page-state';
 import { contentParts, type PageReport } from './parts';
 import { currentTime, seekTo } from './player';
+import { watchPlayerClock, type PlayerClockWatch } from './player-clock';
 import { extensionSelf, onMessage, sendToBackground as ask, t } from './runtime';
 import { showNotice, showToast, type ToastActions, type ToastHandle } from './toast';
 
@@ -96,6 +97,7 @@ function start(): void {
     return toast;
   };
 
+  let playerClock: PlayerClockWatch | null = null;
   const route = createRouter<typeof ContentMessageSchema, ContentReplies>(
     ContentMessageSchema,
     {
@@ -112,7 +114,11 @@ function start(): void {
       },
       'player/time': {
         from: 'extension-page',
-        handle: async () => ({ ok: true, timeSec: currentTime(document) }),
+        // Listened for from the panel's first question on, not before: most pages never have one.
+        handle: async (message) => ({
+          ok: true,
+          ...(await (playerClock ??= watchPlayerClock(document)).read(message.after)),
+        }),
       },
       'page/feeds': {
         from: 'extension-page',

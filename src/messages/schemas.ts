@@ -107,8 +107,15 @@ export const PageStateSchema = v.object({
 
 export const ReadPageSchema = v.object({ type: v.literal('page/read') });
 export const SeekSchema = v.object({ type: v.literal('player/seek'), timeSec: seconds });
-/** From the transcript panel, a few times a second: where the page's player is (issue 13). */
-export const PlayerTimeSchema = v.object({ type: v.literal('player/time') });
+/**
+ * From the transcript panel (issue 13): where the page's player is. With `after`, the clock's
+ * version the panel last had, the answer waits until the player plays, pauses, seeks or
+ * changes speed (or a while passes): the panel times the cues itself in between.
+ */
+export const PlayerTimeSchema = v.object({
+  type: v.literal('player/time'),
+  after: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+});
 /** From the transcript panel: the feeds this page names for its show (issue 13). */
 export const PageFeedsSchema = v.object({ type: v.literal('page/feeds') });
 
@@ -319,6 +326,19 @@ export interface CaptureReply {
 /** `player/time`: the page's player time, or null when it has none Earmark can reach. */
 export interface PlayerTimeReply {
   timeSec: number | null;
+  /**
+   * How the time moves on from `timeSec`, when it comes from a media element whose events
+   * the content script hears: `version` changes with each play, pause, seek or change of speed.
+   * Absent for a time read from the page's text (Spotify): the panel asks again in a while.
+   */
+  clock?: PlayerClock;
+}
+
+export interface PlayerClock {
+  playing: boolean;
+  /** Playback speed: 1 is normal. */
+  rate: number;
+  version: number;
 }
 
 /** `page/feeds`: feed addresses the page names, most trusted first (unchecked: a page's). */

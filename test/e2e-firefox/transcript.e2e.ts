@@ -162,6 +162,28 @@ describe('the transcript panel in Firefox’s sidebar', () => {
     await expect.poll(currentCue, { timeout: 5_000 }).toContain('Let us talk about who reads them');
   });
 
+  it('moves on by itself while the player plays, with no seek', async () => {
+    await page.evaluate(playAndSeekInPage, 33);
+    await expect.poll(currentCue, { timeout: 5_000 }).toContain('Listeners can search it');
+    // Four times the speed: the next cue (35 s) in half a second, the one after (46 s) in 3.
+    await page.evaluate(async () => {
+      const audio = document.querySelector('audio')!;
+      audio.muted = true;
+      audio.playbackRate = 4;
+      await audio.play();
+    });
+    await expect.poll(currentCue, { timeout: 5_000 }).toContain('And chapters tell them');
+    await expect.poll(currentCue, { timeout: 8_000 }).toContain('Chapters are the table');
+    await page.evaluate(() => {
+      const audio = document.querySelector('audio')!;
+      audio.pause();
+      audio.playbackRate = 1;
+    });
+    // Back where the tests after this one expect the player.
+    await page.evaluate(playAndSeekInPage, 61);
+    await expect.poll(currentCue, { timeout: 5_000 }).toContain('Let us talk about who reads them');
+  });
+
   it('saves words selected in a cue with the cue’s time and speaker, and marks them', async () => {
     // The player is at 1:01; the words are from the cue at 0:46.
     const words = 'the table of contents';

@@ -3,7 +3,8 @@
  * panel draws only the rows in view, and the cue being heard is marked in them without drawing
  * the list again. Checked in real Chromium: the heard cue stays in view as the player moves on
  * (the list moves about a page at a time), a seek far ahead brings a row that wasn't drawn,
- * and with "Follow the player" off the list stays where the person put it until it is on again.
+ * with "Follow the player" off the list stays where the person put it until it is on again, and
+ * while the player plays the mark moves on by itself, cue by cue.
  * The episode's folder is test/fixtures/words with a generated 400-cue transcript.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,5 +115,48 @@ describe('following the player through a long transcript', () => {
     expect((await heard()).top).toBe(before);
     await panel.getByLabel('Follow the player').check();
     expect(await heardCue(200)).toMatchObject({ inView: true, marked: 1 });
+  });
+
+  it('moves on cue by cue while the player plays, with no seek, and stops when it pauses', async () => {
+    await playAndSeek(page, 10 * CUE_SECONDS + 1.5);
+    await heardCue(10);
+    // Twice the speed: a cue of 2 s each second. The panel times the cues from the page's
+    // answer at play; the page doesn't answer again until the player pauses or seeks.
+    await page.evaluate(async () => {
+      const audio = document.querySelector('audio')!;
+      audio.muted = true;
+      audio.playbackRate = 2;
+      await audio.play();
+    });
+    expect(await heardCue(11)).toMatchObject({ inView: true, marked: 1 });
+    expect(await heardCue(12)).toMatchObject({ inView: true, marked: 1 });
+    const stoppedAt = await page.evaluate(() => {
+      const audio = document.querySelector('audio')!;
+      audio.pause();
+      audio.playbackRate = 1;
+      return audio.currentTime;
+    });
+    const stopped = Math.floor(stoppedAt / CUE_SECONDS);
+    await heardCue(stopped);
+    // The pause's answer came and the panel asked again; that question now waits.
+    await panel.waitForTimeout(500);
+    // Paused: the mark stays on the cue where the player stopped, and the panel doesn't ask
+    // the page for the player's time (it used to, twice a second): its question waits.
+    const asks = await panel.evaluate(async () => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { sendMessage: unknown } } }).chrome
+        .tabs;
+      const send = tabs.sendMessage as (...args: unknown[]) => Promise<unknown>;
+      let count = 0;
+      tabs.sendMessage = (...args: unknown[]) => {
+        // The editor's own look at the page every 2 s is not following the player.
+        if ((args[1] as { type?: string }).type === 'player/time') count += 1;
+        return send.apply(tabs, args);
+      };
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      tabs.sendMessage = send;
+      return count;
+    });
+    expect(asks).toBe(0);
+    expect((await heard()).cue).toBe(String(stopped));
   });
 });

@@ -118,6 +118,7 @@ const VALID_CONTENT: ContentMessage[] = [
   { type: 'page/read' },
   { type: 'player/seek', timeSec: 62.5 },
   { type: 'player/time' },
+  { type: 'player/time', after: 12 },
   { type: 'page/feeds' },
   {
     type: 'capture/feedback',
@@ -308,6 +309,8 @@ describe('content router', () => {
     ['a seek to no time', { type: 'player/seek', timeSec: Number.NaN }],
     ['a seek to forever', { type: 'player/seek', timeSec: Number.POSITIVE_INFINITY }],
     ['a seek before the start', { type: 'player/seek', timeSec: -1 }],
+    ['a clock version that is no count', { type: 'player/time', after: 1.5 }],
+    ['a clock version below zero', { type: 'player/time', after: -1 }],
     ['feedback without a result', { type: 'capture/feedback' }],
     [
       'feedback that claims success without a quote',

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { EpisodeWords } from '../../core/feeds/episode-words';
 import { reason, t } from '../i18n';
 import type { WordsApi } from './api';
-import { cueAt, quoteInCue } from './follow';
+import { clockTime, cueAt, msToNextCue, quoteInCue, type HeardClock } from './follow';
 import { TranscriptCues, markHeard, type Marked } from './TranscriptCues';
 import type { Reveal } from '../components/WindowedList';
 import type { Episode, Quote } from '../../core/model';
 import type { PopupApi } from '../api';
 
-/** How often the panel asks the page where its player is. */
+/** How often the panel asks the page where its player is, when the page can't tell it of changes. */
 export const FOLLOW_MS = 500;
 
 interface Props {
@@ -57,23 +57,66 @@ export function TranscriptWords(props: Props) {
       setReveal({ key: String(at), nonce: ++revealed.current, focus: false });
   };
 
-  // Follow the page's player: each change of cue is shown as it is heard.
+  // Follow the page's player: each change of cue is shown as it is heard. The page answers
+  // when its player plays, pauses, seeks or changes speed (content/player-clock.ts); between
+  // answers a timer marks the next cue when it starts. A time read from the page's text has no
+  // such clock: then the panel asks again every FOLLOW_MS, while it is shown.
   useEffect(() => {
     if (cues.length === 0) return;
     heard.current = -1;
-    const timer = setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
-      wordsApi.playerTime(tabId).then(
-        (time) => {
-          const at = time === null ? -1 : cueAt(cues, time);
-          if (at === heard.current) return;
-          heard.current = at;
-          showHeard(at, following.current);
-        },
-        () => undefined,
-      );
-    }, FOLLOW_MS);
-    return () => clearInterval(timer);
+    let live = true;
+    let clock: HeardClock | null = null;
+    let nextCue: ReturnType<typeof setTimeout> | undefined;
+    let pause: ((value?: unknown) => void) | null = null;
+    const showClock = () => {
+      clearTimeout(nextCue);
+      if (!live || clock === null) return;
+      const time = clockTime(clock, performance.now());
+      const at = time === null ? -1 : cueAt(cues, time);
+      if (at !== heard.current) {
+        heard.current = at;
+        showHeard(at, following.current);
+      }
+      const wait = clock.playing ? msToNextCue(cues, time, clock.rate) : null;
+      if (wait !== null) nextCue = setTimeout(showClock, wait);
+    };
+    const sleep = (ms: number) =>
+      new Promise((resolve) => {
+        pause = resolve;
+        setTimeout(resolve, ms);
+      });
+    void (async () => {
+      let after: number | undefined;
+      while (live) {
+        if (after === undefined && document.visibilityState !== 'visible') {
+          await sleep(FOLLOW_MS);
+          continue;
+        }
+        try {
+          const reply = await wordsApi.playerTime(tabId, after);
+          if (!live) break;
+          const { timeSec, clock: moves } = reply;
+          clock = {
+            timeSec,
+            playing: moves?.playing ?? false,
+            rate: moves?.rate ?? 1,
+            at: performance.now(),
+          };
+          after = moves?.version;
+          showClock();
+          if (after === undefined) await sleep(FOLLOW_MS);
+        } catch {
+          // The page is reloading or gone: ask afresh in a while.
+          after = undefined;
+          await sleep(FOLLOW_MS);
+        }
+      }
+    })();
+    return () => {
+      live = false;
+      clearTimeout(nextCue);
+      pause?.();
+    };
   }, [cues, tabId]);
 
   // Following turned on: back to the cue being heard, placed as following places it.

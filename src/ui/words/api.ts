@@ -5,6 +5,7 @@
 import browser from '../../browser/extension-api';
 import { feedsOfTab, playerTimeOfTab } from '../../browser/tab-words';
 import { askOver, type AskBackground, type CaptureResult } from '../../messages/protocol';
+import type { PlayerTimeReply } from '../../messages/schemas';
 import { fetchText, type FetchedText, type FetchLimits } from '../../network/fetch-text';
 import { holdsOrigins, requestOrigins } from '../../network/origin-permission';
 
@@ -17,7 +18,8 @@ export interface WordsApi {
   /** Whether a fetch of these addresses needs no prompt (the browser grants their origins). */
   holdsOrigins(urls: readonly string[]): Promise<boolean>;
   fetchText(url: string, limits: FetchLimits): Promise<FetchedText>;
-  playerTime(tabId: number): Promise<number | null>;
+  /** The page's player; with `after`, once its clock has changed from that version. */
+  playerTime(tabId: number, after?: number): Promise<PlayerTimeReply>;
   /** The feeds the tab's page names (link, JSON-LD, platform data, host), most trusted first. */
   pageFeeds(tabId: number): Promise<string[]>;
   captureTranscript(
@@ -37,7 +39,7 @@ export function browserWordsApi(): WordsApi {
     holdsOrigins: (urls) =>
       holdsOrigins(browser.permissions, urls, browser.runtime.getManifest().host_permissions),
     fetchText: (url, limits) => fetchText(url, limits),
-    playerTime: (tabId) => playerTimeOfTab(tabId),
+    playerTime: (tabId, after) => playerTimeOfTab(tabId, after),
     pageFeeds: (tabId) => feedsOfTab(tabId),
     async captureTranscript(tabId, words) {
       const reply = await askBackground({ type: 'capture/transcript', tabId, ...words });

@@ -50,3 +50,37 @@ export function followScroll(rowTop: number, rowBottom: number, viewHeight: numb
   if (rowTop >= 0 && rowBottom <= viewHeight) return null;
   return Math.round(rowTop - viewHeight / 6);
 }
+
+/** The page's player as last heard: its time then, and how that time moves on. */
+export interface HeardClock {
+  timeSec: number | null;
+  playing: boolean;
+  rate: number;
+  /** When the answer came, on the panel's `performance.now()` clock. */
+  at: number;
+}
+
+/** The player's time at `now`, from the last answer: it runs on at its speed while playing. */
+export function clockTime(clock: HeardClock, now: number): number | null {
+  if (clock.timeSec === null) return null;
+  if (!clock.playing) return clock.timeSec;
+  return clock.timeSec + (Math.max(0, now - clock.at) / 1000) * clock.rate;
+}
+
+/** A little past the next cue's start, so that the time read then is in it. */
+const PAST_START_MS = 15;
+
+/**
+ * Milliseconds until the cue being heard changes, playing at `rate` from `time`: when the next
+ * cue starts. Null when nothing will change (the last cue, or no time or speed).
+ */
+export function msToNextCue(
+  cues: readonly Cue[],
+  time: number | null,
+  rate: number,
+): number | null {
+  if (time === null || !(rate > 0)) return null;
+  const next = cues[cueAt(cues, time) + 1];
+  if (!next) return null;
+  return Math.max(0, ((next.start - time) / rate) * 1000) + PAST_START_MS;
+}

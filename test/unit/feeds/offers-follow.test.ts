@@ -9,7 +9,13 @@ import {
 } from '../../../src/core/feeds/offers';
 import type { Episode } from '../../../src/core/model';
 import type { Cue } from '../../../src/core/transcripts/types';
-import { cueAt, followScroll, quoteInCue } from '../../../src/ui/words/follow';
+import {
+  clockTime,
+  cueAt,
+  followScroll,
+  msToNextCue,
+  quoteInCue,
+} from '../../../src/ui/words/follow';
 import { makeEpisode, makeQuote } from '../../support/records';
 
 const episode = (over: Partial<Episode> = {}): Episode =>
@@ -128,5 +134,37 @@ describe('following the player', () => {
     expect(followScroll(2000, 2048, 600)).toBe(1900);
     // Above it (the player went back): the same place, scrolling up.
     expect(followScroll(-48, 0, 600)).toBe(-148);
+  });
+});
+
+describe("the panel's own clock between the page's answers", () => {
+  const cues: Cue[] = [0, 4, 9, 15].map((start, i) => ({
+    start,
+    end: start + 4,
+    text: `cue ${i}`,
+    speaker: null,
+  }));
+
+  it('runs the time on at the player speed while playing, and holds it otherwise', () => {
+    const heard = { timeSec: 10, playing: true, rate: 2, at: 1_000 };
+    expect(clockTime(heard, 2_500)).toBe(13);
+    expect(clockTime({ ...heard, playing: false }, 2_500)).toBe(10);
+    expect(clockTime({ ...heard, timeSec: null }, 2_500)).toBeNull();
+    // A timer that fires early never moves the time back.
+    expect(clockTime(heard, 900)).toBe(10);
+  });
+
+  it('waits until the next cue starts, at the player speed', () => {
+    // At 5 s, cue 1 is heard and cue 2 starts at 9: 4 s at normal speed, 2 s at double.
+    expect(msToNextCue(cues, 5, 1)).toBeCloseTo(4_015);
+    expect(msToNextCue(cues, 5, 2)).toBeCloseTo(2_015);
+    // Before the first cue: until it starts.
+    expect(msToNextCue([{ ...cues[0]!, start: 3 }], 1, 1)).toBeCloseTo(2_015);
+  });
+
+  it('waits for nothing after the last cue, without a time or a speed', () => {
+    expect(msToNextCue(cues, 20, 1)).toBeNull();
+    expect(msToNextCue(cues, null, 1)).toBeNull();
+    expect(msToNextCue(cues, 5, 0)).toBeNull();
   });
 });

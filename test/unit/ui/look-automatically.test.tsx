@@ -108,7 +108,7 @@ function fakeWords(options: { held: boolean | 'feed'; feed?: FetchedText }) {
       if (url === TRANSCRIPT) return { ok: true, text: VTT, contentType: 'text/vtt', url };
       return options.feed ?? { ok: true, text: FEED_TEXT, contentType: 'application/rss+xml', url };
     }),
-    playerTime: vi.fn(async () => null),
+    playerTime: vi.fn(async () => ({ timeSec: null })),
     pageFeeds: vi.fn(async () => []),
     captureTranscript: vi.fn(async () => ({ ok: false as const, error: 'not in this test' })),
     now: () => '2026-11-30T10:00:00.000Z',

@@ -23,7 +23,7 @@ const words: WordsApi = {
   fetchText: vi.fn(async () => {
     throw new Error('no network in this test');
   }),
-  playerTime: vi.fn(async () => null),
+  playerTime: vi.fn(async () => ({ timeSec: null })),
   pageFeeds: vi.fn(async () => []),
   captureTranscript: vi.fn(async () => ({ ok: false as const, error: 'not here' })),
   now: () => '2026-11-30T12:00:00.000Z',
