@@ -8,6 +8,8 @@
  * Media events don't bubble, but a listener on the document in the capture phase hears those
  * of every media element in it, including one the page adds later. An element that isn't in
  * this document (a frame's, a shadow root's) gets no clock: the panel asks again in a while.
+ * Only events the browser fires count (`isTrusted`), and the panel asks at most every 100 ms,
+ * so a page that plays and pauses in a loop can't keep it busy.
  */
 import { mediaElementTime, pickMediaElement, readPlayerTime } from '../core/player';
 import type { PlayerTimeReply } from '../messages/schemas';
@@ -43,7 +45,10 @@ export interface PlayerClockWatch {
 export function watchPlayerClock(doc: Document): PlayerClockWatch {
   let version = 0;
   const waiting = new Set<() => void>();
-  const changed = () => {
+  const changed = (event: Event) => {
+    // The browser's own media events only: a page script can dispatch a "play" as often as
+    // it likes, and each would wake the panel.
+    if (!event.isTrusted) return;
     version += 1;
     for (const wake of [...waiting]) wake();
   };

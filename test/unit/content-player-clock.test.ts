@@ -15,6 +15,13 @@ function setState(
   }
 }
 
+/** A media event as the browser fires it (a page script's own events are not trusted). */
+function fire(el: HTMLMediaElement, type: string, trusted = true): void {
+  const event = new Event(type);
+  Object.defineProperty(event, 'isTrusted', { value: trusted });
+  el.dispatchEvent(event);
+}
+
 let watch: PlayerClockWatch | null = null;
 afterEach(() => {
   watch?.stop();
@@ -53,7 +60,7 @@ describe('the player clock the transcript panel follows', () => {
     expect(answered).toBe(false);
     setState(audio, { paused: true, currentTime: 50 });
     // Media events don't bubble: heard on the document in the capture phase.
-    audio.dispatchEvent(new Event('pause'));
+    fire(audio, 'pause');
     expect(await next).toEqual({
       timeSec: 50,
       clock: { playing: false, rate: 1.5, version: 1 },
@@ -66,11 +73,20 @@ describe('the player clock the transcript panel follows', () => {
     watch = watchPlayerClock(document);
     expect(await watch.read()).toEqual({ timeSec: null });
     const audio = audioPlaying(3);
-    audio.dispatchEvent(new Event('playing'));
+    fire(audio, 'playing');
     expect(await watch.read(0)).toEqual({
       timeSec: 3,
       clock: { playing: true, rate: 1.5, version: 1 },
     });
+  });
+
+  it("doesn't count events a page script dispatches", async () => {
+    const audio = audioPlaying(7);
+    watch = watchPlayerClock(document);
+    for (let i = 0; i < 50; i++) fire(audio, 'play', false);
+    expect((await watch.read()).clock?.version).toBe(0);
+    fire(audio, 'play');
+    expect((await watch.read()).clock?.version).toBe(1);
   });
 
   it('answers after a while with nothing changed, so the panel sets its clock right', async () => {
@@ -111,7 +127,7 @@ describe('the player clock the transcript panel follows', () => {
     const next = watch.read(0);
     watch.stop();
     expect((await next).clock?.version).toBe(0);
-    audio.dispatchEvent(new Event('pause'));
+    fire(audio, 'pause');
     expect((await watch.read()).clock?.version).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ import type { PopupApi } from '../api';
 
 /** How often the panel asks the page where its player is, when the page can't tell it of changes. */
 export const FOLLOW_MS = 500;
+/** The least time between two questions about the player's clock. */
+const ASK_MS = 100;
 
 interface Props {
   api: PopupApi;
@@ -93,6 +95,7 @@ export function TranscriptWords(props: Props) {
           continue;
         }
         try {
+          const asked = performance.now();
           const reply = await wordsApi.playerTime(tabId, after);
           if (!live) break;
           const { timeSec, clock: moves } = reply;
@@ -104,7 +107,11 @@ export function TranscriptWords(props: Props) {
           };
           after = moves?.version;
           showClock();
+          // No clock to wait on: ask again in a while. A clock: the next question waits for a
+          // change; a player that changes many times a second is asked at most every ASK_MS.
           if (after === undefined) await sleep(FOLLOW_MS);
+          else if (performance.now() - asked < ASK_MS)
+            await sleep(ASK_MS - (performance.now() - asked));
         } catch {
           // The page is reloading or gone: ask afresh in a while.
           after = undefined;
