@@ -111,6 +111,20 @@ const GFM_UNSAFE: Unsafe[] = [
   ],
 }));
 
+/**
+ * mdast-util-to-markdown's own patterns for `* + -` and `1.` at a line start match the
+ * character after the marker as part of the match. When that character is a line ending, the
+ * next line's start is used up: in the text "-\n-" only the first dash was escaped, and the
+ * second became a setext underline (found by template-safety.test.ts). The same patterns with
+ * the character after only looked at leave every line start to be matched.
+ */
+const LINE_START_UNSAFE: Unsafe[] = [
+  { atBreak: true, character: '*', after: '(?=[ \t\r\n*])' },
+  { atBreak: true, character: '+', after: '(?=[ \t\r\n])' },
+  { atBreak: true, character: '-', after: '(?=[ \t\r\n-])' },
+  { atBreak: true, before: '\\d+', character: '.', after: '(?=[ \t\r\n]|$)' },
+];
+
 export const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
   bullet: '-',
   emphasis: '_',
@@ -120,7 +134,7 @@ export const TO_MARKDOWN_OPTIONS: ToMarkdownOptions = {
   fences: true,
   // Always `[text](url)`, never `<url>`: one link shape for readers and for our own tests.
   resourceLink: true,
-  unsafe: GFM_UNSAFE,
+  unsafe: [...GFM_UNSAFE, ...LINE_START_UNSAFE],
   handlers: {
     // `---` first in a file opens front matter to a note app (a template may start so).
     thematicBreak: (node, parent) =>

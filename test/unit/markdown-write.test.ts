@@ -230,3 +230,25 @@ describe('writeSimpleMarkdown', () => {
     expect(writeSimpleMarkdown(tree)).toBeNull();
   });
 });
+
+/**
+ * A tree the fast writer hands back (a template's code block, emphasis) is written by
+ * mdast-util-to-markdown with the export's options, which must be as safe.
+ */
+describe('mdast-util-to-markdown with the export options', () => {
+  it('escapes a marker at the start of every line, the line after an escaped one too', () => {
+    // The library's own patterns used up the line ending after a lone `-`, so the next line's
+    // `-` made the paragraph a setext heading (found by template-safety.test.ts).
+    for (const value of ['-\n-', 'x\n-\n-', 'x\n+\n+ b', 'x\n*\n* b', '1.\n2. b', '-\n-\n-']) {
+      const tree: Root = {
+        type: 'root',
+        children: [
+          { type: 'code', value: 'c' },
+          { type: 'paragraph', children: [{ type: 'text', value }] },
+        ],
+      };
+      const parsed = fromMarkdown(toMarkdown(tree, TO_MARKDOWN_OPTIONS));
+      expect(meaning(parsed), JSON.stringify(value)).toEqual(meaning(tree));
+    }
+  });
+});

@@ -25,7 +25,7 @@ import {
 } from '../../src/core/template/render';
 import { TemplateError } from '../../src/core/template/syntax';
 import { webHref } from '../../src/core/web-url';
-import { makeEpisode } from '../support/records';
+import { makeEpisode, makeQuote } from '../support/records';
 import { episodeArb, quotesArb } from './hostile-episode';
 
 const RUNS = Math.max(300, Number(process.env.EARMARK_PROPERTY_RUNS) || 0);
@@ -255,6 +255,25 @@ describe('every template, for any text a page or a person supplies', () => {
     });
     const template = compileTemplate('{{#participants}}{{date}}***{{/participants}}');
     expectSafe(template, episode, []);
+  });
+
+  it('writes a lone `-` on the line after another as text (found by the property)', () => {
+    // An indented code block sends the tree to mdast-util-to-markdown, whose patterns escaped only the
+    // first of two such lines: the second made the paragraph a setext heading.
+    const episode = makeEpisode('ep', {
+      url: '',
+      title: '',
+      participants: [{ id: 'p0', name: '', role: 'host' as const }],
+      references: [{ title: '', url: 'https://example.com/episode?id=1&t=2' }],
+      createdAt: '2024-05-01T00:00:00.000Z',
+      updatedAt: '2024-05-01T00:00:00.000Z',
+    });
+    const quote = makeQuote('q', 'ep', { text: '', timeSec: null, order: 0 });
+    const template = compileTemplate(
+      '{{#references}}    {{/references}}' +
+        '{{#participants}}{{name}}\n\n- {{/participants}}{{#quotes}}\n{{timeLink}}- \n{{/quotes}}\n',
+    );
+    expectSafe(template, episode, [quote]);
   });
 
   it('a template of your own writes values as text only', () => {

@@ -2,10 +2,13 @@ import { fireEvent, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { CaptureResult } from '../../../src/messages/protocol';
 import type { EpisodeSeed } from '../../../src/core/episode';
+import type { EpisodeWords } from '../../../src/core/feeds/episode-words';
+import type { Cue } from '../../../src/core/transcripts/types';
 import type { Episode, Quote } from '../../../src/core/model';
 import type { HighlightsReply, PageState } from '../../../src/messages/schemas';
 import { createStore, type Store } from '../../../src/store/store';
 import type { PopupApi } from '../../../src/ui/api';
+import type { WordsApi } from '../../../src/ui/words/api';
 
 export const EPISODE_URL = 'https://margin-notes.example/episodes/12';
 
@@ -174,4 +177,43 @@ export function openQuoteRow(row: HTMLElement): HTMLElement {
 export async function showOverview(): Promise<HTMLElement> {
   fireEvent.click(await screen.findByRole('tab', { name: 'Overview' }));
   return screen.getByRole('tabpanel', { name: 'Overview' });
+}
+
+/** An episode's words as kept from its feed: a WebVTT transcript of `cues`, matched by guid. */
+export function keptWords(episodeId: string, cues: Cue[], title = 'Episode'): EpisodeWords {
+  return {
+    episodeId,
+    feed: {
+      url: 'https://show.example/feed.xml',
+      fetchedAt: '2026-11-30T08:00:00.000Z',
+      item: { index: 0, guid: 'ep-1', title, publishedAt: null },
+      matchedBy: 'guid',
+    },
+    transcript: {
+      url: 'https://show.example/episode.vtt',
+      fetchedAt: '2026-11-30T08:00:00.000Z',
+      format: 'vtt',
+      language: 'en',
+      cues,
+    },
+    chapters: null,
+    people: [],
+  };
+}
+
+/** The transcript panel's outside world with no network: for panels whose words are kept. */
+export function offlineWordsApi(overrides: Partial<WordsApi> = {}): WordsApi {
+  return {
+    requestOrigins: vi.fn(async () => false),
+    holdsOrigins: vi.fn(async () => false),
+    fetchText: vi.fn(async () => {
+      throw new Error('no network in this test');
+    }),
+    playerTime: vi.fn(async () => ({ timeSec: null })),
+    pageFeeds: vi.fn(async () => []),
+    captureTranscript: vi.fn(async () => ({ ok: false as const, error: 'not here' })),
+    now: () => '2026-11-30T12:00:00.000Z',
+    languages: () => ['en'],
+    ...overrides,
+  };
 }

@@ -5,52 +5,23 @@
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EpisodeWords } from '../../../src/core/feeds/episode-words';
 import type { PlayerTimeReply } from '../../../src/messages/schemas';
 import type { WordsApi } from '../../../src/ui/words/api';
 import { TranscriptWords } from '../../../src/ui/words/TranscriptWords';
-import { fakeApi } from './helpers';
+import { fakeApi, keptWords, offlineWordsApi } from './helpers';
 
 vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 
-const fetched: EpisodeWords = {
-  episodeId: 'episode-1',
-  feed: {
-    url: 'https://show.example/feed.xml',
-    fetchedAt: '2026-11-30T08:00:00.000Z',
-    item: { index: 0, guid: 'ep-1', title: 'Episode', publishedAt: null },
-    matchedBy: 'guid',
-  },
-  transcript: {
-    url: 'https://show.example/episode.vtt',
-    fetchedAt: '2026-11-30T08:00:00.000Z',
-    format: 'vtt',
-    language: 'en',
-    cues: [
-      { start: 0, end: 1, speaker: 'Ada Park', text: 'The first cue.' },
-      { start: 1, end: 2, speaker: 'Sam Rivera', text: 'The second cue.' },
-      { start: 2, end: 3, speaker: 'Ada Park', text: 'The third cue.' },
-    ],
-  },
-  chapters: null,
-  people: [],
-};
+const fetched = keptWords('episode-1', [
+  { start: 0, end: 1, speaker: 'Ada Park', text: 'The first cue.' },
+  { start: 1, end: 2, speaker: 'Sam Rivera', text: 'The second cue.' },
+  { start: 2, end: 3, speaker: 'Ada Park', text: 'The third cue.' },
+]);
 
 function panelWith(playerTime: WordsApi['playerTime']) {
-  const words: WordsApi = {
-    requestOrigins: vi.fn(async () => false),
-    holdsOrigins: vi.fn(async () => false),
-    fetchText: vi.fn(async () => {
-      throw new Error('no network in this test');
-    }),
-    playerTime,
-    pageFeeds: vi.fn(async () => []),
-    captureTranscript: vi.fn(async () => ({ ok: false as const, error: 'not here' })),
-    now: () => '2026-11-30T12:00:00.000Z',
-    languages: () => ['en'],
-  };
+  const words = offlineWordsApi({ playerTime });
   const { api } = fakeApi();
   return render(
     <TranscriptWords

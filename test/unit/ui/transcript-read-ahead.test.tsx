@@ -6,51 +6,25 @@
  */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EpisodeWords } from '../../../src/core/feeds/episode-words';
 import type { Episode } from '../../../src/core/model';
-import type { WordsApi } from '../../../src/ui/words/api';
 import { lazyTranscriptPanel } from '../../../src/ui/words/LazyTranscriptPanel';
-import { fakeApi, pageState, seedEpisode } from './helpers';
+import { fakeApi, keptWords, offlineWordsApi, pageState, seedEpisode } from './helpers';
 
 vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 
 /** The network side, never reached here: the words are kept. */
-const words: WordsApi = {
-  requestOrigins: vi.fn(async () => false),
-  holdsOrigins: vi.fn(async () => false),
-  fetchText: vi.fn(async () => {
-    throw new Error('no network in this test');
-  }),
-  playerTime: vi.fn(async () => ({ timeSec: null })),
-  pageFeeds: vi.fn(async () => []),
-  captureTranscript: vi.fn(async () => ({ ok: false as const, error: 'not here' })),
-  now: () => '2026-11-30T12:00:00.000Z',
-  languages: () => ['en'],
-};
+const words = offlineWordsApi();
 
 async function keptEpisode() {
   const { api } = fakeApi();
   const { episode, quotes } = await seedEpisode(api.store);
-  const kept: EpisodeWords = {
-    episodeId: episode.id,
-    feed: {
-      url: 'https://show.example/feed.xml',
-      fetchedAt: '2026-11-30T08:00:00.000Z',
-      item: { index: 0, guid: 'ep-1', title: episode.title, publishedAt: null },
-      matchedBy: 'guid',
-    },
-    transcript: {
-      url: 'https://show.example/episode.vtt',
-      fetchedAt: '2026-11-30T08:00:00.000Z',
-      format: 'vtt',
-      language: 'en',
-      cues: [{ start: 0, end: 4, speaker: 'Ada Park', text: 'Words kept from the feed.' }],
-    },
-    chapters: null,
-    people: [],
-  };
+  const kept = keptWords(
+    episode.id,
+    [{ start: 0, end: 4, speaker: 'Ada Park', text: 'Words kept from the feed.' }],
+    episode.title,
+  );
   await api.store.saveEpisodeWords(kept);
   const read = vi.spyOn(api.store, 'episodeWords');
   return { api, episode, quotes, read };
