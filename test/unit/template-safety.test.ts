@@ -276,6 +276,46 @@ describe('every template, for any text a page or a person supplies', () => {
     expectSafe(template, episode, [quote]);
   });
 
+  it('ends a paragraph without a line break when only white space came after it (found by the property)', () => {
+    // "Text" and two spaces make a hard break; the empty value after it left nothing on the
+    // last line, and a break that ends a paragraph is written as a backslash a reader sees.
+    const episode = makeEpisode('ep', {
+      url: 'https://example.com/episode?id=1&t=2',
+      createdAt: '2024-05-01T00:00:00.000Z',
+      updatedAt: '2024-05-01T00:00:00.000Z',
+    });
+    const quotes = ['a', 'b'].map((id) => makeQuote(id, 'ep', { text: '', timeSec: null }));
+    const template = compileTemplate(
+      '{{#quotes}}\nText     \n{{/quotes}}\n{{#quotes}}\n{{section}}\n{{/quotes}}\n',
+    );
+    expectSafe(template, episode, quotes);
+    expect(renderTemplate(template, episode, quotes)).toBe('Text\\\nText\n');
+  });
+
+  it('writes nested emphasis and neighbouring code spans as a reader sees them (found by the property)', () => {
+    // A loop that repeats `***` nests italic in bold in italic, and one that repeats a code
+    // span puts two side by side: written as they were, both read back as something else.
+    const participants = [0, 1, 2, 3].map((i) => ({
+      id: `p${i}`,
+      name: '',
+      role: 'host' as const,
+    }));
+    const episode = makeEpisode('ep', {
+      url: '',
+      participants,
+      createdAt: '2024-05-01T00:00:00.000Z',
+      updatedAt: '2024-05-01T00:00:00.000Z',
+    });
+    const nested = compileTemplate(
+      '{{#participants}}***{{date}}&amp;{{/participants}}{{#participants}}***{{/participants}}',
+    );
+    expectSafe(nested, episode, []);
+    expect(renderTemplate(nested, episode, [])).toBe('_**&&&&**_\n');
+    const spans = compileTemplate('{{#participants}}[]()`{{/participants}}');
+    expectSafe(spans, episode, []);
+    expect(renderTemplate(spans, episode, [])).toBe('`[]()[]()`\n');
+  });
+
   it('a template of your own writes values as text only', () => {
     let rendered = 0;
     fc.assert(

@@ -5,7 +5,7 @@
  * or go, and the template's own HTML becomes text. Parts left empty by empty values go too.
  */
 import type { Link, Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
-import { blocksOf, mergeTexts, normaliseLine } from '../markdown';
+import { blocksOf, normaliseLine } from '../markdown';
 import { webHref } from '../web-url';
 import type { TemplateValue } from './model';
 import { TemplateError } from './syntax';
@@ -38,6 +38,8 @@ export interface PlacedBlock {
 export class Substitution {
   /** Added to a token's number: a piece's tokens are numbered from 0 where it was parsed. */
   private by = 0;
+  /** The emphasis, strong and strikethrough nodes the node being filled is inside. */
+  private readonly styles = new Set<string>();
 
   constructor(private readonly values: readonly TemplateValue[]) {}
 
@@ -109,6 +111,20 @@ export class Substitution {
           );
         }
         return [{ ...node }];
+      case 'emphasis':
+      case 'strong':
+      case 'delete': {
+        // Italic inside italic is italic to a reader, and no writer can tell the two apart
+        // from the outside: `***a&***b***` repeated by a loop nests them (found by the
+        // template-safety property). The inner one gives its children to the outer.
+        if (this.styles.has(node.type)) return this.children(node);
+        this.styles.add(node.type);
+        try {
+          return [{ ...node, children: this.children(node) as PhrasingContent[] }];
+        } finally {
+          this.styles.delete(node.type);
+        }
+      }
       default:
         if ('children' in node) {
           return [{ ...node, children: this.children(node) } as Nodes];
@@ -152,15 +168,44 @@ export class Substitution {
 
 /** The filled children of a node of type `parentType`, left as a reader would see them. */
 function tidied(out: Nodes[], parentType: string): Nodes[] {
-  const merged = mergeTexts(out as PhrasingContent[]) as Nodes[];
-  const kept = merged.filter((node) => !isEmpty(node));
-  // A line break with nothing after it (its value was empty) is no break to a reader.
-  while (kept[kept.length - 1]?.type === 'break') kept.pop();
-  while (kept[0]?.type === 'break') kept.shift();
-  if (parentType === 'paragraph' || parentType === 'heading') {
-    tidyEnds(kept, parentType === 'heading');
-  }
+  const kept = mergeNeighbours(out.filter((node) => !isEmpty(node)));
+  const endsInBreak = () => kept[0]?.type === 'break' || kept[kept.length - 1]?.type === 'break';
+  // A line break with nothing after it (its value was empty) is no break to a reader; nor is
+  // one followed only by white space, which tidyEnds drops (found by template-safety.test.ts).
+  do {
+    while (kept[kept.length - 1]?.type === 'break') kept.pop();
+    while (kept[0]?.type === 'break') kept.shift();
+    if (parentType === 'paragraph' || parentType === 'heading') {
+      tidyEnds(kept, parentType === 'heading');
+    }
+  } while (endsInBreak());
   return kept;
+}
+
+/**
+ * Neighbours of one kind that a reader sees as one become one: texts, code spans (written
+ * side by side, two spans' backticks would read as one run: `a``b`), and two emphases
+ * (`_a__b_` is no emphasis at all).
+ */
+function mergeNeighbours(nodes: Nodes[]): Nodes[] {
+  const out: Nodes[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (last?.type === 'text' && node.type === 'text') {
+      out[out.length - 1] = { ...last, value: last.value + node.value };
+    } else if (last?.type === 'inlineCode' && node.type === 'inlineCode') {
+      out[out.length - 1] = { ...last, value: last.value + node.value };
+    } else if (
+      (last?.type === 'emphasis' || last?.type === 'strong' || last?.type === 'delete') &&
+      node.type === last.type
+    ) {
+      const children = [...last.children, ...node.children] as Nodes[];
+      out[out.length - 1] = { ...last, children: mergeNeighbours(children) as PhrasingContent[] };
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
 }
 
 /** Where blocks go (a paragraph), as against phrasing (text). */
