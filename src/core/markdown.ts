@@ -590,7 +590,8 @@ export function overviewFileName(
   const values: Record<string, string> = {
     show: episode.show,
     title: episode.title,
-    date: episode.publishedAt?.slice(0, 10) ?? '',
+    // By code point: a surrogate pair cut in two can't be written to a file name.
+    date: episode.publishedAt ? Array.from(episode.publishedAt).slice(0, 10).join('') : '',
     id: episode.id,
   };
   const filled = pattern

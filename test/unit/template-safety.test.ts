@@ -316,6 +316,19 @@ describe('every template, for any text a page or a person supplies', () => {
     expect(renderTemplate(spans, episode, [])).toBe('`[]()[]()`\n');
   });
 
+  it('cuts a date to its day without splitting a character in two (found by the property)', () => {
+    const episode = makeEpisode('ep', {
+      url: '',
+      publishedAt: '1)***𐀀𐀀𐀀',
+      participants: [{ id: 'p0', name: '', role: 'host' as const }],
+      createdAt: '2024-05-01T00:00:00.000Z',
+      updatedAt: '2024-05-01T00:00:00.000Z',
+    });
+    const template = compileTemplate('{{#participants}}{{date}}***{{/participants}}');
+    expectSafe(template, episode, []);
+    expect(renderTemplate(template, episode, [])).toContain('𐀀𐀀𐀀');
+  });
+
   it('a template of your own writes values as text only', () => {
     let rendered = 0;
     fc.assert(

@@ -166,7 +166,9 @@ const list = (items: TemplateScope[], names: string[]): TemplateValue => ({
   items,
   names,
 });
-const day = (iso: string | null): string => (iso ? normaliseLine(iso).slice(0, 10) : '');
+/** The date part of a date-time: its first ten characters, by code point (a pair is never cut). */
+const day = (iso: string | null): string =>
+  iso ? Array.from(normaliseLine(iso)).slice(0, 10).join('') : '';
 
 /** The values of one episode and its quotes (quotes of other episodes are left out). */
 export function episodeScope(episode: Episode, allQuotes: readonly Quote[]): TemplateScope {
