@@ -17,7 +17,7 @@ import type { Episode, LibraryData, Participant, Quote, QuoteAnchor, Section } f
 import { matchParticipant } from '../core/people';
 import { byPlaybackOrder } from '../core/quote-order';
 import { toStoreError } from './errors';
-import { DB_NAME, DB_VERSION, MIGRATIONS, type EarmarkDB, type QuoteCount } from './schema';
+import { DB_NAME, DB_VERSION, upgradeSchema, type EarmarkDB, type QuoteCount } from './schema';
 
 /**
  * A participant or section taken off an episode, with where it was and the quotes that lost
@@ -100,9 +100,7 @@ export function createStore(options: StoreOptions = {}) {
   function db(): Promise<IDBPDatabase<EarmarkDB>> {
     opening ??= openDB<EarmarkDB>(name, DB_VERSION, {
       upgrade(database, oldVersion, _newVersion, tx) {
-        for (let version = oldVersion; version < DB_VERSION; version++) {
-          MIGRATIONS[version]!(database, tx);
-        }
+        upgradeSchema(database, tx, oldVersion);
       },
       blocked() {
         options.onBlocked?.();
@@ -179,7 +177,9 @@ export function createStore(options: StoreOptions = {}) {
   }
 
   async function quotesForEpisode(episodeId: string): Promise<Quote[]> {
-    const quotes = await (await db()).getAllFromIndex('quotes', 'byEpisode', episodeId);
+    const quotes = await (
+      await db()
+    ).getAllFromIndex('quotes', 'byEpisodeOrder', ofEpisode(episodeId));
     return quotes.sort(byPlaybackOrder);
   }
 
@@ -204,11 +204,10 @@ export function createStore(options: StoreOptions = {}) {
   async function episodeGlance(episodeId: string, count: number): Promise<EpisodeGlance> {
     const tx = (await db()).transaction(['episodes', 'quotes', 'quoteCounts']);
     const quotes = tx.objectStore('quotes');
-    const range = IDBKeyRange.bound([episodeId, -Infinity], [episodeId, Infinity]);
     const [episode, quoteCount, newest] = await Promise.all([
       tx.objectStore('episodes').get(episodeId),
       keptCount(tx, episodeId),
-      count > 0 ? lastOf(quotes.index('byEpisodeOrder'), range, count) : [],
+      count > 0 ? lastOf(quotes.index('byEpisodeOrder'), ofEpisode(episodeId), count) : [],
     ]);
     return { episode, quoteCount, newest };
   }
@@ -231,7 +230,7 @@ export function createStore(options: StoreOptions = {}) {
       const stored = await episodes.get(id);
       if (stored && input.retry) {
         const since = Date.parse(time) - RETRY_MATCH_MS;
-        const earlier = (await quotes.index('byEpisode').getAll(id)).find(
+        const earlier = (await quotes.index('byEpisodeOrder').getAll(ofEpisode(id))).find(
           (q) => q.text === input.text && Date.parse(q.createdAt) >= since,
         );
         if (earlier) return { episode: stored, quote: earlier };
@@ -263,7 +262,14 @@ export function createStore(options: StoreOptions = {}) {
           speakerId = added.id;
         }
       }
-      const order = await quotes.index('byEpisode').count(id);
+      // After the last one, not at the count: once a quote is deleted the count is an order
+      // still in use, and the newest quote could tie with (and sort behind) an older one.
+      const [[last], before] = await Promise.all([
+        lastOf(quotes.index('byEpisodeOrder'), ofEpisode(id), 1),
+        keptCount(tx, id),
+      ]);
+      const order = last ? last.order + 1 : 0;
+      const count = before + 1;
       const quote: Quote = {
         id: makeId(),
         episodeId: id,
@@ -281,8 +287,7 @@ export function createStore(options: StoreOptions = {}) {
       await Promise.all([
         observed(episodes.put(record)),
         observed(quotes.put(quote)),
-        // `order` is the count before this quote.
-        observed(counts.put({ episodeId: id, count: order + 1 })),
+        observed(counts.put({ episodeId: id, count })),
       ]);
       return { episode: record, quote };
     });
@@ -356,7 +361,7 @@ export function createStore(options: StoreOptions = {}) {
         [list]: items.filter((item) => item.id !== itemId),
         updatedAt: time,
       };
-      const affected = (await quotes.index('byEpisode').getAll(episodeId)).filter(
+      const affected = (await quotes.index('byEpisodeOrder').getAll(ofEpisode(episodeId))).filter(
         (q) => q[field] === itemId,
       );
       await Promise.all([
@@ -425,7 +430,7 @@ export function createStore(options: StoreOptions = {}) {
   async function deleteEpisode(id: string): Promise<LibraryData> {
     return inWriteTx(['episodes', 'quotes', 'quoteCounts'], async (tx) => {
       const episode = await tx.objectStore('episodes').get(id);
-      const quotes = await tx.objectStore('quotes').index('byEpisode').getAll(id);
+      const quotes = await tx.objectStore('quotes').index('byEpisodeOrder').getAll(ofEpisode(id));
       await Promise.all([
         observed(tx.objectStore('episodes').delete(id)),
         ...quotes.map((q) => observed(tx.objectStore('quotes').delete(q.id))),
@@ -587,7 +592,13 @@ type GetAllRecords = (options: {
 }) => Promise<{ value: Quote }[]>;
 
 async function lastOf(
-  index: IDBPIndex<EarmarkDB, ['episodes', 'quotes'], 'quotes', 'byEpisodeOrder'>,
+  index: IDBPIndex<
+    EarmarkDB,
+    ('episodes' | 'quotes' | 'quoteCounts')[],
+    'quotes',
+    'byEpisodeOrder',
+    'readonly' | 'readwrite'
+  >,
   range: IDBKeyRange,
   count: number,
 ): Promise<Quote[]> {
@@ -604,6 +615,11 @@ async function lastOf(
   return found;
 }
 
+/** All of an episode's quotes, as a range of the capture-order index ([episodeId, order]). */
+function ofEpisode(episodeId: string): IDBKeyRange {
+  return IDBKeyRange.bound([episodeId, -Infinity], [episodeId, Infinity]);
+}
+
 type CountingTx = IDBPTransaction<
   EarmarkDB,
   ('quotes' | 'quoteCounts' | 'episodes')[],
@@ -613,7 +629,9 @@ type CountingTx = IDBPTransaction<
 /** An episode's quote count as kept; counted through the index where none is kept yet. */
 async function keptCount(tx: CountingTx, episodeId: string): Promise<number> {
   const kept = await tx.objectStore('quoteCounts').get(episodeId);
-  return kept?.count ?? tx.objectStore('quotes').index('byEpisode').count(episodeId);
+  return (
+    kept?.count ?? tx.objectStore('quotes').index('byEpisodeOrder').count(ofEpisode(episodeId))
+  );
 }
 
 /**
@@ -641,10 +659,10 @@ async function recount(
   tx: IDBPTransaction<EarmarkDB, ('quotes' | 'quoteCounts' | 'episodes')[], 'readwrite'>,
   episodeIds: readonly string[],
 ): Promise<void> {
-  const byEpisode = tx.objectStore('quotes').index('byEpisode');
+  const byEpisode = tx.objectStore('quotes').index('byEpisodeOrder');
   await Promise.all(
     [...new Set(episodeIds)].map(async (episodeId) => {
-      const count = await byEpisode.count(episodeId);
+      const count = await byEpisode.count(ofEpisode(episodeId));
       await tx.objectStore('quoteCounts').put({ episodeId, count });
     }),
   );

@@ -5,7 +5,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { LibraryData } from '../../src/core/model';
-import { DB_VERSION, MIGRATIONS, type EarmarkDB } from '../../src/store/schema';
+import { DB_VERSION, upgradeSchema, type EarmarkDB } from '../../src/store/schema';
 import { createStore } from '../../src/store/store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const RELEASED: Record<number, string> = {
   3: 'v3-library.json',
   4: 'v4-library.json',
   5: 'v5-library.json',
+  6: 'v6-library.json',
 };
 
 function fixture(version: number): LibraryData {
@@ -29,13 +30,25 @@ function fixture(version: number): LibraryData {
 async function writeAsVersion(name: string, version: number, data: LibraryData): Promise<void> {
   const db = await openDB<EarmarkDB>(name, version, {
     upgrade(database, oldVersion, _new, tx) {
-      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(database, tx);
+      upgradeSchema(database, tx, oldVersion, version);
     },
   });
-  const tx = db.transaction(['episodes', 'quotes'], 'readwrite');
+  const stores =
+    version >= 6
+      ? (['episodes', 'quotes', 'quoteCounts'] as const)
+      : (['episodes', 'quotes'] as const);
+  const tx = db.transaction(stores, 'readwrite');
+  // Version 6 on kept each episode's quote count beside its quotes.
+  const counts = new Map<string, number>();
+  for (const q of data.quotes) counts.set(q.episodeId, (counts.get(q.episodeId) ?? 0) + 1);
   await Promise.all([
     ...data.episodes.map((e) => tx.objectStore('episodes').put(e)),
     ...data.quotes.map((q) => tx.objectStore('quotes').put(q)),
+    ...(version >= 6
+      ? [...counts].map(([episodeId, count]) =>
+          tx.objectStore('quoteCounts').put({ episodeId, count }),
+        )
+      : []),
     tx.done,
   ]);
   db.close();
@@ -46,6 +59,16 @@ async function keptCount(name: string, episodeId: string): Promise<number | unde
   const db = await openDB<EarmarkDB>(name);
   try {
     return (await db.get('quoteCounts', episodeId))?.count;
+  } finally {
+    db.close();
+  }
+}
+
+/** The quotes store's index names, read around the store. */
+async function quoteIndexes(name: string): Promise<string[]> {
+  const db = await openDB<EarmarkDB>(name);
+  try {
+    return [...db.transaction('quotes').store.indexNames].sort();
   } finally {
     db.close();
   }
@@ -92,6 +115,8 @@ describe('schema migrations', () => {
         expect(await keptCount(name, episode.id)).toBe(quotes.length || undefined);
       }
       await store.close();
+      // Quotes keep only the indexes a read uses (version 7).
+      expect(await quoteIndexes(name)).toEqual(['byEpisodeOrder', 'byEpisodePlayback']);
     },
   );
 

@@ -70,6 +70,18 @@ describe('store', () => {
     expect((await store.listEpisodes()).length).toBe(1);
   });
 
+  it('numbers a quote after the last one, when an earlier one was deleted', async () => {
+    const { quote: first } = await store.saveCapture(capture('one', 30));
+    await store.saveCapture(capture('two', 10));
+    await store.deleteQuote(first.id);
+    const { quote } = await store.saveCapture(capture('three', null));
+    expect(quote.order).toBe(2);
+    expect(await store.countQuotes(episodeIdForUrl(URL))).toBe(2);
+    // The newest first on the popup's first screen.
+    const glance = await store.episodeGlance(episodeIdForUrl(URL), 1);
+    expect(glance.newest.map((q) => q.text)).toEqual(['three']);
+  });
+
   it('reads the first timed quotes in playback order through the index, as many as asked', async () => {
     await store.saveCapture(capture('late', 300));
     await store.saveCapture(capture('untimed', null));

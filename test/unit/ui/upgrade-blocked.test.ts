@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MIGRATIONS, type EarmarkDB } from '../../../src/store/schema';
+import { upgradeSchema, type EarmarkDB } from '../../../src/store/schema';
 import { createStore } from '../../../src/store/store';
 import { showUpgradeBlocked } from '../../../src/ui/upgrade-blocked';
 
@@ -13,7 +13,7 @@ describe('a schema upgrade that waits for another Earmark page', () => {
     const name = `blocked-ui-${Math.random()}`;
     // An old page holds the database open at version 1 and ignores upgrade requests.
     const old = await openDB<EarmarkDB>(name, 1, {
-      upgrade: (db, _old, _new, tx) => MIGRATIONS[0]!(db, tx),
+      upgrade: (db, old, _new, tx) => upgradeSchema(db, tx, old, 1),
     });
     const store = createStore({ name, onBlocked: showUpgradeBlocked });
     const loading = store.listEpisodes();
