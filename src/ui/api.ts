@@ -17,10 +17,19 @@ import {
 } from '../messages/schemas';
 import { createStore, type Store } from '../store/store';
 
+export interface TargetTab {
+  id: number;
+  /** Null where the browser doesn't say (no access to the page). */
+  url: string | null;
+}
+
 export interface PopupApi {
   store: Store;
-  /** The tab the popup is about: `?tab=ID` when opened as a page, else the active tab. */
-  targetTabId(): Promise<number | null>;
+  /**
+   * The tab the popup is about (`?tab=ID` when opened as a page, else the active tab), with its
+   * address where the browser gives it (the toolbar click's activeTab, or host access).
+   */
+  targetTab(): Promise<TargetTab | null>;
   /**
    * `?episode=ID`: the view edits that stored episode with no tab behind it (the library's
    * Edit link). Null when the view is about a tab.
@@ -65,11 +74,13 @@ export function browserApi(): PopupApi {
     store: createStore({
       onBlocked: () => void import('./upgrade-blocked').then((m) => m.showUpgradeBlocked()),
     }),
-    async targetTabId() {
+    async targetTab() {
       const fixed = tabParam();
-      if (fixed !== null) return fixed;
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id ?? null;
+      const tab =
+        fixed !== null
+          ? await browser.tabs.get(fixed).catch(() => ({ id: fixed, url: undefined }))
+          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
     },
     readPage: (tabId) => readTab(tabId),
     // Captures go through the background, the one capture path the shortcut and menu use too.

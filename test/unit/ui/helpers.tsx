@@ -70,6 +70,8 @@ export function fakeApi(
     store?: Store;
     page?: PageState;
     tabId?: number | null;
+    /** The tab's address as the browser gives it: the page's unless a test says (null: none). */
+    tabUrl?: string | null;
     /** `?episode=ID`: the view edits this stored episode, with no tab. */
     episodeId?: string;
   } = {},
@@ -81,7 +83,12 @@ export function fakeApi(
   const hearing = new Set<(tabId: number) => void>();
   const api = {
     store,
-    targetTabId: vi.fn(async () => (options.tabId === undefined ? 7 : options.tabId)),
+    targetTab: vi.fn(async () => {
+      const id = options.tabId === undefined ? 7 : options.tabId;
+      return id === null
+        ? null
+        : { id, url: options.tabUrl === undefined ? page.url : options.tabUrl };
+    }),
     targetEpisodeId: vi.fn(() => options.episodeId ?? null),
     readPage: vi.fn(async () => page),
     capture: vi.fn(async (): Promise<CaptureResult> => {

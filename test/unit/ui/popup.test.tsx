@@ -11,6 +11,43 @@ afterEach(cleanup);
 const TITLE = 'Episode 12: Listening with a pen in hand';
 
 describe('the popup on an episode page', () => {
+  it("reads the first screen while the page answers, by the tab's address: one read", async () => {
+    const { api } = fakeApi();
+    await seedEpisode(api.store, [{ text: 'Read early.', timeSec: 5 }]);
+    const glance = vi.spyOn(api.store, 'episodeGlance');
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const readPage = api.readPage;
+    api.readPage = async (tabId) => {
+      await answered;
+      return readPage(tabId);
+    };
+    render(<Popup api={api} />);
+    // Before the page has answered, the store is read for the tab's address.
+    await waitFor(() => expect(glance).toHaveBeenCalledTimes(1));
+    answer();
+    expect(await screen.findByText('Read early.')).toBeTruthy();
+    expect(glance).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the page's episode when the tab's address names another", async () => {
+    const { api } = fakeApi({ tabUrl: 'https://margin-notes.example/redirected-from' });
+    await seedEpisode(api.store, [{ text: "The page's own episode.", timeSec: 5 }]);
+    const glance = vi.spyOn(api.store, 'episodeGlance');
+    render(<Popup api={api} />);
+    expect(await screen.findByText("The page's own episode.")).toBeTruthy();
+    expect(glance).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads after the answer where the browser gives no address', async () => {
+    const { api } = fakeApi({ tabUrl: null });
+    await seedEpisode(api.store, [{ text: 'Read after.', timeSec: 5 }]);
+    const glance = vi.spyOn(api.store, 'episodeGlance');
+    render(<Popup api={api} />);
+    expect(await screen.findByText('Read after.')).toBeTruthy();
+    expect(glance).toHaveBeenCalledTimes(1);
+  });
+
   it('tells a new person how to save their first quote, before anything is stored', async () => {
     const { api } = fakeApi();
     render(<Popup api={api} />);

@@ -27,7 +27,7 @@ describe('the side panel opened for a stored episode (?episode=ID)', () => {
     const { api } = await openStored();
     expect(screen.getByText('Said at ten seconds')).toBeTruthy();
     expect(await screen.findByLabelText('My 2 cents')).toBeTruthy();
-    expect(api.targetTabId).not.toHaveBeenCalled();
+    expect(api.targetTab).not.toHaveBeenCalled();
     expect(api.readPage).not.toHaveBeenCalled();
     expect(api.highlightStatus).not.toHaveBeenCalled();
   });
