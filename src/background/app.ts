@@ -131,18 +131,32 @@ export function createBackground(deps: BackgroundDeps) {
         from: 'content-script',
         handle: async (message, sender) => {
           const tabId = tabOf(sender);
-          // Until the person acts, an episode page gets only the watch part; a page whose
-          // episode has saved quotes gets all at once, so its highlights come back without
-          // a second round (issue 16). The count is the one the badge will show.
-          let part: 'watch' | 'all' = message.part ?? 'watch';
-          if (part === 'watch' && sender.url !== undefined) {
-            const url = sender.url;
-            const saved = await Promise.resolve()
-              .then(() => store.countQuotes(episodeIdForUrl(url)))
-              .catch(() => 0);
-            if (saved > 0) part = 'all';
+          const frameId = sender.frameId ?? 0;
+          if (message.part) {
+            await deps.loadContentScript(tabId, frameId, message.part);
+            return { ok: true };
           }
-          await deps.loadContentScript(tabId, sender.frameId ?? 0, part);
+          // Until the person acts, a page gets no more than detection; a page whose episode
+          // has saved quotes gets all at once, so its highlights come back without a second
+          // round (issue 16). The count is the one the badge shows.
+          const seen = message.seen;
+          if (seen && !sameOrigin(seen.url, sender.url)) {
+            return { ok: false, error: 'This address is not the page’s own.' };
+          }
+          const url = seen?.url ?? sender.url;
+          const saved =
+            url === undefined
+              ? 0
+              : await Promise.resolve()
+                  .then(() => store.countQuotes(episodeIdForUrl(url)))
+                  .catch(() => 0);
+          if (seen && frameId === 0) {
+            pageKinds.set(tabId, seen.kind);
+            await deps.showBadge(tabId, seen.kind, saved);
+          }
+          // The first look was sure of the page: detection waits for the person's first use.
+          const part = saved > 0 ? 'all' : seen ? null : 'watch';
+          if (part) await deps.loadContentScript(tabId, frameId, part);
           return { ok: true };
         },
       },

@@ -5,9 +5,10 @@
  */
 import browser from './extension-api';
 // The content script's later parts, each built as one self-contained file that is never
-// declared in the manifest: the start-up script (content/boot.ts) asks for the watch part on
-// a page that may be an episode; the rest comes on first use (the watch part asks), at once
-// where the episode has saved quotes, and with the popup's click.
+// declared in the manifest: the start-up script (content/boot.ts) asks for the watch part
+// (detection) on a page that may be an episode, or for the popup's first question; the rest
+// comes on first use (the start-up script asks), at once where the episode has saved quotes,
+// and with the popup's click.
 import fullContentScript from '../content/main.ts?script&iife';
 import watchContentScript from '../content/watch.ts?script&iife';
 import { fromExtensionRoot } from '../core/extension-path';

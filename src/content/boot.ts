@@ -1,19 +1,18 @@
 /**
- * The content script the manifest declares: about a kilobyte that runs on every matched page.
- * It takes a cheap first look (`mightBePodcastPage`) and only then asks the background to add
- * more: issue 3's "heavier parts load only once a page is a podcast page". The background adds
- * the watch part (detection, first-use listeners: watch.ts), or all of it where the episode
- * has saved quotes (ADR 0012). A click on the toolbar icon loads everything regardless.
+ * The content script the manifest declares, run on every matched page. It takes a cheap first
+ * look (core/precheck.ts) and only then does more: issue 3's "heavier parts load only once a
+ * page is a podcast page". On a podcast page it listens for the first use (first-use.ts) and
+ * tells the background what it saw. Where the look is sure of an episode (a platform's episode
+ * address, JSON-LD naming one), that lights the badge, and the page runs no detection until
+ * the person acts (issue 16); elsewhere the background adds detection (watch.ts). Either way
+ * the rest comes at once where the episode has saved quotes (ADR 0012, ADR 0018). A click on
+ * the toolbar icon loads everything regardless.
  */
-import { mightBePodcastPage } from '../core/precheck';
+import { firstLook, type FirstLook } from '../core/precheck';
+import { listenForFirstUse } from './first-use';
+import { followNavigation } from './navigation';
+import { contentParts } from './parts';
 import { sendToBackground } from './runtime';
-
-const FLAG = '__earmarkBoot';
-const scope = globalThis as unknown as Record<string, boolean>;
-if (!scope[FLAG]) {
-  scope[FLAG] = true;
-  boot();
-}
 
 /**
  * How long after load (and after each move of a single-page app) the page is watched for a
@@ -35,12 +34,16 @@ function boot(): void {
     watching = null;
   };
   const check = () => {
-    if (loaded || !mightBePodcastPage(document)) return;
+    if (loaded) return;
+    const look = firstLook(document, location.href);
+    if (look === 'none') return;
     loaded = true;
     clearInterval(timer);
     removeEventListener('popstate', onNavigate);
     stopWatching();
-    void sendToBackground({ type: 'content/load' });
+    listenForFirstUse();
+    report(look);
+    if (look === 'episode') followByFirstLook(look);
   };
   /** Looks again as the page builds itself, for WATCH_MS, a few times a second at most. */
   const watch = () => {
@@ -76,4 +79,42 @@ function boot(): void {
   }, 1_000);
   addEventListener('popstate', onNavigate);
   onNavigate();
+}
+
+/**
+ * Tells the background what the first look saw. Sure of what the page is, it has the
+ * background light the badge (and add the rest where the episode has saved quotes); unsure,
+ * it has detection added (or the rest).
+ */
+function report(look: FirstLook): void {
+  void sendToBackground(
+    look === 'maybe'
+      ? { type: 'content/load' }
+      : { type: 'content/load', seen: { kind: look, url: location.href } },
+  );
+}
+
+/**
+ * A single-page app moves from episode to episode without a reload: look again as it moves,
+ * until a part that detects (watch, or the rest, which stops the listeners) follows the page.
+ */
+function followByFirstLook(first: FirstLook): void {
+  let last = `${location.href}|${first}`;
+  const stop = followNavigation(() => {
+    const parts = contentParts();
+    if (!parts.firstUse || parts.watch || parts.main) return stop();
+    const look = firstLook(document, location.href);
+    const key = `${location.href}|${look}`;
+    if (key === last) return;
+    last = key;
+    report(look);
+  });
+}
+
+// Last: the constants above are set before it runs.
+const FLAG = '__earmarkBoot';
+const scope = globalThis as unknown as Record<string, boolean>;
+if (!scope[FLAG]) {
+  scope[FLAG] = true;
+  boot();
 }

@@ -4,7 +4,7 @@
  * (another extension holds it, or a test presses keys in the page) this path saves instead,
  * through the same background capture.
  */
-import { selectedRange } from './page-state';
+import { selectedRange } from './selection';
 
 /** By physical key, so that Alt's dead keys on macOS and other layouts still match. */
 export function isCaptureKey(event: KeyboardEvent): boolean {

@@ -4,9 +4,10 @@
  * (Alt+Shift+Q, the floating button), shows the confirmation, and draws saved quotes. It never
  * touches IndexedDB (here it would be the page's database, not ours): it asks the background.
  *
- * On an episode page it is added on first use (issue 16): the watch part (`watch.ts`) runs
- * until then and hands the page over here. Injected alone (the popup's click on a page the
- * watch part never ran on), it does everything itself.
+ * On an episode page it is added on first use (issue 16): the start-up script's listeners
+ * (`first-use.ts`) and, where it ran, the watch part (`watch.ts`) hand the page over here.
+ * Injected alone (the popup's click on a page the start-up script never ran on), it does
+ * everything itself.
  */
 import type { Detection } from '../core/detect';
 import { copyText } from '../browser/clipboard';
@@ -19,7 +20,8 @@ import { watchCaptureKeys } from './capture-keys';
 import { watchSelectionForButton, type SaveButton } from './floating-button';
 import { createHighlighter } from './highlights';
 import { followNavigation } from './navigation';
-import { detectPage, holdSelection, readPageState, type HeldSelection } from './page-state';
+import { detectPage, readPageState } from './page-state';
+import { holdSelection, type HeldSelection } from './selection';
 import { contentParts, type PageReport } from './parts';
 import { currentTime, seekTo } from './player';
 import { watchPlayerClock, type PlayerClockWatch } from './player-clock';
@@ -42,8 +44,11 @@ if (!scope[FLAG]) {
 }
 
 function start(): void {
-  // The watch part stops here, before this part listens: no key or message is handled twice.
-  const handover = contentParts().watch?.handOver() ?? null;
+  // The start-up script's listeners and the watch part stop here, before this part listens:
+  // no key or message is handled twice, no page reported twice.
+  const parts = contentParts();
+  const selectedAt = parts.firstUse?.handOver().selectedAt ?? null;
+  const report = parts.watch?.handOver().report ?? null;
   /** Opens a saved quote in the side panel: a highlight's click, or "Open it" on a repeat save. */
   const openQuote = (quoteId: string) => {
     void ask({ type: 'highlights/open', quoteId, url: location.href }).then((reply) => {
@@ -216,14 +221,15 @@ function start(): void {
       onSave: () => capture(),
       signal: button.signal,
       // A selection made before this part was added gets its button when it has settled.
-      selectedAt: handover?.selectedAt ?? null,
+      selectedAt,
     });
   };
 
-  // Added without the watch part: the background sent all of it because the episode has saved
-  // quotes (or the person clicked the icon). Look for them now, before the report, rather than
-  // a round trip later: highlights come back as soon as they can (issue 16).
-  let lookingAlready = handover === null;
+  // Added before any report: the background sent all of it because the episode has saved
+  // quotes (or the person clicked the icon, or acted where the first look was sure). Look for
+  // them now, before the report, rather than a round trip later: highlights come back as soon
+  // as they can (issue 16).
+  let lookingAlready = report === null;
   const firstLook = lookingAlready ? highlighter.lookNow() : null;
 
   const apply = (detection: Detection, reply: PageReport['reply']) => {
@@ -248,7 +254,6 @@ function start(): void {
     });
   };
   // What the watch part reported still holds while the page is where it was: no second report.
-  const report = handover?.report;
   if (report && report.url === location.href && report.title === document.title) {
     lastReported = report.key;
     apply(report.detection, report.reply);

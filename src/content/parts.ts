@@ -1,15 +1,17 @@
 /**
- * How the content script's two parts find each other in a page (issue 16). The watch part
- * (`watch.ts`: detection, the badge's report, listeners for a selection and the capture key)
- * runs on every episode page; the rest (`main.ts`: capture, confirmation, floating button,
- * highlights) is added on first use. Both are self-contained files injected into the same
- * frame, so they share the content script's world (never the page's: a page script can't
- * reach this object) and meet on one object in it.
+ * How the content script's parts find each other in a page (issue 16). The start-up script
+ * (`boot.ts`) listens for the first use (a selection, the capture key, a message: first-use.ts)
+ * on every page that passes its first look; the watch part (`watch.ts`: detection and the
+ * badge's report) is added where the first look can't tell what the page is, or when the popup
+ * asks what it is; the rest (`main.ts`: capture, confirmation, floating button, highlights) is
+ * added on first use. All are self-contained files run in the same frame, so they share the
+ * content script's world (never the page's: a page script can't reach this object) and meet
+ * on one object in it.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { Detection } from '../core/detect';
-import type { PageDetectedReply } from '../messages/schemas';
-import type { HeldSelection } from './page-state';
+import type { PageDetectedReply, PageState } from '../messages/schemas';
+import type { HeldSelection } from './selection';
 
 /** What the page was last reported as, and what the background answered. */
 export interface PageReport {
@@ -21,33 +23,35 @@ export interface PageReport {
   reply: Partial<PageDetectedReply>;
 }
 
-/** What the watch part hands to the rest when it takes over the page. */
-export interface Handover {
-  report: PageReport | null;
-  /** When (performance.now()) the selection last changed to some words, or null. */
-  selectedAt: number | null;
+/** The start-up script's listeners for the first use, until the rest takes over. */
+export interface FirstUsePart {
+  /** Stops every listener of the start-up script, and says when words were last selected. */
+  handOver(): { selectedAt: number | null };
 }
 
 export interface WatchPart {
-  /** Stops every listener and timer of the watch part, and says what it knew. */
-  handOver(): Handover;
+  /** The page with nothing selected, as the popup asks on opening (detected now). */
+  readPage(): PageState;
+  /** Stops following the page, and says what it last reported and what the background said. */
+  handOver(): { report: PageReport | null };
 }
 
 export interface MainPart {
   /** Answers a message from the extension as main's own listener would (checked there). */
   route(message: unknown, sender: Runtime.MessageSender): Promise<unknown>;
-  /** Saves a selection the watch part held when the person pressed the capture key. */
+  /** Saves a selection held when the person pressed the capture key, before the rest was in. */
   capture(held: HeldSelection, timeSec: number | null): void;
 }
 
 interface Parts {
+  firstUse?: FirstUsePart;
   watch?: WatchPart;
   main?: MainPart;
 }
 
 const KEY = '__earmarkParts';
 
-/** The one meeting place of both parts in this frame's content-script world. */
+/** The one meeting place of the parts in this frame's content-script world. */
 export function contentParts(): Parts {
   const scope = globalThis as unknown as Record<string, Parts | undefined>;
   return (scope[KEY] ??= {});

@@ -5,6 +5,8 @@
  * negative hides the icon's state until the person clicks it (the popup then loads
  * everything), so the test is generous.
  */
+import { EPISODE_ADDRESSES, OTHER_PLATFORM_HOSTS } from './platforms/addresses';
+import { collectJsonLd, episodeNode } from './platforms/json-ld-nodes';
 
 /** Markup that any detection layer needs: media, players, feeds, podcast metadata. */
 const MEDIA_OR_METADATA = [
@@ -35,4 +37,28 @@ export function mightBePodcastPage(doc: Document): boolean {
     if (PODCAST_JSON_LD.test(text.slice(0, JSON_LD_PEEK_CHARS))) return true;
   }
   return false;
+}
+
+/**
+ * What the start-up script decides at load, on its own: `'none'`, not a podcast page as far as
+ * a first look can tell; `'episode'`, an episode page beyond doubt; `'maybe'`, a page only
+ * detection can judge. Beyond doubt means evidence that detection itself weighs at 0.9 or
+ * more and nothing else on such a page outweighs: a platform's episode address, or, on a site
+ * no platform claims, JSON-LD naming a PodcastEpisode. Either needs a page title, as
+ * detection needs a name. The page then pays for detection only when the person acts
+ * (issue 16); a platform's other pages are left to detection, which may find a show.
+ */
+export type FirstLook = 'none' | 'episode' | 'maybe';
+
+export function firstLook(doc: Document, href: string): FirstLook {
+  if (!mightBePodcastPage(doc)) return 'none';
+  const url = URL.parse(href);
+  if (!url || !/\S/.test(doc.title)) return 'maybe';
+  const host = url.hostname.toLowerCase();
+  const platform = Object.values(EPISODE_ADDRESSES).find((address) => address.host.test(host));
+  if (platform) return platform.episode.test(url.pathname + url.search) ? 'episode' : 'maybe';
+  const bare = host.replace(/^www\./, '');
+  if (Object.values(OTHER_PLATFORM_HOSTS).some((pattern) => pattern.test(bare))) return 'maybe';
+  const ld = [...doc.querySelectorAll('script[type="application/ld+json"]')];
+  return episodeNode(collectJsonLd(ld)) ? 'episode' : 'maybe';
 }

@@ -210,13 +210,17 @@ export const CaptureTranscriptSchema = v.object({
  */
 export const CaptureFromPageSchema = v.object({ type: v.literal('capture/from-page') });
 /**
- * From the start-up content script: this page may be a podcast page; add the watch part, or
- * the whole content script when its episode has saved quotes. From the watch part, with
- * `part: 'all'`: the person acted (or the extension asked); add the rest now.
+ * From the start-up content script, on a page that passed its first look. With `seen`, it is
+ * sure what the page is (an episode, or, once a single-page app has moved on, no podcast page):
+ * light the badge, and add the rest of the content script only where the episode has saved
+ * quotes. Without, it can't tell: add the watch part (detection), or the rest where the
+ * episode has saved quotes. With `part`, the person acted or the extension asked: add that
+ * part now (`watch`: detection, for the popup's first question; `all`: the rest).
  */
 export const LoadContentSchema = v.object({
   type: v.literal('content/load'),
-  part: v.optional(v.literal('all')),
+  part: v.optional(v.picklist(['watch', 'all'])),
+  seen: v.optional(v.object({ kind: v.picklist(['episode', 'none']), url: pageUrl })),
 });
 /** From a content script: save again a capture that failed, from the draft it was sent. */
 export const CaptureRetrySchema = v.object({

@@ -84,7 +84,7 @@ describe.each(builds)('the %s build', (_browser, dir) => {
     expect(text).not.toMatch(/https?:\/\/(?!\*)[^"]*\.js/);
   });
 
-  it('ships a small start-up content script, the watch part and the rest, each as one self-contained file', () => {
+  it('ships a small start-up content script without detection, the watch part and the rest, each as one self-contained file', () => {
     const files = manifest.content_scripts?.flatMap((s) => s.js) ?? [];
     expect(files).toEqual(['src/content/boot.js']);
     // The later parts are injected by the background (scripting.executeScript), not declared.
@@ -93,6 +93,13 @@ describe.each(builds)('the %s build', (_browser, dir) => {
       expect(code, file).not.toMatch(/\bimport\s*\(/);
       expect(code, file).not.toMatch(/^\s*import\s/m);
     }
+    // Detection is not in the start-up script: a page its first look is sure of runs none
+    // until the person acts (issue 16). Its layers' evidence names would be there if it were.
+    const boot = readFileSync(join(REPO_ROOT, dir, 'src/content/boot.js'), 'utf8');
+    expect(boot).not.toContain('json-ld PodcastEpisode');
+    expect(readFileSync(join(REPO_ROOT, dir, 'src/content/watch.js'), 'utf8')).toContain(
+      'json-ld PodcastEpisode',
+    );
   });
 
   it('asks for host access only where it declares content scripts', () => {

@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** Which parts of Earmark's content script run in the page's top frame (issue 16). */
 export interface ContentParts {
+  /** The start-up script's listeners for the first use. */
+  firstUse: boolean;
+  /** Detection and the badge's report. */
   watch: boolean;
+  /** The rest: capture, confirmation, floating button, highlights. */
   main: boolean;
 }
 
@@ -15,7 +19,7 @@ interface ContextDescription {
 /**
  * Looks into the content script's own world (an isolated world the page's scripts can't
  * reach) through the DevTools protocol, and reads which parts have met there
- * (src/content/parts.ts). Both parts null-safe: a page with no content script says neither.
+ * (src/content/parts.ts). A page with no content script says none.
  */
 export async function contentParts(page: Page): Promise<ContentParts> {
   const session = await page.context().newCDPSession(page);
@@ -33,10 +37,10 @@ export async function contentParts(page: Page): Promise<ContentParts> {
         c.auxData?.isDefault === false &&
         c.auxData?.frameId === frameTree.frame.id,
     );
-    if (!world) return { watch: false, main: false };
+    if (!world) return { firstUse: false, watch: false, main: false };
     const { result } = await session.send('Runtime.evaluate', {
       expression:
-        '(() => { const p = globalThis.__earmarkParts || {}; return { watch: !!p.watch, main: !!p.main }; })()',
+        '(() => { const p = globalThis.__earmarkParts || {}; return { firstUse: !!p.firstUse, watch: !!p.watch, main: !!p.main }; })()',
       contextId: world.id,
       returnByValue: true,
     });

@@ -504,6 +504,41 @@ describe('pages and their highlights', () => {
     expect(loaded[1]).toEqual({ tabId: TAB, frameId: 0, part: 'watch' });
   });
 
+  it('lights the badge from a first look sure of an episode, and adds nothing until the person acts', async () => {
+    const bg = background();
+    const seen = { kind: 'episode', url: URL };
+    expect(await bg.route({ type: 'content/load', seen }, CONTENT)).toEqual({ ok: true });
+    expect(badges).toEqual([{ tabId: TAB, kind: 'episode', count: 0 }]);
+    expect(loaded).toEqual([]);
+    // With a quote saved for the episode: its count, and the rest at once for its highlights.
+    await bg.onCommand(COMMAND_SAVE_QUOTE, TAB);
+    expect(await bg.route({ type: 'content/load', seen }, CONTENT)).toEqual({ ok: true });
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'episode', count: 1 });
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 0, part: 'all' }]);
+    // A single-page app that moved to no podcast page: the badge claims nothing.
+    const elsewhere = { kind: 'none', url: 'https://podcasts.example/about' };
+    await bg.route({ type: 'content/load', seen: elsewhere }, CONTENT);
+    expect(badges.at(-1)).toEqual({ tabId: TAB, kind: 'none', count: 0 });
+  });
+
+  it("takes a first look's report only for the page's own site", async () => {
+    const bg = background();
+    const seen = { kind: 'episode', url: 'https://elsewhere.example/episodes/12' };
+    expect(await bg.route({ type: 'content/load', seen }, CONTENT)).toMatchObject({ ok: false });
+    const odd = { kind: 'show', url: URL };
+    expect(await bg.route({ type: 'content/load', seen: odd }, CONTENT)).toMatchObject({
+      ok: false,
+    });
+    expect(badges).toEqual([]);
+    expect(loaded).toEqual([]);
+  });
+
+  it('adds detection when the popup asks a page that has none yet', async () => {
+    const bg = background();
+    expect(await bg.route({ type: 'content/load', part: 'watch' }, CONTENT)).toEqual({ ok: true });
+    expect(loaded).toEqual([{ tabId: TAB, frameId: 0, part: 'watch' }]);
+  });
+
   it('adds the rest when the watch part asks (the person acted)', async () => {
     const bg = background();
     expect(await bg.route({ type: 'content/load', part: 'all' }, CONTENT)).toEqual({ ok: true });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPageState, selectedRange } from '../../src/content/page-state';
+import { readPageState } from '../../src/content/page-state';
+import { selectedRange } from '../../src/content/selection';
 
 const URL = 'https://podcasts.example/episodes/12';
 

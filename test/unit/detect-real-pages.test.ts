@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { detectPodcastPage, type Detection } from '../../src/core/detect';
+import { firstLook } from '../../src/core/precheck';
 import { readFixture } from '../support/fixtures';
 
 /**
@@ -7,15 +8,19 @@ import { readFixture } from '../support/fixtures';
  * Each page is loaded with the URL the table gives, as if served from it, because URL
  * patterns are part of detection.
  */
-function detectFixture(file: string, url: string): Detection {
+function fixtureDocument(file: string): Document {
   const html = readFixture('pages', file);
   // happy-dom reports each stylesheet and iframe it does not load; that noise is not ours.
   const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    return detectPodcastPage(new DOMParser().parseFromString(html, 'text/html'), url);
+    return new DOMParser().parseFromString(html, 'text/html');
   } finally {
     quiet.mockRestore();
   }
+}
+
+function detectFixture(file: string, url: string): Detection {
+  return detectPodcastPage(fixtureDocument(file), url);
 }
 
 const episodes = [
@@ -232,5 +237,33 @@ describe('what the real pages teach', () => {
   it('is not fooled by the nine videos of a news article', () => {
     const verge = detectFixture(notPodcasts[3][0], notPodcasts[3][1]);
     expect(verge.kind).toBe('none');
+  });
+});
+
+describe("the start-up script's first look agrees with detection on the real pages", () => {
+  // Sure of an episode where a platform's address or the page's JSON-LD says so; the badge is
+  // lit from this alone until the person acts, so it must never claim what detection denies.
+  const sure = [
+    'spotify-episode.html',
+    'apple-podcasts-episode-2025.html',
+    'apple-podcasts-episode-2023.html',
+    'overcast-episode.html',
+    'transistor-share-episode.html',
+    'acast-episode.html',
+    'transistor-embed-episode.html',
+  ];
+  const all = [
+    ...episodes.map(({ file, url }) => [file, url] as const),
+    ...media.map(({ file, url }) => [file, url] as const),
+    ...notPodcasts,
+  ];
+
+  it.each(all)('on %s', (file, url) => {
+    const doc = fixtureDocument(file);
+    const look = firstLook(doc, url);
+    const detection = detectPodcastPage(doc, url);
+    if (look === 'episode') expect(detection.kind).toBe('episode');
+    if (look === 'none') expect(detection.kind).toBe('none');
+    expect(look === 'episode').toBe(sure.includes(file));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mightBePodcastPage } from '../../src/core/precheck';
+import { detectPodcastPage } from '../../src/core/detect';
+import { firstLook, mightBePodcastPage } from '../../src/core/precheck';
 import { readFixture } from '../support/fixtures';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -47,5 +48,59 @@ describe('the first look before loading the full content script', () => {
     for (const file of ['not-podcast-github.html', 'not-podcast-medium.html']) {
       expect(mightBePodcastPage(parse(readFixture('pages', file))), file).toBe(false);
     }
+  });
+});
+
+describe("the start-up script's first look: sure of an episode, or leaving it to detection", () => {
+  const page = (head: string) =>
+    parse(`<head>${head}</head><body><audio src="a.mp3"></audio></body>`);
+  const ld = (type: string) =>
+    `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":${type},"name":"Episode 12"}]}</script>`;
+
+  it.each([
+    ['https://open.spotify.com/episode/64TORH3xleuD1wcnFsrH1E'],
+    ['https://open.spotify.com/intl-de/episode/64TORH3xleuD1wcnFsrH1E'],
+    ['https://podcasts.apple.com/us/podcast/a-show/id1550800132?i=1000730770603'],
+    ['https://overcast.fm/+5K6jP2BDE'],
+    ['https://play.acast.com/s/saywhytodrugs/caffeine'],
+  ])("is sure at a platform's episode address with a title: %s", (url) => {
+    const doc = page('<title>Episode 12</title>');
+    expect(firstLook(doc, url)).toBe('episode');
+    // Detection says the same of the same page.
+    expect(detectPodcastPage(doc, url).kind).toBe('episode');
+  });
+
+  it("leaves a platform's other pages, and an untitled episode page, to detection", () => {
+    expect(firstLook(page('<title>A show</title>'), 'https://open.spotify.com/show/2VRS1IJ')).toBe(
+      'maybe',
+    );
+    expect(
+      firstLook(page('<title>A show</title>'), 'https://podcasts.apple.com/us/podcast/a/id155'),
+    ).toBe('maybe');
+    // Detection needs a name for an episode: no title, no claim.
+    expect(firstLook(page('<title> </title>'), 'https://overcast.fm/+5K6jP2BDE')).toBe('maybe');
+  });
+
+  it('is sure where a site no platform claims names a PodcastEpisode or RadioEpisode in JSON-LD', () => {
+    for (const type of ['"PodcastEpisode"', '["RadioEpisode","CreativeWork"]']) {
+      const doc = page(`<title>Episode 12</title>${ld(type)}`);
+      expect(firstLook(doc, 'https://show.example/episodes/12'), type).toBe('episode');
+      expect(detectPodcastPage(doc, 'https://show.example/episodes/12').kind).toBe('episode');
+    }
+  });
+
+  it('leaves a series, broken JSON-LD, and a video platform to detection', () => {
+    const url = 'https://show.example/';
+    expect(firstLook(page(`<title>A show</title>${ld('"PodcastSeries"')}`), url)).toBe('maybe');
+    const broken = '<script type="application/ld+json">{"@type":"PodcastEpisode",</script>';
+    expect(firstLook(page(`<title>Episode 12</title>${broken}`), url)).toBe('maybe');
+    // A video is an episode only when it says podcast: that is detection's to judge.
+    const video = page(`<title>Episode 12</title>${ld('"PodcastEpisode"')}`);
+    expect(firstLook(video, 'https://www.youtube.com/watch?v=hwMkbaS_M_c')).toBe('maybe');
+  });
+
+  it('sees nothing where nothing suggests a podcast', () => {
+    const doc = parse('<title>Episode 12</title><p>Just words.</p>');
+    expect(firstLook(doc, 'https://open.spotify.com/episode/64TORH3xleuD1wcnFsrH1E')).toBe('none');
   });
 });

@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { clean, splitPair, withoutSuffix } from './text';
 import { urlAdapter } from './adapter';
 
@@ -8,8 +9,7 @@ import { urlAdapter } from './adapter';
  */
 export const acast = urlAdapter({
   platform: 'acast',
-  host: /(^|\.)acast\.com$/,
-  episode: /^\/(s\/[^/]+\/[^/?]+|[^/]+\/episodes\/[^/?]+)/,
+  ...EPISODE_ADDRESSES.acast,
   show: /^\/(s\/)?[^/?]+\/?$/,
   fields: (page) => {
     const pair = splitPair(withoutSuffix(clean(page.doc.title), / on Acast$/i), ' | ');

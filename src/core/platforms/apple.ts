@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { urlAdapter } from './adapter';
 
 /**
@@ -7,8 +8,7 @@ import { urlAdapter } from './adapter';
  */
 export const apple = urlAdapter({
   platform: 'apple',
-  host: /^(podcasts|itunes)\.apple\.com$/,
-  episode: /\/podcast\/(.+\/)?id\d+.*[?&]i=\d+/,
+  ...EPISODE_ADDRESSES.apple,
   show: /\/podcast\/(.+\/)?id\d+/,
   spa: true,
   // A show page's heading is the show; its first show link may be a recommendation.

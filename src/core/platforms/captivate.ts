@@ -1,9 +1,9 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { urlAdapter } from './adapter';
 
 /** Captivate show sites: `<show>.captivate.fm/episode/<slug>`. */
 export const captivate = urlAdapter({
   platform: 'captivate',
-  host: /^(?!(player|feeds|www|app)\.)[\w-]+\.captivate\.fm$/,
-  episode: /^\/episode\/[\w-]+/,
+  ...EPISODE_ADDRESSES.captivate,
   show: /^\/(episodes\/?)?$/,
 });

@@ -1,11 +1,11 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { urlAdapter, hostedFields } from './adapter';
 import { clean, withoutSuffix } from './text';
 
 /** Castbox: `/episode/<title>-id<show>-id<episode>` and `/channel/<title>-id<show>`. */
 export const castbox = urlAdapter({
   platform: 'castbox',
-  host: /^(www\.)?castbox\.fm$/,
-  episode: /^\/(episode\/.+-id\d+-id\d+|vb\/\d+)/,
+  ...EPISODE_ADDRESSES.castbox,
   show: /^\/channel\/.+-id\d+/,
   fields: (page) => {
     const hosted = hostedFields(page);

@@ -1,7 +1,8 @@
 import { parseClock } from '../time';
 import type { DetectedEpisode } from './types';
 import { toIsoDate } from './dates';
-import { isJson, type Json, type Page } from './page';
+import { episodeNode, hasType, isJson, type Json } from './json-ld-nodes';
+import type { Page } from './page';
 import { clean, roleOf } from './text';
 import { finding, type Fields, type Layer } from './types';
 
@@ -13,7 +14,7 @@ import { finding, type Fields, type Layer } from './types';
  */
 export const jsonLdLayer: Layer = (page) => {
   const nodes = page.jsonLd();
-  const episode = nodes.find((n) => hasType(n, 'PodcastEpisode') || hasType(n, 'RadioEpisode'));
+  const episode = episodeNode(nodes);
   if (episode)
     return finding('episode', 0.9, 'json-ld PodcastEpisode', episodeFields(episode, page));
   const series = nodes.find((n) => hasType(n, 'PodcastSeries') || hasType(n, 'RadioSeries'));
@@ -72,11 +73,6 @@ function people(node: Json): DetectedEpisode['participants'] {
   add(node.creator, 'host');
   add(node.actor, undefined);
   return out.length ? out : undefined;
-}
-
-export function hasType(node: Json, type: string): boolean {
-  const t = node['@type'];
-  return t === type || (Array.isArray(t) && t.slice(0, 10).includes(type));
 }
 
 /** A string value, also from `{"@value": …}` and from the first item of a list. */

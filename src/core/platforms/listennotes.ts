@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { directoryFields, urlAdapter } from './adapter';
 
 /**
@@ -6,8 +7,7 @@ import { directoryFields, urlAdapter } from './adapter';
  */
 export const listenNotes = urlAdapter({
   platform: 'listennotes',
-  host: /^(www\.)?listennotes\.com$/,
-  episode: /^\/([a-z]{2}\/)?podcasts\/[\w-]+\/[\w-]+\/?$/,
+  ...EPISODE_ADDRESSES.listennotes,
   show: /^\/([a-z]{2}\/)?podcasts\/[\w-]+\/?$/,
   fields: (page) => directoryFields(page, / - Listen Notes$/i),
 });

@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { clean, splitPair } from './text';
 import { urlAdapter } from './adapter';
 
@@ -8,8 +9,7 @@ import { urlAdapter } from './adapter';
  */
 export const overcast = urlAdapter({
   platform: 'overcast',
-  host: /^(www\.)?overcast\.fm$/,
-  episode: /^\/\+[\w-]+/,
+  ...EPISODE_ADDRESSES.overcast,
   show: /^\/(itunes\d+|p\d+-)/,
   fields: (page) => {
     // "Episode — Show" in og:title; the page shows the same as h2 and h3.

@@ -1,14 +1,11 @@
 import type { Platform } from '../model';
+import { collectJsonLd, type Json } from './json-ld-nodes';
 import { clean } from './text';
 
-export type Json = Record<string, unknown>;
+export { isJson, type Json } from './json-ld-nodes';
 
 // Caps that keep detection cheap and bounded on any page, hostile or huge.
 const MAX_PER_TAG = 1_000;
-const MAX_LD_SCRIPTS = 12;
-const MAX_LD_CHARS = 200_000;
-const MAX_LD_NODES = 200;
-const MAX_LD_DEPTH = 6;
 const MAX_URL = 2_048;
 
 /** The elements the generic layers read, each list gathered at most once per detection. */
@@ -127,33 +124,4 @@ function collectMeta(elements: Element[]): Map<string, string> {
     if (key && !found.has(key)) found.set(key, el.getAttribute('content') ?? '');
   }
   return found;
-}
-
-function collectJsonLd(scripts: Element[]): Json[] {
-  const nodes: Json[] = [];
-  for (const script of scripts.slice(0, MAX_LD_SCRIPTS)) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_LD_CHARS) continue;
-    try {
-      flatten(JSON.parse(text), 0, nodes);
-    } catch {
-      // Malformed JSON-LD is common; the other blocks may still be fine.
-    }
-  }
-  return nodes;
-}
-function flatten(value: unknown, depth: number, out: Json[]): void {
-  if (depth > MAX_LD_DEPTH || out.length >= MAX_LD_NODES) return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && out.length < MAX_LD_NODES; i++) {
-      flatten(value[i], depth + 1, out);
-    }
-  } else if (isJson(value)) {
-    out.push(value);
-    if ('@graph' in value) flatten(value['@graph'], depth + 1, out);
-  }
-}
-
-export function isJson(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { urlAdapter } from './adapter';
 
 /**
@@ -6,7 +7,6 @@ import { urlAdapter } from './adapter';
  */
 export const podbean = urlAdapter({
   platform: 'podbean',
-  host: /(^|\.)podbean\.com$/,
-  episode: /^\/(e\/[\w-]+|ew\/[\w-]+|media\/share\/[\w-]+)/,
+  ...EPISODE_ADDRESSES.podbean,
   show: /^\/?$/,
 });

@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { directoryFields, urlAdapter } from './adapter';
 
 /**
@@ -6,8 +7,7 @@ import { directoryFields, urlAdapter } from './adapter';
  */
 export const podchaser = urlAdapter({
   platform: 'podchaser',
-  host: /^(www\.)?podchaser\.com$/,
-  episode: /^\/podcasts\/[\w-]+\/episodes\/[\w-]+/,
+  ...EPISODE_ADDRESSES.podchaser,
   show: /^\/podcasts\/[\w-]+\/?$/,
   fields: (page) => directoryFields(page, / - Podchaser$/i),
 });

@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import { urlAdapter } from './adapter';
 
 /**
@@ -6,7 +7,6 @@ import { urlAdapter } from './adapter';
  */
 export const simplecast = urlAdapter({
   platform: 'simplecast',
-  host: /^(?!(feeds|player|api|cdn|image|www)\.)[\w-]+\.simplecast\.com$/,
-  episode: /^\/episodes\/[\w-]+/,
+  ...EPISODE_ADDRESSES.simplecast,
   show: /^\/(episodes\/?)?$/,
 });

@@ -1,3 +1,4 @@
+import { OTHER_PLATFORM_HOSTS } from './addresses';
 import { clean } from './text';
 import { finding, type PlatformAdapter } from './types';
 
@@ -10,7 +11,7 @@ const NOT_A_USER = /^\/(discover|search|stream|upload|you|charts|pages|terms-of-
 export const soundcloud: PlatformAdapter = {
   platform: 'soundcloud',
   spa: true,
-  matches: (page) => /^(m\.)?soundcloud\.com$/.test(page.host),
+  matches: (page) => OTHER_PLATFORM_HOSTS.soundcloud.test(page.host),
   read(page) {
     const path = page.url.pathname;
     if (NOT_A_USER.test(path) || !/^\/[\w-]+\/[\w-]+/.test(path)) return null;

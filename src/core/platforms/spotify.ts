@@ -1,4 +1,5 @@
 import { parseClock } from '../time';
+import { EPISODE_ADDRESSES } from './addresses';
 import { toIsoDate } from './dates';
 import { clean } from './text';
 import { finding, type PlatformAdapter } from './types';
@@ -11,10 +12,10 @@ import type { Page } from './page';
 export const spotify: PlatformAdapter = {
   platform: 'spotify',
   spa: true,
-  matches: (page) => page.url.hostname === 'open.spotify.com',
+  matches: (page) => EPISODE_ADDRESSES.spotify.host.test(page.url.hostname),
   read(page) {
     const path = page.url.pathname.replace(/^\/intl-[\w-]+/, '');
-    if (/^\/episode\/\w+/.test(path)) {
+    if (EPISODE_ADDRESSES.spotify.episode.test(page.url.pathname)) {
       return finding('episode', 0.95, 'spotify episode URL', {
         title: page.text('main [data-testid="episodeTitle"]') || clean(page.meta('og:title')),
         show: showName(page),

@@ -1,3 +1,4 @@
+import { OTHER_PLATFORM_HOSTS } from './addresses';
 import { hostedFields } from './adapter';
 import { finding, type PlatformAdapter } from './types';
 
@@ -9,7 +10,7 @@ import { finding, type PlatformAdapter } from './types';
 export const substack: PlatformAdapter = {
   platform: 'substack',
   matches: (page) =>
-    /(^|\.)substack\.com$/.test(page.host) ||
+    OTHER_PLATFORM_HOSTS.substack.test(page.host) ||
     page.tags('link').some((l) => l.getAttribute('href')?.includes('substackcdn.com')),
   read(page) {
     if (!/^\/p\/[\w-]+/.test(page.url.pathname)) return null;

@@ -1,3 +1,4 @@
+import { EPISODE_ADDRESSES } from './addresses';
 import type { DetectedEpisode } from './types';
 import { parseClock } from '../time';
 import { urlAdapter, hostedFields } from './adapter';
@@ -14,8 +15,7 @@ import { transistorEmbedFields } from './transistor-embed';
  */
 export const transistor = urlAdapter({
   platform: 'transistor',
-  host: /(^|\.)transistor\.fm$/,
-  episode: /^\/(s|e|episodes)\/[\w-]+/,
+  ...EPISODE_ADDRESSES.transistor,
   show: /^\/?$/,
   spa: true,
   fields: (page) => {

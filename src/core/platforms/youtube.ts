@@ -1,4 +1,5 @@
 import type { Platform } from '../model';
+import { OTHER_PLATFORM_HOSTS } from './addresses';
 import type { Page } from './page';
 import { clean, withoutSuffix } from './text';
 import { finding, type PlatformAdapter } from './types';
@@ -53,11 +54,11 @@ function saysPodcast(page: Page, title: string): boolean {
 }
 
 /** youtube.com, m.youtube.com and youtu.be. */
-export const youtube = videoAdapter('youtube', /^(m\.)?youtube\.com$|^youtu\.be$/, / - YouTube$/);
+export const youtube = videoAdapter('youtube', OTHER_PLATFORM_HOSTS.youtube, / - YouTube$/);
 
 /** music.youtube.com: `/podcast/<id>` is an episode; `/watch` plays music unless it says podcast. */
 export const youtubeMusic = videoAdapter(
   'youtube-music',
-  /^music\.youtube\.com$/,
+  OTHER_PLATFORM_HOSTS.youtubeMusic,
   / - YouTube Music$/,
 );
