@@ -5,7 +5,7 @@
  * negative hides the icon's state until the person clicks it (the popup then loads
  * everything), so the test is generous.
  */
-import { EPISODE_ADDRESSES, OTHER_PLATFORM_HOSTS } from './platforms/addresses';
+import { EPISODE_ADDRESSES, inDomain, OTHER_PLATFORM_HOSTS } from './platforms/addresses';
 import { collectJsonLd, episodeNode } from './platforms/json-ld-nodes';
 
 /** Markup that any detection layer needs: media, players, feeds, podcast metadata. */
@@ -46,19 +46,37 @@ export function mightBePodcastPage(doc: Document): boolean {
  * more and nothing else on such a page outweighs: a platform's episode address, or, on a site
  * no platform claims, JSON-LD naming a PodcastEpisode. Either needs a page title, as
  * detection needs a name. The page then pays for detection only when the person acts
- * (issue 16); a platform's other pages are left to detection, which may find a show.
+ * (issue 16); a platform's other pages are left to detection, which may find a show. An
+ * episode address is enough without the cheap look at the markup, as it is for detection.
  */
 export type FirstLook = 'none' | 'episode' | 'maybe';
 
 export function firstLook(doc: Document, href: string): FirstLook {
-  if (!mightBePodcastPage(doc)) return 'none';
   const url = URL.parse(href);
-  if (!url || !/\S/.test(doc.title)) return 'maybe';
-  const host = url.hostname.toLowerCase();
-  const platform = Object.values(EPISODE_ADDRESSES).find((address) => address.host.test(host));
-  if (platform) return platform.episode.test(url.pathname + url.search) ? 'episode' : 'maybe';
-  const bare = host.replace(/^www\./, '');
-  if (Object.values(OTHER_PLATFORM_HOSTS).some((pattern) => pattern.test(bare))) return 'maybe';
-  const ld = [...doc.querySelectorAll('script[type="application/ld+json"]')];
-  return episodeNode(collectJsonLd(ld)) ? 'episode' : 'maybe';
+  const titled = /\S/.test(doc.title);
+  const host = url?.hostname.toLowerCase() ?? '';
+  const platform = Object.values(EPISODE_ADDRESSES).find(
+    (address) => inDomain(host, address.domains) && address.host.test(host),
+  );
+  // A platform's episode address is enough, whatever the markup says (or hasn't built yet).
+  if (url && titled && platform?.episode.test(url.pathname + url.search)) return 'episode';
+  if (!mightBePodcastPage(doc)) return 'none';
+  if (!url || !titled || platform) return 'maybe';
+  // Any page of theirs: a domain is enough to leave it to detection.
+  if (Object.values(OTHER_PLATFORM_HOSTS).some(({ domains }) => inDomain(host, domains))) {
+    return 'maybe';
+  }
+  return episodeNode(collectJsonLd(jsonLdScripts(doc))) ? 'episode' : 'maybe';
+}
+
+const JSON_LD = 'script[type="application/ld+json"]';
+
+/**
+ * The page's JSON-LD blocks: the head's, where sites put them, and the whole document's only
+ * when the head has none (a 3-hour transcript is 110k nodes to walk). Missing one in the body
+ * only leaves the page to detection.
+ */
+function jsonLdScripts(doc: Document): Element[] {
+  const inHead = doc.head?.querySelectorAll(JSON_LD);
+  return [...(inHead?.length ? inHead : doc.querySelectorAll(JSON_LD))];
 }

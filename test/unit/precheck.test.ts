@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectPodcastPage } from '../../src/core/detect';
+import {
+  EPISODE_ADDRESSES,
+  inDomain,
+  OTHER_PLATFORM_HOSTS,
+} from '../../src/core/platforms/addresses';
 import { firstLook, mightBePodcastPage } from '../../src/core/precheck';
 import { readFixture } from '../support/fixtures';
 
@@ -99,8 +104,58 @@ describe("the start-up script's first look: sure of an episode, or leaving it to
     expect(firstLook(video, 'https://www.youtube.com/watch?v=hwMkbaS_M_c')).toBe('maybe');
   });
 
-  it('sees nothing where nothing suggests a podcast', () => {
+  it('sees nothing where nothing suggests a podcast, except a platform episode address', () => {
     const doc = parse('<title>Episode 12</title><p>Just words.</p>');
-    expect(firstLook(doc, 'https://open.spotify.com/episode/64TORH3xleuD1wcnFsrH1E')).toBe('none');
+    expect(firstLook(doc, 'https://show.example/episodes/12')).toBe('none');
+    // A platform builds its page by script: its episode address is enough, as for detection.
+    const url = 'https://open.spotify.com/episode/64TORH3xleuD1wcnFsrH1E';
+    expect(firstLook(doc, url)).toBe('episode');
+    expect(detectPodcastPage(doc, url).kind).toBe('episode');
+  });
+
+  it('reads JSON-LD in the body when the head has none', () => {
+    const doc = parse(
+      `<head><title>Episode 12</title></head><body><audio></audio>${ld('"PodcastEpisode"')}</body>`,
+    );
+    expect(firstLook(doc, 'https://show.example/episodes/12')).toBe('episode');
+  });
+});
+
+describe("the platforms' domains, checked before their patterns", () => {
+  const hosts: Record<string, string[]> = {
+    spotify: ['open.spotify.com'],
+    apple: ['podcasts.apple.com', 'itunes.apple.com'],
+    overcast: ['overcast.fm', 'www.overcast.fm'],
+    pocketcasts: ['pca.st', 'pocketcasts.com', 'play.pocketcasts.com'],
+    podbean: ['podbean.com', 'show.podbean.com'],
+    buzzsprout: ['www.buzzsprout.com'],
+    simplecast: ['show.simplecast.com'],
+    transistor: ['share.transistor.fm', 'show.transistor.fm'],
+    libsyn: ['show.libsyn.com'],
+    captivate: ['show.captivate.fm'],
+    acast: ['play.acast.com', 'shows.acast.com'],
+    castbox: ['castbox.fm', 'www.castbox.fm'],
+    podchaser: ['www.podchaser.com'],
+    listennotes: ['www.listennotes.com'],
+  };
+
+  it.each(Object.entries(hosts))('hold every host of %s that its pattern takes', (name, list) => {
+    const address = EPISODE_ADDRESSES[name as keyof typeof EPISODE_ADDRESSES];
+    for (const host of list) {
+      expect(address.host.test(host), host).toBe(true);
+      expect(inDomain(host, address.domains), host).toBe(true);
+    }
+  });
+
+  it('cover every platform, and no look-alike host', () => {
+    expect(Object.keys(hosts).sort()).toEqual(Object.keys(EPISODE_ADDRESSES).sort());
+    const all = [
+      ...Object.values(EPISODE_ADDRESSES),
+      ...Object.values(OTHER_PLATFORM_HOSTS),
+    ].flatMap((a) => a.domains);
+    for (const host of ['notspotify.com', 'evilapple.com', 'podbean.com.example', 'fm', '']) {
+      expect(inDomain(host, all), host).toBe(false);
+    }
+    expect(inDomain('m.youtube.com', OTHER_PLATFORM_HOSTS.youtube.domains)).toBe(true);
   });
 });

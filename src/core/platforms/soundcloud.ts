@@ -11,7 +11,7 @@ const NOT_A_USER = /^\/(discover|search|stream|upload|you|charts|pages|terms-of-
 export const soundcloud: PlatformAdapter = {
   platform: 'soundcloud',
   spa: true,
-  matches: (page) => OTHER_PLATFORM_HOSTS.soundcloud.test(page.host),
+  matches: (page) => OTHER_PLATFORM_HOSTS.soundcloud.host.test(page.host),
   read(page) {
     const path = page.url.pathname;
     if (NOT_A_USER.test(path) || !/^\/[\w-]+\/[\w-]+/.test(path)) return null;

@@ -10,7 +10,7 @@ import { finding, type PlatformAdapter } from './types';
 export const substack: PlatformAdapter = {
   platform: 'substack',
   matches: (page) =>
-    OTHER_PLATFORM_HOSTS.substack.test(page.host) ||
+    OTHER_PLATFORM_HOSTS.substack.host.test(page.host) ||
     page.tags('link').some((l) => l.getAttribute('href')?.includes('substackcdn.com')),
   read(page) {
     if (!/^\/p\/[\w-]+/.test(page.url.pathname)) return null;

@@ -54,11 +54,11 @@ function saysPodcast(page: Page, title: string): boolean {
 }
 
 /** youtube.com, m.youtube.com and youtu.be. */
-export const youtube = videoAdapter('youtube', OTHER_PLATFORM_HOSTS.youtube, / - YouTube$/);
+export const youtube = videoAdapter('youtube', OTHER_PLATFORM_HOSTS.youtube.host, / - YouTube$/);
 
 /** music.youtube.com: `/podcast/<id>` is an episode; `/watch` plays music unless it says podcast. */
 export const youtubeMusic = videoAdapter(
   'youtube-music',
-  OTHER_PLATFORM_HOSTS.youtubeMusic,
+  OTHER_PLATFORM_HOSTS.youtubeMusic.host,
   / - YouTube Music$/,
 );
