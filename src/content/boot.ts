@@ -10,7 +10,6 @@
  */
 import { firstLook, type FirstLook } from '../core/precheck';
 import { listenForFirstUse } from './first-use';
-import { followNavigation } from './navigation';
 import { contentParts } from './parts';
 import { sendToBackground } from './runtime';
 
@@ -33,17 +32,35 @@ function boot(): void {
     watching?.disconnect();
     watching = null;
   };
+  let reported = '';
+  const stopFollowing = () => {
+    clearInterval(timer);
+    removeEventListener('popstate', onNavigate);
+  };
   const check = () => {
     if (loaded) return;
     const look = firstLook(document, location.href);
     if (look === 'none') return;
     loaded = true;
-    clearInterval(timer);
-    removeEventListener('popstate', onNavigate);
     stopWatching();
     listenForFirstUse();
+    reported = `${location.href}|${look}`;
     report(look);
-    if (look === 'episode') followByFirstLook(look);
+    // Sure of an episode, it follows a single-page app itself; otherwise detection does.
+    if (look !== 'episode') stopFollowing();
+  };
+  /**
+   * A single-page app moves from episode to episode without a reload: look again as it moves,
+   * until a part that detects (watch, or the rest, which stops the listeners) follows it.
+   */
+  const lookAgain = () => {
+    const parts = contentParts();
+    if (!parts.firstUse || parts.watch || parts.main) return stopFollowing();
+    const look = firstLook(document, location.href);
+    const key = `${location.href}|${look}`;
+    if (key === reported) return;
+    reported = key;
+    report(look);
   };
   /** Looks again as the page builds itself, for WATCH_MS, a few times a second at most. */
   const watch = () => {
@@ -67,11 +84,13 @@ function boot(): void {
     });
   };
   const onNavigate = () => {
+    if (loaded) return lookAgain();
     check();
     watch();
   };
-  // A single-page app may turn into an episode page later: look again as it navigates
-  // (pushState fires no event a content script hears; a string comparison a second is cheap).
+  // A single-page app may turn into an episode page later, or move to another: look again as
+  // it navigates (pushState fires no event a content script hears; a string comparison a
+  // second is cheap, and needs no observer of the title, whose first use costs the page heap).
   const timer = setInterval(() => {
     if (document.visibilityState !== 'visible' || location.href === url) return;
     url = location.href;
@@ -92,23 +111,6 @@ function report(look: FirstLook): void {
       ? { type: 'content/load' }
       : { type: 'content/load', seen: { kind: look, url: location.href } },
   );
-}
-
-/**
- * A single-page app moves from episode to episode without a reload: look again as it moves,
- * until a part that detects (watch, or the rest, which stops the listeners) follows the page.
- */
-function followByFirstLook(first: FirstLook): void {
-  let last = `${location.href}|${first}`;
-  const stop = followNavigation(() => {
-    const parts = contentParts();
-    if (!parts.firstUse || parts.watch || parts.main) return stop();
-    const look = firstLook(document, location.href);
-    const key = `${location.href}|${look}`;
-    if (key === last) return;
-    last = key;
-    report(look);
-  });
 }
 
 // Last: the constants above are set before it runs.

@@ -153,6 +153,8 @@ afterEach(() => {
   getSelection()!.removeAllRanges();
 });
 
+/** A move is seen within a second (a timer: pushState fires no event), or at once on popstate. */
+const MOVE = { timeout: 3_000 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const POPUP = { id: 'earmark', url: 'chrome-extension://earmark/src/ui/popup/index.html' };
 const ask = (message: unknown, sender: unknown = POPUP) =>
@@ -215,7 +217,7 @@ describe('the start-up script: what a page pays at load', () => {
       // Another episode: the badge's count is that episode's.
       history.pushState(null, '', '/episodes/13');
       document.title = 'Episode 13';
-      await vi.waitFor(() => expect(loads()).toHaveLength(2));
+      await vi.waitFor(() => expect(loads()).toHaveLength(2), MOVE);
       expect(loads()[1]).toEqual({
         type: 'content/load',
         seen: { kind: 'episode', url: location.href },
@@ -224,14 +226,14 @@ describe('the start-up script: what a page pays at load', () => {
       history.pushState(null, '', '/about');
       document.head.innerHTML = '<meta property="og:type" content="music.song">';
       document.title = 'About the show';
-      await vi.waitFor(() => expect(parts()?.watch).toBeDefined());
+      await vi.waitFor(() => expect(parts()?.watch).toBeDefined(), MOVE);
       expect(loads()[2]).toEqual({ type: 'content/load' });
       await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toContain('page/detected'));
       const sentBefore = fake.sent.length;
       document.title = 'Episode 14';
       history.pushState(null, '', '/episodes/14');
       nameEpisodeInJsonLd();
-      await vi.waitFor(() => expect(fake.sent.length).toBeGreaterThan(sentBefore));
+      await vi.waitFor(() => expect(fake.sent.length).toBeGreaterThan(sentBefore), MOVE);
       await settle();
       expect(fake.sent.slice(sentBefore).map((m) => m.type)).toEqual(['page/detected']);
     } finally {

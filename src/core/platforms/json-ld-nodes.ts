@@ -6,16 +6,15 @@
 export type Json = Record<string, unknown>;
 
 // Caps that keep the read cheap and bounded on any page, hostile or huge.
-const MAX_LD_SCRIPTS = 12;
+export const MAX_LD_SCRIPTS = 12;
 const MAX_LD_CHARS = 200_000;
 const MAX_LD_NODES = 200;
 const MAX_LD_DEPTH = 6;
 
-/** The objects in these `application/ld+json` scripts; a block that doesn't parse is skipped. */
-export function collectJsonLd(scripts: Element[]): Json[] {
+/** The objects in these `application/ld+json` blocks' texts; a block that doesn't parse is skipped. */
+export function collectJsonLd(texts: string[]): Json[] {
   const nodes: Json[] = [];
-  for (const script of scripts.slice(0, MAX_LD_SCRIPTS)) {
-    const text = script.textContent ?? '';
+  for (const text of texts.slice(0, MAX_LD_SCRIPTS)) {
     if (text.length > MAX_LD_CHARS) continue;
     try {
       flatten(JSON.parse(text), 0, nodes);

@@ -103,7 +103,9 @@ export function readPage(
       ld ??= ignore
         ? []
         : collectJsonLd(
-            tags('script').filter((s) => s.getAttribute('type') === 'application/ld+json'),
+            tags('script')
+              .filter((s) => s.getAttribute('type') === 'application/ld+json')
+              .map((s) => s.textContent ?? ''),
           );
       return ld;
     },
