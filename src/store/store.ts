@@ -455,21 +455,24 @@ export function createStore(options: StoreOptions = {}) {
   }
 
   /**
-   * Everything, for a backup. Quotes are read in pages of `pageSize` keys, so no single
-   * request materialises the whole store.
+   * Everything, for a backup, as it was at one moment: one read-only transaction, so a save
+   * made meanwhile is either wholly in the backup or not at all. Quotes are read in pages of
+   * `pageSize` keys, so no single request materialises the whole store.
    */
   async function exportLibrary(pageSize = 2_000): Promise<LibraryData> {
-    const database = await db();
-    const episodes = await database.getAll('episodes');
+    const tx = (await db()).transaction(['episodes', 'quotes']);
+    const episodes = await tx.objectStore('episodes').getAll();
+    const store = tx.objectStore('quotes');
     const quotes: Quote[] = [];
     let after: string | null = null;
     for (;;) {
       const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const page: Quote[] = await database.getAll('quotes', range, pageSize);
+      const page: Quote[] = await store.getAll(range, pageSize);
       quotes.push(...page);
       if (page.length < pageSize) break;
       after = page[page.length - 1]!.id;
     }
+    await tx.done;
     return { episodes, quotes };
   }
 
@@ -580,10 +583,6 @@ export function createStore(options: StoreOptions = {}) {
 
 export type Store = ReturnType<typeof createStore>;
 
-/**
- * The last `count` values of an index range, last first, one cursor step each: after its
- * first steps Chromium fetches a cursor's next values ahead, so ten cost a few round trips.
- */
 /** `IDBIndex.getAllRecords`, through idb's wrapper (which promises any request). */
 type GetAllRecords = (options: {
   query: IDBKeyRange;
@@ -591,6 +590,11 @@ type GetAllRecords = (options: {
   direction: 'prev';
 }) => Promise<{ value: Quote }[]>;
 
+/**
+ * The last `count` values of an index range, last first: one request where the browser has
+ * `getAllRecords`, else one cursor step each (after its first steps Chromium fetches a
+ * cursor's next values ahead, so ten cost a few round trips).
+ */
 async function lastOf(
   index: IDBPIndex<
     EarmarkDB,

@@ -180,6 +180,16 @@ describe('store', () => {
     });
   });
 
+  it('backs up the library as it was at one moment: a save made meanwhile is wholly in or out', async () => {
+    for (const text of ['one', 'two', 'three']) await store.saveCapture(capture(text, 1));
+    // Pages of one quote: a save that lands between two pages must not join the backup.
+    const exporting = store.exportLibrary(1);
+    const saving = store.saveCapture(capture('four', 2));
+    const [backup] = await Promise.all([exporting, saving]);
+    expect(backup.quotes.map((q) => q.text)).toEqual(['one', 'two', 'three']);
+    expect((await store.exportLibrary()).quotes).toHaveLength(4);
+  });
+
   it('lists quotes in playback order, untimed ones last in capture order', async () => {
     await store.saveCapture(capture('late', 300));
     await store.saveCapture(capture('untimed A', null));
