@@ -146,7 +146,7 @@ async function mainThreadFigures(
       'script time the content script adds',
       scriptAdded,
       null,
-      'CDP ScriptDuration with − without: start-up, detection, report (the page has no scripts)',
+      'CDP ScriptDuration with − without: the start-up script and what it adds at load (the page has no scripts)',
     ),
     timingFigure(
       GROUP,
