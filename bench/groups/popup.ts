@@ -1,7 +1,7 @@
 /**
  * Popup first render in real Chromium with the built extension, for an episode with no quotes
  * and with 1,000 (seeded into the extension's own IndexedDB through its store, from the popup
- * page). Times are from navigation start: to the first frame after the first render (the
+ * page). Times are from navigation start: to the first frame after the first render, drawn (the
  * popup's own `earmark:painted` performance mark), and to the ready view in the DOM (watched
  * by an init script, so no polling delay counts). Opening the popup includes asking the tab's
  * content script what the page is, and reading the episode's quotes from IndexedDB. With many
@@ -32,7 +32,7 @@ const POPUP_SIZE = { width: 400, height: 600 };
 interface Opening {
   /** The ready view (title, and a first quote row when there are quotes) is in the DOM. */
   domMs: number;
-  /** The popup's own `earmark:painted` mark: the first frame after its first render. */
+  /** The popup's own `earmark:painted` mark: the first frame after its first render, drawn. */
   paintedMs: number | null;
   /** The popup's own `earmark:render` measure: quotes read → DOM committed. */
   renderMs: number | null;
@@ -136,7 +136,7 @@ async function measure(
         `first render, ${label}`,
         summarise(painted),
         FIRST_RENDER_BUDGET_MS,
-        `navigation start → first frame after render (earmark:painted); ${shown} rows in the DOM`,
+        `navigation start → the first frame after render, drawn (earmark:painted); ${shown} rows in the DOM`,
       ),
     );
   } else {
