@@ -44,6 +44,23 @@ function afterNextPaint(work: () => void): void {
   requestAnimationFrame(() => setTimeout(work, 0));
 }
 
+/**
+ * Marks `earmark:painted` once the frame that draws the first ready view is drawn: a task
+ * queued from that frame's callback runs after its style, layout and paint, which the callback
+ * itself comes before (the side panel's figure and the empty page's floor are taken the same
+ * way). Asked for just before the ready view is set, so that its task is the first one queued
+ * from that frame: work queued after it (Preact's effects, the rest of a long list) follows the
+ * frame and is not in the figure.
+ */
+function markFirstFrame(): void {
+  if (performance.getEntriesByName('earmark:rendered').length > 0) return;
+  afterNextPaint(() => {
+    if (performance.getEntriesByName('earmark:painted').length > 0) return;
+    performance.mark('earmark:painted');
+    performance.measure('earmark:paint', 'earmark:data-loaded', 'earmark:painted');
+  });
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -97,6 +114,7 @@ export function useEpisodeView(
         : readFirstScreen(api.store, id, firstScreenOrder));
       performance.mark('earmark:data-loaded');
       const { episode, quotes, unread } = first;
+      markFirstFrame();
       setView({ status: 'ready', tabId, page, episode: episode ?? null, quotes, unread });
       readRest(id, first);
       void revealAskedQuote(tabId, id, quotes).catch(() => undefined);
@@ -110,6 +128,7 @@ export function useEpisodeView(
     const { episode, quotes, unread } = first;
     if (!episode) return setView({ status: 'error', message: t('errorEpisodeNotStored') });
     performance.mark('earmark:data-loaded');
+    markFirstFrame();
     setView({ status: 'ready', tabId: null, page: null, episode, quotes, unread });
     readRest(id, first);
   }
@@ -202,17 +221,11 @@ export function useEpisodeView(
 
   const ready = view.status === 'ready';
   // Performance marks for the benchmark of a first render with many quotes: "render" ends when
-  // the DOM is committed (a layout effect), "paint" once the next frame is drawn: a task queued
-  // from the frame's callback runs after its style, layout and paint, which the callback itself
-  // comes before (the side panel's figure and the empty page's floor are taken the same way).
+  // the DOM is committed (a layout effect), "paint" once the next frame is drawn (markFirstFrame).
   useLayoutEffect(() => {
     if (!ready || performance.getEntriesByName('earmark:rendered').length > 0) return;
     performance.mark('earmark:rendered');
     performance.measure('earmark:render', 'earmark:data-loaded', 'earmark:rendered');
-    afterNextPaint(() => {
-      performance.mark('earmark:painted');
-      performance.measure('earmark:paint', 'earmark:data-loaded', 'earmark:painted');
-    });
   }, [ready]);
 
   return { view, load, reread, update };
