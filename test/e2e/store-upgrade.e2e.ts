@@ -5,9 +5,8 @@
  * person wrote is there afterwards, shown and stored. The unit tests run every migration on
  * fake-indexeddb; this one is the real thing. Run `npm run build` first.
  */
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION } from '../../src/store/schema';
+import { DB_NAME } from '../../src/store/schema';
 import {
   launchWithExtension,
   makeProfileDir,
@@ -15,24 +14,16 @@ import {
   type ExtensionBrowser,
 } from '../support/browser';
 import {
+  KEPT,
   LAYOUTS,
-  countsOf,
+  asRead,
   oldRecords,
   readDatabase,
+  upgradedFrom,
   writeOldDatabase,
-  type DatabaseNow,
-  type QuoteCount,
 } from '../support/old-databases';
-import type { Episode, Quote } from '../../src/core/model';
 
 const LIBRARY_PATH = 'src/ui/library/index.html';
-const STORES = ['episodes', 'quotes', 'quoteCounts'];
-
-/** The extension's database now, read in one of its pages around the store. */
-const databaseNow = (page: Page): Promise<DatabaseNow> =>
-  page.evaluate(readDatabase, { name: DB_NAME, stores: STORES });
-
-const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 
 let browser: ExtensionBrowser | null = null;
 let profile: string | null = null;
@@ -69,16 +60,7 @@ describe('an update of Earmark in real Chromium', () => {
       );
 
       // Stored as written, in the current layout, with each episode's count filled in.
-      const now = await databaseNow(page);
-      expect(now.version).toBe(DB_VERSION);
-      expect(now.quoteIndexes).toEqual(['byEpisodeOrder', 'byEpisodePlayback']);
-      expect((now.records.episodes as Episode[]).sort(byId)).toEqual([...data.episodes].sort(byId));
-      expect((now.records.quotes as Quote[]).sort(byId)).toEqual([...data.quotes].sort(byId));
-      expect(
-        (now.records.quoteCounts as QuoteCount[]).sort((a, b) =>
-          a.episodeId.localeCompare(b.episodeId),
-        ),
-      ).toEqual(countsOf(data.quotes));
+      expect(asRead(await page.evaluate(readDatabase, KEPT))).toEqual(upgradedFrom(data));
 
       // An episode opens with its quotes, as the person wrote them.
       const withQuotes = data.episodes.find((e) => data.quotes.some((q) => q.episodeId === e.id))!;

@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LibraryData, Quote } from '../../src/core/model';
+import type { Episode, LibraryData, Quote } from '../../src/core/model';
+import { DB_NAME, DB_VERSION } from '../../src/store/schema';
 import { REPO_ROOT } from './browser';
 
 /** A store as an earlier version created it: its key path and indexes (name → key path). */
@@ -154,4 +155,42 @@ export async function readDatabase(
   const quoteIndexes = [...tx.objectStore('quotes').indexNames].sort();
   db.close();
   return { version: db.version, quoteIndexes, records };
+}
+
+/** The stores an upgrade must keep, read back by `readDatabase`. */
+export const KEPT = { name: DB_NAME, stores: ['episodes', 'quotes', 'quoteCounts'] };
+
+/** A database's layout and records, in an order two of them compare in. */
+export interface Upgraded {
+  version: number;
+  quoteIndexes: string[];
+  episodes: Episode[];
+  quotes: Quote[];
+  quoteCounts: QuoteCount[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+/** What `data` should be after the upgrade: as written, in the current layout, counted. */
+export function upgradedFrom(data: LibraryData): Upgraded {
+  return {
+    version: DB_VERSION,
+    quoteIndexes: ['byEpisodeOrder', 'byEpisodePlayback'],
+    episodes: [...data.episodes].sort(byId),
+    quotes: [...data.quotes].sort(byId),
+    quoteCounts: countsOf(data.quotes),
+  };
+}
+
+/** What `readDatabase` read of the `KEPT` stores, in the same order. */
+export function asRead(now: DatabaseNow): Upgraded {
+  return {
+    version: now.version,
+    quoteIndexes: now.quoteIndexes,
+    episodes: [...(now.records.episodes as Episode[])].sort(byId),
+    quotes: [...(now.records.quotes as Quote[])].sort(byId),
+    quoteCounts: [...(now.records.quoteCounts as QuoteCount[])].sort((a, b) =>
+      a.episodeId.localeCompare(b.episodeId),
+    ),
+  };
 }
