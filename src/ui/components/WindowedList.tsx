@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { afterNextPaint } from '../after-paint';
 
 interface Props<T> {
   items: T[];
@@ -59,10 +60,12 @@ export function WindowedList<T>(props: Props<T>) {
   const heights = useRef(new Map<string, number>());
   const [scrollTop, setScrollTop] = useState(0);
   const revealed = useRef<number | null>(null);
-  // The first frame draws only the rows in view, sooner; the margin follows once it is painted
-  // (Preact runs effects after a paint).
+  // The first frame draws only the rows in view, sooner; the margin follows once that frame is
+  // drawn. Not a plain effect: Preact runs those after the next frame of the whole page, and
+  // when a frame of the view before (the popup's "Loading…") has already asked for one, the
+  // list's effects ran before its own first frame and delayed it by the margin's render.
   const [firstPainted, setFirstPainted] = useState(false);
-  useEffect(() => setFirstPainted(true), []);
+  useLayoutEffect(() => afterNextPaint(() => setFirstPainted(true)), []);
   const overscan = firstPainted ? OVERSCAN_PX : 0;
   const [, setMeasured] = useState(0);
   const total = Math.max(props.total ?? 0, items.length);

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { episodeIdForUrl } from '../../core/episode';
 import type { Episode, Quote } from '../../core/model';
 import type { PageState } from '../../messages/schemas';
+import { afterNextPaint } from '../after-paint';
 import type { PopupApi } from '../api';
 import { reason, t } from '../i18n';
 import { readFirstScreen, type FirstScreen, type FirstScreenOrder } from './first-quotes';
@@ -37,11 +38,6 @@ export interface EpisodeView {
   reread(): Promise<void>;
   /** Changes the view if it is ready (an edit, a created episode); else leaves it. */
   update(change: (ready: Ready) => Ready): void;
-}
-
-/** Runs `work` after the next frame is painted (a task queued from the frame's callback). */
-function afterNextPaint(work: () => void): void {
-  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 /**

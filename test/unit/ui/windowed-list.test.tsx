@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WindowedList, type Reveal } from '../../../src/ui/components/WindowedList';
 import { Popup } from '../../../src/ui/popup/Popup';
@@ -7,6 +7,10 @@ import { fakeApi, seedEpisode } from './helpers';
 vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
+
+/** Until the list's first frame is drawn (a task queued from the frame's callback). */
+const firstFrameDrawn = () =>
+  act(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => `Row ${i + 1}`);
 
@@ -49,8 +53,18 @@ describe('long lists', () => {
     expect(parseFloat(ol.style.paddingTop)).toBeGreaterThan(40_000);
   });
 
-  it('draws nothing on a scroll that stays within the rows drawn beyond the view', () => {
+  it('draws the rows in view first, and the margin beyond them once that frame is drawn', async () => {
     const ol = list(1000);
+    // 600 px of view (a test DOM has no layout) at the 100 px estimate: 6 rows and the next.
+    expect(within(ol).getAllByRole('listitem')).toHaveLength(7);
+    await firstFrameDrawn();
+    // And 1,200 px below: 12 more.
+    expect(within(ol).getAllByRole('listitem')).toHaveLength(19);
+  });
+
+  it('draws nothing on a scroll that stays within the rows drawn beyond the view', async () => {
+    const ol = list(1000);
+    await firstFrameDrawn();
     const scroller = ol.parentElement!;
     const first = () => within(ol).getAllByRole('listitem')[0]!.textContent;
     scroller.scrollTop = 3_000;
