@@ -92,10 +92,12 @@ export function useEpisodeView(
     try {
       const storedId = api.targetEpisodeId();
       if (storedId !== null) return await loadStored(storedId);
+      // The database opens while the browser says which tab this is: the first-screen read,
+      // not the page's answer, is what the first frame waits for last.
+      api.store.warm();
       const tab = await api.targetTab();
       if (tab === null) return setView({ status: 'error', message: t('errorNoTab') });
       const tabId = tab.id;
-      api.store.warm();
       // The tab's address names its episode before the page's content script answers: the
       // first screen is read meanwhile, and kept when the page's address names the same one
       // (issue 16: the answer took 14–17 ms of the popup's own part, the read after it).
