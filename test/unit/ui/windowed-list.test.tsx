@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterNextPaint } from '../../../src/ui/after-paint';
 import { WindowedList, type Reveal } from '../../../src/ui/components/WindowedList';
 import { Popup } from '../../../src/ui/popup/Popup';
 import { fakeApi, seedEpisode } from './helpers';
@@ -8,9 +9,8 @@ vi.mock('../../../src/browser/extension-api', () => import('./fake-browser'));
 
 afterEach(cleanup);
 
-/** Until the list's first frame is drawn (a task queued from the frame's callback). */
-const firstFrameDrawn = () =>
-  act(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+/** Until the list's first frame is drawn, as the list itself waits for it. */
+const firstFrameDrawn = () => act(() => new Promise<void>((done) => afterNextPaint(done)));
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => `Row ${i + 1}`);
 
